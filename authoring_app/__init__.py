@@ -1,0 +1,3 @@
+"""Authoring app: draft, review, sign off and publish harm-reduction answers."""
+
+__version__ = "0.1.0"

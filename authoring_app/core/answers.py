@@ -1,0 +1,236 @@
+"""An answer in one language: front matter fields plus a CommonMark body."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import yaml
+
+from authoring_app.core.documents import DocumentError, parse_yaml, schema_problems
+from authoring_app.core.problems import Problem
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PATH_PATTERN = re.compile(r"^answers/([^/]+)/([^/]+)\.([^./]+)\.md$")
+VISIBILITIES = ("group", "private")
+# The order fields are written in; it is also the list of allowed fields.
+FIELDS = (
+    "id",
+    "locale",
+    "topic",
+    "title",
+    "questions",
+    "summary",
+    "red_flags",
+    "refer_to",
+    "sources",
+    "tags",
+    "visibility",
+    "translation_of",
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str | None = None
+
+    def to_json(self) -> dict:
+        return {"title": self.title, "url": self.url} if self.url else {"title": self.title}
+
+
+@dataclass(frozen=True)
+class AnswerKey:
+    """Names one answer in one language."""
+
+    id: str
+    locale: str
+
+    def __str__(self) -> str:
+        return f"{self.id}.{self.locale}"
+
+    @classmethod
+    def parse(cls, text: str) -> AnswerKey:
+        answer_id, _, locale = text.rpartition(".")
+        if not answer_id or not locale:
+            raise ValueError(f"{text!r} is not ID.LOCALE (for example abscess-warning-signs.en)")
+        return cls(answer_id, locale)
+
+
+@dataclass(frozen=True)
+class Answer:
+    id: str
+    locale: str
+    topic: str
+    title: str
+    questions: tuple[str, ...]
+    summary: str
+    body: str
+    red_flags: tuple[str, ...] = ()
+    refer_to: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+    tags: tuple[str, ...] = ()
+    visibility: str = "group"
+    translation_of: str | None = None
+    _hash: str | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def key(self) -> AnswerKey:
+        return AnswerKey(self.id, self.locale)
+
+    @property
+    def path(self) -> str:
+        """Where this answer lives, relative to the library."""
+        return answer_path(self.topic, self.id, self.locale)
+
+    def fields(self) -> dict[str, Any]:
+        """The front matter, in file order, without empty optional fields."""
+        data: dict[str, Any] = {
+            "id": self.id,
+            "locale": self.locale,
+            "topic": self.topic,
+            "title": self.title,
+            "questions": list(self.questions),
+            "summary": self.summary,
+            "red_flags": list(self.red_flags),
+            "refer_to": list(self.refer_to),
+            "sources": [s.to_json() for s in self.sources],
+            "tags": list(self.tags),
+            "visibility": self.visibility,
+            "translation_of": self.translation_of,
+        }
+        optional = {"red_flags", "refer_to", "tags", "translation_of"}
+        return {k: v for k, v in data.items() if not (k in optional and not v)}
+
+    def content_hash(self) -> str:
+        """SHA-256 of the canonical form: what a sign-off is bound to.
+
+        Fields are compared as data, not as YAML text, so re-indenting a file does not void a
+        sign-off but changing any word does.
+        """
+        if self._hash is None:
+            canonical = json.dumps(
+                {"fields": self.fields(), "body": normalise_body(self.body)},
+                sort_keys=True,
+                ensure_ascii=False,
+                separators=(",", ":"),
+            )
+            digest = "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+            object.__setattr__(self, "_hash", digest)
+        return self._hash
+
+    def edited(self, **changes: Any) -> Answer:
+        """A copy with some fields changed (and a fresh hash)."""
+        for name in ("questions", "red_flags", "refer_to", "tags", "sources"):
+            if name in changes:
+                changes[name] = tuple(changes[name])
+        return replace(self, _hash=None, **changes)
+
+    def to_text(self) -> str:
+        """The file as written to disk: YAML front matter, then the body."""
+        front = yaml.safe_dump(
+            self.fields(), allow_unicode=True, sort_keys=False, width=100, default_flow_style=False
+        )
+        return f"---\n{front}---\n{normalise_body(self.body)}"
+
+
+def answer_path(topic: str, answer_id: str, locale: str) -> str:
+    return f"answers/{topic}/{answer_id}.{locale}.md"
+
+
+def normalise_body(body: str) -> str:
+    body = body.replace("\r\n", "\n").replace("\r", "\n")
+    body = "\n".join(line.rstrip() for line in body.split("\n")).strip("\n")
+    return body + "\n" if body else ""
+
+
+def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
+    """Split a file into (front matter YAML, body, line number where the body starts)."""
+    text = text.lstrip("\ufeff")
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise DocumentError(
+            Problem(
+                rel,
+                1,
+                None,
+                "front-matter",
+                "the file must start with a '---' line and front matter",
+            )
+        )
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "---":
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
+    raise DocumentError(
+        Problem(
+            rel, 1, None, "front-matter", "front matter is not closed: add a '---' line after it"
+        )
+    )
+
+
+def parse_answer(text: str, rel: str) -> tuple[Answer | None, list[Problem]]:
+    """Parse an answer file. Returns the answer (None if unusable) and every problem found."""
+    try:
+        front, body, _ = split_front_matter(text, rel)
+        data, node = parse_yaml(front, rel, first_line=2)
+    except DocumentError as exc:
+        return None, [exc.problem]
+    if not isinstance(data, dict):
+        return None, [
+            Problem(rel, 2, None, "schema", "front matter must be a set of 'field: value' lines")
+        ]
+    problems = schema_problems(data, node, "answer", rel, first_line=2)
+    problems += _path_problems(data, node, rel)
+    if any(p.code == "schema" for p in problems):
+        return None, problems
+    answer = answer_from_fields(data, body)
+    return answer, problems
+
+
+def answer_from_fields(data: dict[str, Any], body: str) -> Answer:
+    return Answer(
+        id=data["id"],
+        locale=data["locale"],
+        topic=data["topic"],
+        title=data["title"],
+        questions=tuple(data["questions"]),
+        summary=data["summary"],
+        body=normalise_body(body),
+        red_flags=tuple(data.get("red_flags") or ()),
+        refer_to=tuple(data.get("refer_to") or ()),
+        sources=tuple(Source(s["title"], s.get("url")) for s in data.get("sources") or ()),
+        tags=tuple(data.get("tags") or ()),
+        visibility=data.get("visibility", "group"),
+        translation_of=data.get("translation_of"),
+    )
+
+
+def _path_problems(data: dict, node, rel: str) -> list[Problem]:
+    from authoring_app.core.documents import line_of
+
+    match = PATH_PATTERN.match(rel)
+    if not match:
+        return [
+            Problem(
+                rel, None, None, "wrong-place", "answers live at answers/<topic>/<id>.<locale>.md"
+            )
+        ]
+    topic, answer_id, locale = match.groups()
+    problems = []
+    for name, found in (("topic", topic), ("id", answer_id), ("locale", locale)):
+        value = data.get(name)
+        if isinstance(value, str) and value != found:
+            problems.append(
+                Problem(
+                    rel,
+                    line_of(node, [name], first_line=2),
+                    name,
+                    "wrong-place",
+                    f"the file name says {name} {found!r} but the front matter says {value!r}; "
+                    f"move the file to {answer_path(data.get('topic', topic), data.get('id', answer_id), data.get('locale', locale))}",
+                )
+            )
+    return problems

@@ -1,0 +1,92 @@
+"""The directory (directory.yaml): services and emergency numbers that answers refer to by id."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from authoring_app.core.roster import items_of
+
+Localised = dict[str, str]
+
+
+def localise(value: Localised | str | None, locale: str, fallback: str = "en") -> str:
+    """Pick the text for `locale` from a {ru: ..., en: ...} value (or a plain string)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return value.get(locale) or value.get(fallback) or next(iter(value.values()), "")
+
+
+@dataclass(frozen=True)
+class Service:
+    id: str
+    kind: str
+    name: Localised
+    contact: str
+    hours: Localised = field(default_factory=dict)
+    address: Localised = field(default_factory=dict)
+    url: str | None = None
+    example: bool = False
+
+    def label(self, locale: str) -> str:
+        """How an answer's text names this service: "Name (contact)"."""
+        return f"{localise(self.name, locale)} ({self.contact})"
+
+    def to_json(self, locale: str) -> dict:
+        data = {
+            "id": self.id,
+            "kind": self.kind,
+            "name": localise(self.name, locale),
+            "contact": self.contact,
+        }
+        for key in ("hours", "address"):
+            text = localise(getattr(self, key), locale)
+            if text:
+                data[key] = text
+        if self.url:
+            data["url"] = self.url
+        if self.example:
+            data["example"] = True
+        return data
+
+
+def _localised(value: Any) -> Localised:
+    if value is None:
+        return {}
+    return {"*": value} if isinstance(value, str) else dict(value)
+
+
+@dataclass(frozen=True)
+class Directory:
+    services: tuple[Service, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: Any) -> Directory:
+        services = []
+        for item in items_of(data, "services"):
+            with contextlib.suppress(KeyError, TypeError, AttributeError):
+                services.append(
+                    Service(
+                        id=item["id"],
+                        kind=item["kind"],
+                        name=_localised(item["name"]),
+                        contact=str(item["contact"]),
+                        hours=_localised(item.get("hours")),
+                        address=_localised(item.get("address")),
+                        url=item.get("url"),
+                        example=bool(item.get("example", False)),
+                    )
+                )
+        return cls(tuple(services))
+
+    def get(self, service_id: str) -> Service | None:
+        return next((s for s in self.services if s.id == service_id), None)
+
+    def ids(self) -> set[str]:
+        return {s.id for s in self.services}
+
+    def __iter__(self):
+        return iter(self.services)

@@ -1,0 +1,204 @@
+"""YAML documents with line numbers, so every error can point at the line a person must edit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from authoring_app.core.problems import Problem
+
+MAX_FILE_BYTES = 512 * 1024
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class DocumentError(Exception):
+    """A file that cannot be read at all; carries the problem to report."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def read_text(path: Path, rel: str) -> str:
+    """Read a library file as UTF-8, refusing empty, oversized and non-UTF-8 files clearly."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(
+            Problem(rel, None, None, "unreadable", f"cannot read file: {exc.strerror}")
+        ) from exc
+    return decode(data, rel)
+
+
+def decode(data: bytes, rel: str) -> str:
+    if len(data) > MAX_FILE_BYTES:
+        size = (
+            f"{len(data) / 1024 / 1024:.1f} MB"
+            if len(data) >= 1024 * 1024
+            else f"{len(data) // 1024} KB"
+        )
+        raise DocumentError(
+            Problem(
+                rel,
+                None,
+                None,
+                "too-large",
+                f"file is {size}; the limit is {MAX_FILE_BYTES // 1024} KB",
+            )
+        )
+    if not data.strip():
+        raise DocumentError(Problem(rel, 1, None, "empty", "file is empty"))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise DocumentError(
+            Problem(
+                rel,
+                line,
+                None,
+                "encoding",
+                f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8",
+            )
+        ) from exc
+
+
+def parse_yaml(text: str, rel: str, *, first_line: int = 1) -> tuple[Any, yaml.Node | None]:
+    """Parse one YAML document; return the data and the node tree (for line numbers)."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        # Point at the start of the broken construct (an unclosed [ or quote) when YAML says it.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        line = first_line + mark.line if mark is not None else None
+        reason = getattr(exc, "problem", None) or str(exc)
+        context = getattr(exc, "context", None)
+        if context and getattr(exc, "context_mark", None) is not None:
+            reason = f"{reason} ({context} that starts on this line)"
+        raise DocumentError(Problem(rel, line, None, "yaml", f"malformed YAML: {reason}")) from exc
+    finally:
+        loader.dispose()
+    return _plain(data), node
+
+
+def _plain(value: Any) -> Any:
+    """Dates written unquoted in YAML become ISO strings, so schemas see what a person typed."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def line_of(
+    node: yaml.Node | None, path: Iterable[str | int], *, first_line: int = 1
+) -> int | None:
+    """The line of the value at `path` inside a composed YAML node (or of its nearest parent)."""
+    if node is None:
+        return None
+    best = node.start_mark.line
+    for key in path:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if getattr(k, "value", None) == key:
+                    best = k.start_mark.line
+                    child = v
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            child = node.value[key]
+            best = child.start_mark.line
+        if child is None:
+            break
+        node = child
+    return first_line + best
+
+
+def field_path(path: Iterable[str | int]) -> str | None:
+    out = ""
+    for key in path:
+        out += f"[{key}]" if isinstance(key, int) else (f".{key}" if out else str(key))
+    return out or None
+
+
+@cache
+def validator_for(schema_name: str):
+    """One compiled validator per schema, reused (compiling is the slow part)."""
+    import jsonschema
+
+    import content_schema
+
+    schema = content_schema.load(schema_name)
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def schema_problems(
+    data: Any, node: yaml.Node | None, schema_name: str, rel: str, *, first_line: int = 1
+) -> list[Problem]:
+    """Every schema violation in `data`, each with its line and field."""
+    problems = []
+    for error in sorted(
+        validator_for(schema_name).iter_errors(data), key=lambda e: list(map(str, e.path))
+    ):
+        path = list(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+            path = path + extra[:1]  # point at the unknown field's own line
+        problems.append(
+            Problem(
+                rel,
+                line_of(node, path, first_line=first_line),
+                field_path(path),
+                "schema",
+                _describe(error),
+            )
+        )
+    return problems
+
+
+def _describe(error) -> str:
+    """Say what was expected in words a non-programmer can act on."""
+    if error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        allowed = ", ".join(error.schema.get("properties", {}))
+        return f"unknown field {', '.join(map(repr, extra))}; allowed fields: {allowed}"
+    if error.validator == "required":
+        return error.message.replace("is a required property", "is required but missing")
+    if error.validator == "type":
+        expected = error.validator_value
+        expected = " or ".join(expected) if isinstance(expected, list) else expected
+        words = {
+            "array": "a list",
+            "object": "a set of fields",
+            "string": "text",
+            "integer": "a whole number",
+        }
+        return f"expected {words.get(expected, expected)}, found {_short(error.instance)}"
+    if error.validator == "pattern":
+        hint = error.schema.get("description") or f"the pattern {error.validator_value}"
+        return f"{_short(error.instance)} is not valid: expected {hint}"
+    if error.validator == "enum":
+        return (
+            f"{_short(error.instance)} is not one of: {', '.join(map(str, error.validator_value))}"
+        )
+    if error.validator == "minItems":
+        return f"needs at least {error.validator_value} item(s)"
+    if error.validator == "minLength":
+        return "must not be empty"
+    return error.message
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."

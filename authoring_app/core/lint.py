@@ -1,0 +1,175 @@
+"""Content checks beyond the schema: what a careful editor would catch before a doctor reads it.
+
+Each check has a stable code and a severity. `lint_answer` works on one answer (the editor runs
+it on every keystroke); `lint_library` adds the checks that need the whole library.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from authoring_app.core.answers import Answer
+from authoring_app.core.directory import Directory
+from authoring_app.core.problems import Problem
+from authoring_app.core.render import REF_PATTERN, TELEGRAM_LIMIT, find_refs, utf16_len
+from authoring_app.core.rules import LibraryInfo
+
+# Seven or more digits with the separators people type in phone numbers.
+PHONE_PATTERN = re.compile(r"(?<![\w/.:#=-])\+?\d(?:[\s().-]{0,2}\d){6,}(?![\w/])")
+RAW_HTML_PATTERN = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|!--)>")
+CODE_SPAN_PATTERN = re.compile(r"`[^`\n]*`")
+
+CODES = {
+    "red-flags-missing": "an answer on a topic that needs red flags has none",
+    "unknown-reference": "refer_to or {{ref:ID}} names a service missing from the directory",
+    "phone-in-text": "a phone number typed into answer text instead of a directory reference",
+    "summary-too-long": "the summary does not fit one Telegram message",
+    "raw-html": "the body contains raw HTML, which is never published",
+    "no-sources": "the answer lists no sources",
+    "duplicate-id": "two files define the same answer id and locale",
+    "translation-source-missing": "translation_of names a locale with no answer of this id",
+    "unknown-topic": "the topic is not listed in library.yaml",
+    "unknown-locale": "the locale is not listed in library.yaml",
+    "topic-mismatch": "translations of one answer sit in different topics",
+    "unknown-emergency": "library.yaml lists an emergency number missing from the directory",
+}
+
+
+def _text_fields(answer: Answer) -> list[tuple[str, str]]:
+    fields = [("title", answer.title), ("summary", answer.summary), ("body", answer.body)]
+    fields += [(f"questions[{i}]", q) for i, q in enumerate(answer.questions)]
+    fields += [(f"red_flags[{i}]", r) for i, r in enumerate(answer.red_flags)]
+    return fields
+
+
+def lint_answer(answer: Answer, info: LibraryInfo, directory: Directory) -> list[Problem]:
+    """Checks that need only this answer, the library's rules and its directory."""
+    rel = answer.path
+    problems: list[Problem] = []
+
+    def add(field: str | None, code: str, message: str, severity: str = "error") -> None:
+        problems.append(Problem(rel, None, field, code, message, severity))  # type: ignore[arg-type]
+
+    topic = info.topic(answer.topic)
+    if topic is None:
+        add(
+            "topic",
+            "unknown-topic",
+            f"topic {answer.topic!r} is not in library.yaml (known: {', '.join(t.id for t in info.topics)})",
+        )
+    elif topic.red_flags_required and not answer.red_flags:
+        add(
+            "red_flags",
+            "red-flags-missing",
+            f"answers on {topic.label('en').lower()} must say when to get in-person or emergency care "
+            "(add red_flags)",
+        )
+    if answer.locale not in info.locales:
+        add(
+            "locale",
+            "unknown-locale",
+            f"locale {answer.locale!r} is not one of the library's locales ({', '.join(info.locales)})",
+        )
+
+    known = directory.ids()
+    for index, ref in enumerate(answer.refer_to):
+        if ref not in known:
+            add(f"refer_to[{index}]", "unknown-reference", f"{ref!r} is not in directory.yaml")
+    contacts = {s.contact for s in directory if s.contact}
+    for field, text in _text_fields(answer):
+        for ref in find_refs(text):
+            if ref not in known:
+                add(
+                    field,
+                    "unknown-reference",
+                    f"{{{{ref:{ref}}}}} names {ref!r}, which is not in directory.yaml",
+                )
+        plain = REF_PATTERN.sub(" ", CODE_SPAN_PATTERN.sub(" ", text))
+        typed = [m.group(0).strip() for m in PHONE_PATTERN.finditer(plain)]
+        typed += [c for c in contacts if re.search(rf"(?<![\w+]){re.escape(c)}(?!\w)", plain)]
+        if typed:
+            add(
+                field,
+                "phone-in-text",
+                f"{typed[0]!r} looks like a phone number typed into the text; "
+                "refer to the directory instead, e.g. {{ref:ambulance-103}}",
+            )
+    if utf16_len(answer.summary) > TELEGRAM_LIMIT:
+        add(
+            "summary",
+            "summary-too-long",
+            f"the summary is {utf16_len(answer.summary)} characters; one Telegram message holds {TELEGRAM_LIMIT}",
+        )
+    body_without_code = _strip_code(answer.body)
+    html = RAW_HTML_PATTERN.search(body_without_code)
+    if html:
+        add("body", "raw-html", f"raw HTML {html.group(0)[:40]!r} is not allowed; use Markdown")
+    if not answer.sources:
+        add("sources", "no-sources", "list the sources this answer is based on", "warning")
+    return problems
+
+
+def _strip_code(markdown: str) -> str:
+    """Drop fenced and inline code, where angle brackets are text, not HTML."""
+    out, fenced = [], False
+    for line in markdown.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+            continue
+        if not fenced:
+            out.append(CODE_SPAN_PATTERN.sub(" ", line))
+    return "\n".join(out)
+
+
+def lint_library(answers: list[Answer], info: LibraryInfo, directory: Directory) -> list[Problem]:
+    """Every per-answer check, plus those that compare answers with each other."""
+    problems: list[Problem] = []
+    by_key = {a.key: a for a in answers}
+    for answer in answers:
+        problems += lint_answer(answer, info, directory)
+        if answer.translation_of:
+            source = by_key.get(type(answer.key)(answer.id, answer.translation_of))
+            if source is None:
+                problems.append(
+                    Problem(
+                        answer.path,
+                        None,
+                        "translation_of",
+                        "translation-source-missing",
+                        f"this is a translation of {answer.id}.{answer.translation_of}, which does not exist",
+                    )
+                )
+            elif source.topic != answer.topic:
+                problems.append(
+                    Problem(
+                        answer.path,
+                        None,
+                        "topic",
+                        "topic-mismatch",
+                        f"the source {source.path} is in topic {source.topic!r}",
+                        "warning",
+                    )
+                )
+    known = directory.ids()
+    for service_id in info.emergency:
+        if service_id not in known:
+            problems.append(
+                Problem(
+                    "library.yaml",
+                    None,
+                    "emergency",
+                    "unknown-emergency",
+                    f"{service_id!r} is not in directory.yaml",
+                )
+            )
+    for name, ids in (
+        ("directory.yaml", [s.id for s in directory]),
+        ("library.yaml", [t.id for t in info.topics]),
+    ):
+        for dup, count in Counter(ids).items():
+            if count > 1:
+                problems.append(
+                    Problem(name, None, None, "duplicate-id", f"{dup!r} is listed {count} times")
+                )
+    return problems

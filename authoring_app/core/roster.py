@@ -1,0 +1,69 @@
+"""The roster (people.yaml): who may draft, review and publish, and their public keys."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from typing import Any
+
+ROLES = ("author", "clinician", "publisher")
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    roles: tuple[str, ...]
+    credentials: str = ""
+    email: str | None = None
+    public_key: str | None = None  # "ed25519:<base64>"
+    demo: bool = False
+
+    def has_role(self, role: str) -> bool:
+        return role in self.roles
+
+    @property
+    def git_email(self) -> str:
+        return self.email or f"{self.id}@people.invalid"
+
+    @property
+    def display(self) -> str:
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+@dataclass(frozen=True)
+class Roster:
+    people: tuple[Person, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: Any) -> Roster:
+        people = []
+        for item in items_of(data, "people"):
+            with contextlib.suppress(KeyError, TypeError, AttributeError):
+                people.append(
+                    Person(
+                        id=item["id"],
+                        name=item["name"],
+                        roles=tuple(item.get("roles") or ()),
+                        credentials=item.get("credentials", ""),
+                        email=item.get("email"),
+                        public_key=item.get("public_key"),
+                        demo=bool(item.get("demo", False)),
+                    )
+                )
+        return cls(tuple(people))
+
+    def get(self, person_id: str) -> Person | None:
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def with_role(self, role: str) -> list[Person]:
+        return [p for p in self.people if p.has_role(role)]
+
+    def __iter__(self):
+        return iter(self.people)
+
+
+def items_of(data: Any, key: str) -> list:
+    """The list under `key`, or nothing if the file is too broken to have one."""
+    items = data.get(key) if isinstance(data, dict) else None
+    return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []

@@ -1,0 +1,76 @@
+"""library.yaml: the library's name, languages, topics and sign-off rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from authoring_app.core.directory import Localised, localise
+from authoring_app.core.roster import items_of
+
+DEFAULT_REVIEW_MONTHS = 12
+MAX_REVIEW_MONTHS = 36
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: Localised
+    red_flags_required: bool = False
+    clinicians_required: int | None = None
+
+    def label(self, locale: str) -> str:
+        return localise(self.title, locale) or self.id
+
+
+@dataclass(frozen=True)
+class LibraryInfo:
+    name: str
+    organisation: str
+    locales: tuple[str, ...]
+    topics: tuple[Topic, ...]
+    default_locale: str = "en"
+    sample: bool = False
+    review_interval_months: int = DEFAULT_REVIEW_MONTHS
+    clinicians_required: int = 1
+    allow_self_sign_off: bool = False
+    emergency: tuple[str, ...] = ()
+
+    @classmethod
+    def from_data(cls, data: Any) -> LibraryInfo:
+        data = data if isinstance(data, dict) else {}
+        sign_off = data.get("sign_off") if isinstance(data.get("sign_off"), dict) else {}
+        topics = tuple(
+            Topic(
+                id=t["id"],
+                title=t["title"] if isinstance(t["title"], dict) else {"en": t["title"]},
+                red_flags_required=bool(t.get("red_flags_required", False)),
+                clinicians_required=t.get("clinicians_required"),
+            )
+            for t in items_of(data, "topics")
+            if isinstance(t.get("id"), str) and "title" in t
+        )
+        locales = tuple(data.get("locales") or ("en",))
+        months = data.get("review_interval_months", DEFAULT_REVIEW_MONTHS)
+        months = months if isinstance(months, int) else DEFAULT_REVIEW_MONTHS
+        return cls(
+            name=data.get("name", "Untitled library"),
+            organisation=data.get("organisation", ""),
+            locales=locales,
+            topics=topics,
+            default_locale=data.get("default_locale", locales[0]),
+            sample=bool(data.get("sample", False)),
+            review_interval_months=min(max(months, 1), MAX_REVIEW_MONTHS),
+            clinicians_required=int(sign_off.get("clinicians_required", 1)),
+            allow_self_sign_off=bool(sign_off.get("allow_self_sign_off", False)),
+            emergency=tuple(data.get("emergency") or ()),
+        )
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return next((t for t in self.topics if t.id == topic_id), None)
+
+    def clinicians_required_for(self, topic_id: str) -> int:
+        topic = self.topic(topic_id)
+        if topic is not None and topic.clinicians_required:
+            return topic.clinicians_required
+        return self.clinicians_required

@@ -1,0 +1,107 @@
+"""Validate a whole library: schema errors, content checks and (with reviews) sign-off checks.
+
+One bad file never hides the others: everything that can be loaded is checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from authoring_app.core.library import Library, NotALibrary
+from authoring_app.core.lint import lint_library
+from authoring_app.core.problems import Problem
+
+# Further checks (e.g. of review records) register here, so `validate` covers them all.
+EXTRA_CHECKS: list[Callable[[Library], list[Problem]]] = []
+
+
+def validate(library: Library) -> list[Problem]:
+    problems = list(library.problems)
+    problems += lint_library(library.answers(), library.info, library.directory)
+    for check in EXTRA_CHECKS:
+        problems += check(library)
+    return sorted(_with_lines(library.path, problems), key=_order)
+
+
+def validate_path(path: Path | str) -> list[Problem]:
+    try:
+        library = Library.open(path, files_only=True)
+    except NotALibrary as exc:
+        return [Problem(str(path), None, None, "not-a-library", str(exc))]
+    with library:
+        problems = validate(library)
+        if library.repo is None and not _inside_git(library.path):
+            problems.insert(
+                0,
+                Problem(
+                    ".",
+                    None,
+                    None,
+                    "not-a-repository",
+                    "this folder is not a git repository, so it has no history and cannot be saved to; "
+                    "create a library from it with `authoring-app --library PATH` after `git init`",
+                    "warning",
+                ),
+            )
+        return problems
+
+
+def _inside_git(path: Path) -> bool:
+    return any((parent / ".git").exists() for parent in (path, *path.parents))
+
+
+def _order(problem: Problem) -> tuple:
+    return (problem.path, problem.line or 0, problem.field or "", problem.code)
+
+
+def _with_lines(root: Path, problems: list[Problem]) -> list[Problem]:
+    """Give a line to problems that name a field but not a line (content checks)."""
+    cache: dict[str, list[str]] = {}
+    out = []
+    for problem in problems:
+        if problem.line is None and problem.field and problem.path.endswith(".md"):
+            if problem.path not in cache:
+                try:
+                    cache[problem.path] = (root / problem.path).read_text("utf-8").split("\n")
+                except (OSError, UnicodeDecodeError):
+                    cache[problem.path] = []
+            line = _field_line(cache[problem.path], problem.field)
+            if line:
+                problem = Problem(
+                    problem.path,
+                    line,
+                    problem.field,
+                    problem.code,
+                    problem.message,
+                    problem.severity,
+                )
+        out.append(problem)
+    return out
+
+
+def _field_line(lines: list[str], field: str) -> int | None:
+    """The line of a front matter field, or of the body's first line for "body"."""
+    name = field.split("[", 1)[0].split(".", 1)[0]
+    index = field.split("[", 1)[1].split("]", 1)[0] if "[" in field else None
+    closing = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    if closing is None:
+        return None
+    if name == "body":
+        return closing + 2
+    for number in range(1, closing):
+        if lines[number].startswith(f"{name}:"):
+            if index is None or not index.isdigit():
+                return number + 1
+            # Items of a block list; a flow list ([a, b]) stays on the field's line.
+            items = []
+            for n in range(number + 1, closing):
+                if lines[n] and not lines[n][0].isspace() and not lines[n].startswith("-"):
+                    break  # the next field
+                if (
+                    lines[n].lstrip().startswith("- ")
+                    and len(lines[n]) - len(lines[n].lstrip()) <= 2
+                ):
+                    items.append(n)
+            return items[int(index)] + 1 if int(index) < len(items) else number + 1
+    return closing + 1  # a missing field: add it before the closing '---'
