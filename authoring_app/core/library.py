@@ -70,6 +70,11 @@ class Revision:
     def action(self) -> str:
         return self.trailers.get("Action", "edit")
 
+    @property
+    def person(self) -> str | None:
+        """The roster id of who made this revision (None for commits made outside the app)."""
+        return self.trailers.get("Person")
+
 
 class Library:
     """An open library. Use `Library.open(path)`; close it (or use `with`) when done."""
@@ -301,7 +306,11 @@ class Library:
                 person,
                 _one_line(subject),
                 paths,
-                trailers={"Answer": str(answer.key), "Action": "add" if old is None else "edit"},
+                trailers={
+                    "Answer": str(answer.key),
+                    "Action": "add" if old is None else "edit",
+                    "Person": person.id,
+                },
             )
             self._answers[answer.key] = answer
             return revision
@@ -320,7 +329,12 @@ class Library:
                 person,
                 f"Restore answer {key} to revision {commit[:8]}",
                 {old.path, current.path},
-                trailers={"Answer": str(key), "Action": "restore", "Restored-From": commit},
+                trailers={
+                    "Answer": str(key),
+                    "Action": "restore",
+                    "Person": person.id,
+                    "Restored-From": commit,
+                },
             )
             self._answers[key] = old
             return revision
