@@ -396,7 +396,7 @@ class Library:
         path = self.path_at(key, commit)
         if path is None:
             return None
-        data = self.repo.git.show(f"{commit}:{path}", stdout_as_string=False)
+        data = self.repo.git.show(f"{commit}:{path}", stdout_as_string=False, strip_newline_in_stdout=False)
         return decode(data, path)
 
     def answer_at(self, key: AnswerKey, commit: str) -> Answer | None:

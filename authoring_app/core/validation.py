@@ -19,8 +19,11 @@ EXTRA_CHECKS: list[Callable[[Library], list[Problem]]] = []
 def validate(library: Library) -> list[Problem]:
     problems = list(library.problems)
     problems += lint_library(library.answers(), library.info, library.directory)
+    import authoring_app.core.status  # noqa: F401  (registers the review check)
+
     for check in EXTRA_CHECKS:
         problems += check(library)
+    problems = list(dict.fromkeys(problems))  # a check may repeat what opening found
     return sorted(_with_lines(library.path, problems), key=_order)
 
 

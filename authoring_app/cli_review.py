@@ -1,0 +1,269 @@
+"""Review commands: status, review (submit, comment, request changes, approve, retire), log, keys."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+
+from authoring_app.cli import (
+    EXIT_OK,
+    EXTRA_COMMANDS,
+    CommandError,
+    _key,
+    _open_library,
+    _person,
+    path_arg,
+)
+
+REVIEW_ACTIONS = ("submit", "comment", "request-changes", "approve", "retire")
+
+
+# -- status and log --------------------------------------------------------------------------
+
+
+def cmd_status(args) -> int:
+    from authoring_app.core.status import library_status
+
+    with _open_library(args) as library:
+        statuses = library_status(library)
+        rows = [_status_row(s) for s in statuses.values()]
+        if args.json:
+            print(
+                json.dumps(
+                    {"library": str(library.path), "answers": rows}, ensure_ascii=False, indent=2
+                )
+            )
+            return EXIT_OK
+        width = max((len(r["answer"]) for r in rows), default=10)
+        for row in rows:
+            signers = ", ".join(row["signers"]) or "-"
+            line = (
+                f"{row['answer']:<{width}}  {row['status']:<17}  "
+                f"{row['last_editor'] or '-':<16}  signed off by {signers} "
+                f"({len(row['signers'])}/{row['required']})"
+            )
+            if row["review_due"]:
+                line += f"  review due {row['review_due']}"
+            if row["source_changed"]:
+                line += "  SOURCE CHANGED since sign-off"
+            if row["problems"]:
+                line += f"  {row['problems']} record(s) do not count: run validate"
+            print(line)
+        if library.info.sample:
+            print("(sample library: sign-offs by demonstration clinicians, labelled as such)")
+    return EXIT_OK
+
+
+def _status_row(status) -> dict:
+    return {
+        "answer": str(status.key),
+        "status": str(status.status),
+        "content_hash": status.content_hash,
+        "last_editor": status.last_editor,
+        "last_edited": status.last_edited.isoformat() if status.last_edited else None,
+        "signers": list(status.signers),
+        "required": status.required,
+        "review_due": status.review_due.isoformat() if status.review_due else None,
+        "source_changed": status.source_changed,
+        "publishable": status.publishable,
+        "problems": len(status.problems),
+    }
+
+
+def cmd_log(args) -> int:
+    from authoring_app.core.audit import answer_log
+
+    with _open_library(args) as library:
+        answer_id = args.answer.split(".", 1)[0]  # ID.LOCALE names the same answer
+        entries = answer_log(library, answer_id)
+        if not entries:
+            raise CommandError(f"there is no history for an answer {answer_id!r} in this library")
+        for entry in entries:
+            who = entry.author + (f" ({entry.person})" if entry.person else "")
+            print(f"{entry.time:%Y-%m-%d %H:%M:%S}Z  {entry.short}  {who}  {entry.action}")
+            print(f"    {entry.subject}")
+            if entry.message and entry.message not in entry.subject:
+                for line in entry.message.splitlines():
+                    print(f"    | {line}")
+    return EXIT_OK
+
+
+# -- review ----------------------------------------------------------------------------------
+
+
+def cmd_review(args) -> int:
+    from authoring_app.core import review
+
+    with _open_library(args) as library:
+        key = _key(args.answer)
+        person = _person(library, args.as_person)
+        message = args.message or ""
+        if args.action == "submit":
+            record = review.submit(library, key, person, message=message)
+        elif args.action == "comment":
+            record = review.comment(library, key, person, _required(message, "comment"))
+        elif args.action == "request-changes":
+            record = review.request_changes(
+                library, key, person, _required(message, "request for changes")
+            )
+        elif args.action == "retire":
+            record = review.retire(library, key, person, reason=message)
+        else:
+            review.check_sign_off(library, key, person)
+            print(review.describe_sign_off(library, key, person))
+            private_key = _unlock(person, args.passphrase_file)
+            record = review.sign_off(library, key, person, private_key, message=message)
+        print(f"{record.kind}: {record.key} by {person.name} at {record.time:%Y-%m-%d %H:%M}Z")
+    return EXIT_OK
+
+
+def _required(message: str, what: str) -> str:
+    if not message.strip():
+        raise CommandError(f"a {what} needs --message 'what must change and why'")
+    return message
+
+
+def _unlock(person, passphrase_file):
+    from authoring_app.core.keys import KeyStore, KeyStoreError, read_passphrase_file
+
+    try:
+        if passphrase_file:
+            passphrase = read_passphrase_file(passphrase_file)
+        else:
+            passphrase = getpass.getpass(f"Passphrase for {person.name}'s signing key: ")
+        return KeyStore().load(person.id, passphrase)
+    except KeyStoreError as exc:
+        raise CommandError(str(exc)) from None
+
+
+# -- keys ------------------------------------------------------------------------------------
+
+
+def cmd_keys_new(args) -> int:
+    from authoring_app.core.keys import KeyStore, KeyStoreError, encode_public_key
+
+    try:
+        passphrase = _new_passphrase(args)
+        public_key = encode_public_key(KeyStore().create(args.person, passphrase))
+    except KeyStoreError as exc:
+        raise CommandError(str(exc)) from None
+    print(f"Created a signing key for {args.person} in {KeyStore().directory}.")
+    print("Keep the passphrase safe: without it the key cannot sign, and nobody can recover it.")
+    if args.add_to_roster:
+        from authoring_app.core.roster_file import add_public_key
+
+        with _open_library(args) as library:
+            add_public_key(library, args.person, public_key)
+        print(f"Added the public key to people.yaml for {args.person} and saved it.")
+    else:
+        print(f"Add this line to {args.person}'s entry in people.yaml:")
+    print(f"  public_key: {public_key}")
+    return EXIT_OK
+
+
+def _new_passphrase(args) -> str:
+    from authoring_app.core.keys import read_passphrase_file
+
+    if args.passphrase_file:
+        return read_passphrase_file(args.passphrase_file)
+    if not sys.stdin.isatty():
+        raise CommandError("no terminal to ask for a passphrase; use --passphrase-file FILE")
+    first = getpass.getpass("New passphrase for the signing key: ")
+    second = getpass.getpass("The same passphrase again: ")
+    if first != second:
+        raise CommandError("the two passphrases differ; nothing was created")
+    if not first:
+        raise CommandError("the passphrase must not be empty; nothing was created")
+    return first
+
+
+def cmd_keys_list(args) -> int:
+    from authoring_app.core.keys import KeyStore, KeyStoreError, encode_public_key
+    from authoring_app.core.library import LibraryError
+
+    store = KeyStore()
+    people = store.people()
+    roster = None
+    try:
+        with _open_library(args) as library:
+            roster = library.roster
+    except LibraryError:
+        pass
+    if not people:
+        print(f"No signing keys on this machine ({store.directory}).")
+    for person_id in people:
+        try:
+            public = store.public_key(person_id)
+        except KeyStoreError:
+            public = None
+        text = encode_public_key(public) if public else "(public key not known until first use)"
+        person = roster.get(person_id) if roster else None
+        notes = []
+        if person_id.startswith("demo-") or (person is not None and person.demo):
+            notes.append("demonstration key")
+        if roster is not None:
+            if person is None:
+                notes.append("not in this library's roster")
+            elif public and person.public_key == text:
+                notes.append("matches people.yaml")
+            elif person.public_key:
+                notes.append("DOES NOT match people.yaml")
+            else:
+                notes.append("not yet in people.yaml")
+        print(f"{person_id}  {text}" + (f"  ({'; '.join(notes)})" if notes else ""))
+    return EXIT_OK
+
+
+# -- registration ----------------------------------------------------------------------------
+
+
+def register(add) -> None:
+    p = add("status", cmd_status, "show where every answer stands in review")
+    p.add_argument("--json", action="store_true", help="print the status as JSON")
+
+    p = add(
+        "review", cmd_review, "submit, comment on, request changes to, approve or retire an answer"
+    )
+    p.add_argument("action", choices=REVIEW_ACTIONS, help="approve signs the answer off")
+    p.add_argument("answer", metavar="ID.LOCALE")
+    p.add_argument(
+        "--as", dest="as_person", metavar="PERSON", help="who you are (an id from people.yaml)"
+    )
+    p.add_argument("--message", "-m", metavar="TEXT", help="a comment, or what must change")
+    p.add_argument(
+        "--passphrase-file",
+        type=path_arg,
+        metavar="FILE",
+        help="read the key's passphrase from FILE",
+    )
+
+    p = add("log", cmd_log, "show the full history of an answer in all its languages")
+    p.add_argument("answer", metavar="ID")
+
+    p = add("keys", _keys_usage, "create and list signing keys on this machine")
+    keys_sub = p.add_subparsers(dest="keys_command", metavar="new|list")
+    new = keys_sub.add_parser("new", help="create a signing key pair")
+    new.set_defaults(func=cmd_keys_new)
+    new.add_argument(
+        "--person", required=True, metavar="ID", help="whose key (an id from people.yaml)"
+    )
+    new.add_argument("--passphrase-file", type=path_arg, metavar="FILE")
+    new.add_argument(
+        "--add-to-roster",
+        action="store_true",
+        help="write the public key into people.yaml and save",
+    )
+    new.add_argument("--library", metavar="PATH", default=argparse.SUPPRESS)
+    listing = keys_sub.add_parser("list", help="list the signing keys on this machine")
+    listing.set_defaults(func=cmd_keys_list)
+    listing.add_argument("--library", metavar="PATH", default=argparse.SUPPRESS)
+
+
+def _keys_usage(args) -> int:
+    raise CommandError("say what to do with keys: `keys new --person ID` or `keys list`")
+
+
+if register not in EXTRA_COMMANDS:
+    EXTRA_COMMANDS.append(register)

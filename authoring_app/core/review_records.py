@@ -1,0 +1,247 @@
+"""Review records: the lines of reviews/<id>.<locale>.jsonl, and how sign-offs are signed.
+
+Each line is one JSON object (see content_schema/review.schema.json and docs/review.md). A
+sign-off carries an Ed25519 signature over the canonical JSON of all its other fields, so it
+cannot be moved to another answer, another text, another person or another time.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from authoring_app.core.answers import AnswerKey
+from authoring_app.core.documents import DocumentError, decode
+from authoring_app.core.keys import KeyStoreError, decode_public_key
+from authoring_app.core.problems import Problem
+
+SUBMITTED = "submitted"
+COMMENT = "comment"
+CHANGES_REQUESTED = "changes-requested"
+SIGNED_OFF = "signed-off"
+RETIRED = "retired"
+KINDS = (SUBMITTED, COMMENT, CHANGES_REQUESTED, SIGNED_OFF, RETIRED)
+MEANING = "clinical approval for publication"
+REVIEWS_DIR = "reviews"
+GITATTRIBUTES_LINE = "reviews/*.jsonl merge=union"
+SIGN_OFF_ONLY = ("name", "credentials", "meaning", "source_hash", "signature")
+
+
+def review_path(key: AnswerKey) -> str:
+    """Where the review records of `key` live, relative to the library."""
+    return f"{REVIEWS_DIR}/{key.id}.{key.locale}.jsonl"
+
+
+def format_time(when: dt.datetime) -> str:
+    """UTC, to the second, with a Z: 2026-01-31T09:30:00Z."""
+    if when.tzinfo is None:
+        raise ValueError("review times must carry a time zone")
+    return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_time(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(dt.UTC)
+
+
+def canonical(data: dict[str, Any]) -> bytes:
+    """The bytes a signature covers: sorted keys, compact, UTF-8, without the signature."""
+    unsigned = {k: v for k, v in data.items() if k != "signature"}
+    return json.dumps(unsigned, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode(
+        "utf-8"
+    )
+
+
+@dataclass(frozen=True)
+class ReviewRecord:
+    """One review action on one text of one answer."""
+
+    kind: str
+    answer: str
+    locale: str
+    person: str
+    time: dt.datetime
+    content_hash: str
+    revision: str | None
+    message: str | None
+    name: str | None = None
+    credentials: str | None = None
+    meaning: str | None = None
+    source_hash: str | None = None
+    signature: str | None = None
+    path: str = ""  # the review file, relative to the library
+    line: int | None = None  # its line in that file
+
+    @property
+    def key(self) -> AnswerKey:
+        return AnswerKey(self.answer, self.locale)
+
+    @property
+    def is_sign_off(self) -> bool:
+        return self.kind == SIGNED_OFF
+
+    def to_json(self) -> dict[str, Any]:
+        """The fields as stored, in a readable order (signing uses `canonical`)."""
+        data: dict[str, Any] = {
+            "kind": self.kind,
+            "answer": self.answer,
+            "locale": self.locale,
+            "person": self.person,
+            "time": format_time(self.time),
+            "content_hash": self.content_hash,
+            "revision": self.revision,
+            "message": self.message,
+        }
+        if self.kind == SIGNED_OFF:
+            data.update(name=self.name, credentials=self.credentials or "", meaning=self.meaning)
+            if self.source_hash:
+                data["source_hash"] = self.source_hash
+            if self.signature:
+                data["signature"] = self.signature
+        return data
+
+    def to_line(self) -> str:
+        return json.dumps(self.to_json(), ensure_ascii=False, separators=(", ", ": "))
+
+    def signed(self, private_key: Ed25519PrivateKey) -> ReviewRecord:
+        """This sign-off with its signature."""
+        signature = private_key.sign(canonical(self.to_json()))
+        return _replace(self, signature=base64.b64encode(signature).decode("ascii"))
+
+    def signature_problem(self, public_key: str | None) -> str | None:
+        """Why the signature does not verify against `public_key` (None: it verifies)."""
+        if not public_key:
+            return "has no public key in people.yaml"
+        try:
+            key = decode_public_key(public_key)
+        except KeyStoreError as exc:
+            return f"has an unusable public key in people.yaml ({exc})"
+        try:
+            signature = base64.b64decode(self.signature or "", validate=True)
+            key.verify(signature, canonical(self.to_json()))
+        except (InvalidSignature, binascii.Error, ValueError):
+            return "signature does not verify"
+        return None
+
+
+def _replace(record: ReviewRecord, **changes: Any) -> ReviewRecord:
+    from dataclasses import replace
+
+    return replace(record, **changes)
+
+
+def record_from_json(data: dict[str, Any], path: str = "", line: int | None = None) -> ReviewRecord:
+    """A record from a schema-valid JSON object."""
+    return ReviewRecord(
+        kind=data["kind"],
+        answer=data["answer"],
+        locale=data["locale"],
+        person=data["person"],
+        time=parse_time(data["time"]),
+        content_hash=data["content_hash"],
+        revision=data["revision"],
+        message=data["message"],
+        name=data.get("name"),
+        credentials=data.get("credentials"),
+        meaning=data.get("meaning"),
+        source_hash=data.get("source_hash"),
+        signature=data.get("signature"),
+        path=path,
+        line=line,
+    )
+
+
+def read_review_file(root: Path, rel: str) -> tuple[list[ReviewRecord], list[Problem]]:
+    """Every well-formed record of one review file, and a problem for each line that is not."""
+    try:
+        text = decode((root / rel).read_bytes(), rel)
+    except DocumentError as exc:
+        return [], [exc.problem]
+    except OSError as exc:
+        return [], [Problem(rel, None, None, "unreadable", f"cannot read file: {exc.strerror}")]
+    lines = text.split("\n")
+    truncated_at = len(lines) if lines and lines[-1].strip() else None
+    records, problems = [], []
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError as exc:
+            reason = (
+                "the last line is cut off (the file ends in the middle of a record)"
+                if number == truncated_at
+                else f"not a JSON record ({exc.msg} at column {exc.colno})"
+            )
+            problems.append(
+                Problem(rel, number, None, "review-malformed", f"{reason}; it does not count")
+            )
+            continue
+        found = record_schema_problems(data, rel, number)
+        if found:
+            problems += found
+            continue
+        try:
+            record = record_from_json(data, rel, number)
+        except ValueError:
+            problems.append(
+                Problem(
+                    rel, number, "time", "review-schema", "the time is not a real date and time"
+                )
+            )
+            continue
+        # Verify against the exact bytes of the line: what a signature covers.
+        if canonical(data) != canonical(record.to_json()):
+            problems.append(
+                Problem(
+                    rel,
+                    number,
+                    None,
+                    "review-schema",
+                    "the record was not written in the form this app writes; it does not count",
+                )
+            )
+            continue
+        records.append(record)
+    return records, problems
+
+
+def record_schema_problems(data: Any, rel: str, line: int) -> list[Problem]:
+    from authoring_app.core.documents import validator_for
+
+    problems = []
+    for error in sorted(validator_for("review").iter_errors(data), key=lambda e: e.json_path):
+        field = ".".join(str(p) for p in error.absolute_path) or None
+        problems.append(
+            Problem(rel, line, field, "review-schema", f"{_describe(error)}; it does not count")
+        )
+    return problems
+
+
+def _describe(error) -> str:
+    if error.validator == "required":
+        return error.message.replace("is a required property", "is required but missing")
+    if error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        return f"unknown field {', '.join(map(repr, extra))}"
+    if error.validator == "not":
+        return f"only a sign-off carries the fields {', '.join(SIGN_OFF_ONLY)}"
+    if error.validator in ("pattern", "const", "enum", "type"):
+        hint = error.schema.get("description")
+        value = repr(error.instance)
+        value = value if len(value) <= 60 else value[:57] + "..."
+        if error.validator == "enum":
+            hint = "one of " + ", ".join(map(str, error.validator_value))
+        if error.validator == "const":
+            hint = repr(error.validator_value)
+        return f"{value} is not valid" + (f": expected {hint}" if hint else "")
+    if error.validator == "minLength":
+        return "must not be empty"
+    return error.message

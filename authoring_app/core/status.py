@@ -1,0 +1,444 @@
+"""Where each answer stands in review: derived from its text and its review records, never stored.
+
+An answer's status follows from its current content hash, the records in
+reviews/<id>.<locale>.jsonl, the roster and the rules in library.yaml (see docs/review.md):
+
+    retired > conflict > approved / published / review due > changes requested > in review > draft
+
+A record counts only if it checks out: its signer is in the roster with the right role, a
+sign-off verifies against the roster's current key, its time is not far in the future, and a
+demonstration person is trusted only in a sample library. Every record that does not count is
+reported, with its file, line and reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from authoring_app.core.answers import Answer, AnswerKey
+from authoring_app.core.audit import Edit, last_edits
+from authoring_app.core.library import Library
+from authoring_app.core.problems import Problem
+from authoring_app.core.review_records import (
+    CHANGES_REQUESTED,
+    COMMENT,
+    RETIRED,
+    REVIEWS_DIR,
+    SIGNED_OFF,
+    SUBMITTED,
+    ReviewRecord,
+    read_review_file,
+    review_path,
+)
+
+CLOCK_TOLERANCE = dt.timedelta(minutes=5)
+# Who may make each kind of record (any of these roles).
+ROLES_FOR = {
+    SUBMITTED: ("author", "clinician"),
+    COMMENT: ("author", "clinician", "publisher"),
+    CHANGES_REQUESTED: ("clinician",),
+    SIGNED_OFF: ("clinician",),
+    RETIRED: ("clinician", "publisher"),
+}
+_REVIEW_FILE = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2})\.jsonl$")
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    IN_REVIEW = "in review"
+    CHANGES_REQUESTED = "changes requested"
+    APPROVED = "approved"
+    PUBLISHED = "published"
+    REVIEW_DUE = "review due"
+    RETIRED = "retired"
+    CONFLICT = "conflict"
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """A verified clinical sign-off, as shown beside an answer and in a bundle."""
+
+    person: str
+    name: str
+    credentials: str
+    time: dt.datetime
+    meaning: str
+    content_hash: str
+    revision: str | None
+    signature: str
+
+    @classmethod
+    def from_record(cls, record: ReviewRecord) -> SignOff:
+        return cls(
+            person=record.person,
+            name=record.name or record.person,
+            credentials=record.credentials or "",
+            time=record.time,
+            meaning=record.meaning or "",
+            content_hash=record.content_hash,
+            revision=record.revision,
+            signature=record.signature or "",
+        )
+
+
+@dataclass(frozen=True)
+class AnswerStatus:
+    key: AnswerKey
+    status: Status
+    content_hash: str
+    sign_offs: tuple[SignOff, ...]  # valid sign-offs of the current text
+    void_sign_offs: tuple[SignOff, ...]  # sign-offs of earlier text, voided by an edit
+    required: int  # clinicians required for this topic
+    last_editor: str | None  # roster id of whoever last changed the text
+    last_edited: dt.datetime | None
+    review_due: dt.date | None  # earliest valid sign-off + review interval
+    source_changed: bool  # a translation whose source changed after its sign-off
+    records: tuple[ReviewRecord, ...]  # the whole thread, oldest first
+    problems: tuple[Problem, ...]  # records that do not count, and why
+
+    @property
+    def publishable(self) -> bool:
+        return self.status in (Status.APPROVED, Status.PUBLISHED)
+
+    @property
+    def signers(self) -> tuple[str, ...]:
+        return tuple(s.person for s in self.sign_offs)
+
+
+def library_status(
+    library: Library,
+    *,
+    now: dt.datetime | None = None,
+    published: Mapping[AnswerKey, str] | None = None,
+) -> dict[AnswerKey, AnswerStatus]:
+    """The status of every answer in the library (one git command, one read per review file)."""
+    statuses, _ = _review_library(library, now=now, published=published)
+    return statuses
+
+
+def answer_status(
+    library: Library,
+    key: AnswerKey,
+    *,
+    now: dt.datetime | None = None,
+    published: Mapping[AnswerKey, str] | None = None,
+) -> AnswerStatus:
+    """The status of one answer (raises AnswerNotFound for an unknown answer)."""
+    answer = library.answer(key)
+    source = _source_of(library, answer)
+    paths = [answer.path] + ([source.path] if source else [])
+    edits = last_edits(library, paths)
+    records, file_problems = _read(library, key)
+    return _derive(
+        library, answer, records, file_problems, edits, _now(now), published or {}, source
+    )
+
+
+def review_problems(library: Library, *, now: dt.datetime | None = None) -> list[Problem]:
+    """Every review record that does not count, and why (a check for `validate`)."""
+    statuses, problems = _review_library(library, now=now, published=None)
+    for status in statuses.values():
+        problems += status.problems
+    return problems
+
+
+# -- deriving --------------------------------------------------------------------------------
+
+
+def _review_library(library, *, now, published) -> tuple[dict[AnswerKey, AnswerStatus], list]:
+    now = _now(now)
+    edits = last_edits(library)
+    files, stray = _review_files(library)
+    statuses = {}
+    for answer in library.answers():
+        records, file_problems = files.pop(answer.key, ([], []))
+        statuses[answer.key] = _derive(
+            library,
+            answer,
+            records,
+            file_problems,
+            edits,
+            now,
+            published or {},
+            _source_of(library, answer),
+        )
+    # Review files of answers that do not exist: every record is reported.
+    for records, file_problems in files.values():
+        stray += file_problems
+        for record in records:
+            stray.append(_record_problem(library, record, now) or _unknown_answer(record))
+    return statuses, stray
+
+
+def _derive(
+    library: Library,
+    answer: Answer,
+    records: list[ReviewRecord],
+    file_problems: list[Problem],
+    edits: Mapping[str, Edit],
+    now: dt.datetime,
+    published: Mapping[AnswerKey, str],
+    source: Answer | None,
+) -> AnswerStatus:
+    current = answer.content_hash()
+    edit = edits.get(answer.path)
+    last_editor = edit.person if edit else None
+    records = sorted(records, key=lambda r: (r.time, r.line or 0))
+    problems = list(file_problems)
+    valid: list[ReviewRecord] = []
+    for record in records:
+        problem = _record_problem(library, record, now)
+        if problem is None and (
+            record.kind == SIGNED_OFF
+            and record.content_hash == current
+            and last_editor == record.person
+            and not library.info.allow_self_sign_off
+        ):
+            problem = _problem(
+                record,
+                "review-self-sign-off",
+                f"{record.person} signed off their own change, which library.yaml does not allow "
+                "(allow_self_sign_off is false); another clinician must sign it off",
+            )
+        if problem is None:
+            valid.append(record)
+        else:
+            problems.append(problem)
+
+    counted, void = _sign_offs(valid, current)
+    required = library.info.clinicians_required_for(answer.topic)
+    if not isinstance(required, int) or required < 1:  # a broken rule (validate reports it)
+        required = max(library.info.clinicians_required, 1)
+    approved = len(counted) >= required
+    review_due = None
+    if approved:
+        first = min(s.time for s in counted)
+        review_due = add_months(first.date(), library.info.review_interval_months)
+
+    submitted = [r for r in valid if r.kind == SUBMITTED]
+    retired = [r for r in valid if r.kind == RETIRED]
+    requests = [r for r in valid if r.kind == CHANGES_REQUESTED]
+    is_retired = bool(retired) and not any(_after(s, retired[-1]) for s in submitted)
+    changes_requested = bool(requests) and not any(
+        _after(s, requests[-1])
+        and s.content_hash == current
+        and current != requests[-1].content_hash
+        for s in submitted
+    )
+    in_review = bool(counted) or any(s.content_hash == current for s in submitted)
+
+    if is_retired:
+        status = Status.RETIRED
+    elif (library.path / "conflicts" / f"{answer.id}.{answer.locale}.md").exists():
+        status = Status.CONFLICT
+    elif approved:
+        if now.date() > review_due:
+            status = Status.REVIEW_DUE
+        elif published.get(answer.key) == current:
+            status = Status.PUBLISHED
+        else:
+            status = Status.APPROVED
+    elif changes_requested:
+        status = Status.CHANGES_REQUESTED
+    elif in_review:
+        status = Status.IN_REVIEW
+    else:
+        status = Status.DRAFT
+
+    return AnswerStatus(
+        key=answer.key,
+        status=status,
+        content_hash=current,
+        sign_offs=tuple(SignOff.from_record(r) for r in counted),
+        void_sign_offs=tuple(SignOff.from_record(r) for r in void),
+        required=required,
+        last_editor=last_editor,
+        last_edited=edit.time if edit else None,
+        review_due=review_due,
+        source_changed=_source_changed(counted, source, edits),
+        records=tuple(records),
+        problems=tuple(sorted(problems, key=lambda p: (p.path, p.line or 0))),
+    )
+
+
+def _sign_offs(valid: list[ReviewRecord], current: str):
+    """The sign-offs that count for the current text (one per clinician), and the void ones."""
+    counted: dict[str, ReviewRecord] = {}
+    void = []
+    for record in valid:
+        if record.kind != SIGNED_OFF:
+            continue
+        if record.content_hash != current:
+            void.append(record)
+        elif record.person not in counted:
+            counted[record.person] = record
+    return list(counted.values()), void
+
+
+def _source_changed(counted, source: Answer | None, edits: Mapping[str, Edit]) -> bool:
+    """Did the source text change after this translation was last signed off?"""
+    if not counted or source is None:
+        return False
+    latest = max(counted, key=lambda r: (r.time, r.line or 0))
+    if latest.source_hash:
+        return latest.source_hash != source.content_hash()
+    edit = edits.get(source.path)  # an older record without source_hash: compare times
+    return edit is not None and edit.time > latest.time
+
+
+def _after(a: ReviewRecord, b: ReviewRecord) -> bool:
+    return (a.time, a.line or 0) > (b.time, b.line or 0)
+
+
+# -- checking one record ---------------------------------------------------------------------
+
+
+def _record_problem(library: Library, record: ReviewRecord, now: dt.datetime) -> Problem | None:
+    """Why `record` does not count (None if it counts, apart from the rules about text)."""
+    expected = review_path(record.key)
+    if record.path and record.path != expected:
+        return _problem(
+            record,
+            "review-wrong-file",
+            f"the record is about {record.key} but is in {record.path}; it belongs in {expected}",
+        )
+    person = library.roster.get(record.person)
+    if person is None:
+        return _problem(
+            record,
+            "review-unknown-person",
+            f"{record.person!r} is not in people.yaml (never added, or removed from the "
+            "roster), so this record does not count",
+        )
+    if person.demo and not library.info.sample:
+        return _problem(
+            record,
+            "review-demo-person",
+            f"{person.id} is a demonstration account (demo: true); a real library never "
+            "trusts demonstration records",
+        )
+    roles = ROLES_FOR[record.kind]
+    if not any(person.has_role(r) for r in roles):
+        return _problem(
+            record,
+            "review-wrong-role",
+            f"{person.name} does not have the {' or '.join(roles)} role in people.yaml, so "
+            f"their {record.kind} record does not count",
+        )
+    if record.time > now + CLOCK_TOLERANCE:
+        return _problem(
+            record,
+            "review-future",
+            f"the record is dated {record.time:%Y-%m-%d %H:%M} UTC, in the future (clock far in "
+            "the future); it does not count",
+        )
+    if record.kind == SIGNED_OFF:
+        reason = record.signature_problem(person.public_key)
+        if reason == "signature does not verify":
+            return _problem(
+                record,
+                "review-bad-signature",
+                f"the signature does not match {person.name}'s current key in people.yaml: the "
+                "record was altered after signing (hash, name, time or signature), or the key "
+                "was replaced since; this sign-off does not count",
+            )
+        if reason is not None:
+            return _problem(
+                record,
+                "review-no-key",
+                f"{person.name} {reason}, so their sign-off cannot be checked and does not count",
+            )
+    return None
+
+
+def _unknown_answer(record: ReviewRecord) -> Problem:
+    return _problem(
+        record,
+        "review-unknown-answer",
+        f"there is no answer {record.key} in this library (deleted or renamed?); "
+        "this record does not count",
+        "warning",
+    )
+
+
+def _problem(record: ReviewRecord, code: str, message: str, severity="error") -> Problem:
+    return Problem(
+        record.path or review_path(record.key), record.line, None, code, message, severity
+    )
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def _read(library: Library, key: AnswerKey) -> tuple[list[ReviewRecord], list[Problem]]:
+    rel = review_path(key)
+    if not (library.path / rel).is_file():
+        return [], []
+    return read_review_file(library.path, rel)
+
+
+def _review_files(library: Library):
+    """Every review file's records and problems, by the answer its name says; stray files."""
+    folder = library.path / REVIEWS_DIR
+    files: dict[AnswerKey, tuple[list, list]] = {}
+    stray: list[Problem] = []
+    if not folder.is_dir():
+        return files, stray
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        if entry.name.startswith("."):
+            continue
+        match = _REVIEW_FILE.match(entry.name)
+        if not match or not entry.is_file():
+            stray.append(
+                Problem(
+                    f"{REVIEWS_DIR}/{entry.name}",
+                    None,
+                    None,
+                    "wrong-place",
+                    "only review files (<id>.<locale>.jsonl) belong in reviews/",
+                    "warning",
+                )
+            )
+            continue
+        key = AnswerKey(match.group(1), match.group(2))
+        files[key] = read_review_file(library.path, f"{REVIEWS_DIR}/{entry.name}")
+    return files, stray
+
+
+def _source_of(library: Library, answer: Answer) -> Answer | None:
+    if not answer.translation_of or answer.translation_of == answer.locale:
+        return None
+    return library.find(AnswerKey(answer.id, answer.translation_of))
+
+
+def _now(now: dt.datetime | None) -> dt.datetime:
+    if now is None:
+        return dt.datetime.now(dt.UTC)
+    return now if now.tzinfo else now.replace(tzinfo=dt.UTC)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """`day` plus whole months; the 31st becomes the last day of a shorter month."""
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def _register() -> None:
+    from authoring_app.core import validation
+
+    if review_problems not in validation.EXTRA_CHECKS:
+        validation.EXTRA_CHECKS.append(review_problems)
+
+
+_register()

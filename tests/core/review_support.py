@@ -1,0 +1,54 @@
+"""Helpers for review tests: signing keys for the test roster, and ready-made steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from authoring_app.core import review
+from authoring_app.core.answers import AnswerKey
+from authoring_app.core.keys import encode_public_key
+from authoring_app.core.roster_file import add_public_key
+
+EN = AnswerKey("abscess-signs", "en")
+RU = AnswerKey("abscess-signs", "ru")
+OVERDOSE = AnswerKey("overdose-signs", "en")
+NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def give_keys(library, *people: str) -> dict[str, Ed25519PrivateKey]:
+    """New signing keys for `people`, with their public keys saved in people.yaml."""
+    keys = {}
+    for person_id in people:
+        private_key = Ed25519PrivateKey.generate()
+        add_public_key(library, person_id, encode_public_key(private_key.public_key()))
+        keys[person_id] = private_key
+    return keys
+
+
+def add_overdose_answer(library) -> AnswerKey:
+    """An answer in the overdose topic, which needs two clinicians."""
+    answer = library.answer(EN).edited(id=OVERDOSE.id, topic="overdose", title="Overdose signs")
+    library.save_answer(answer, library.roster.get("alex"))
+    return OVERDOSE
+
+
+def approve(library, key, keys, *, now=None) -> None:
+    """Submit `key` and sign it off by every clinician in `keys`."""
+    review.submit(library, key, "alex", now=now)
+    for person_id, private_key in keys.items():
+        review.sign_off(library, key, person_id, private_key, now=now)
+
+
+def review_lines(library, key) -> list[dict]:
+    path = Path(library.path) / "reviews" / f"{key.id}.{key.locale}.jsonl"
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def write_lines(library, key, records: list[dict]) -> None:
+    path = Path(library.path) / "reviews" / f"{key.id}.{key.locale}.jsonl"
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    path.write_text(text, "utf-8")

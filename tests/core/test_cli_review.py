@@ -1,0 +1,187 @@
+"""The review commands end to end, through authoring_app.cli.main, on a real repository."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from authoring_app.cli import main
+from authoring_app.core.answers import AnswerKey
+from authoring_app.core.keys import KeyStore
+
+pytestmark = pytest.mark.core
+
+KEY = AnswerKey("abscess-signs", "en")
+
+
+@pytest.fixture
+def lib(library):
+    return ["--library", str(library.path)]
+
+
+@pytest.fixture
+def passphrase_file(tmp_path):
+    path = tmp_path / "passphrase.txt"
+    path.write_text("a long passphrase\n", "utf-8")
+    return str(path)
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_keys_new_adds_the_key_to_the_roster_and_commits(capsys, library, lib, passphrase_file):
+    code, out, _ = run(
+        capsys, "keys", "new", "--person", "dr-one", "--passphrase-file", passphrase_file,
+        "--add-to-roster", *lib,
+    )  # fmt: skip
+    assert code == 0
+    public = KeyStore().public_key("dr-one")
+    assert public is not None
+    line = next(x for x in out.splitlines() if "public_key: ed25519:" in x)
+    people = (library.path / "people.yaml").read_text("utf-8")
+    assert line.strip() in people
+    assert library.repo.head.commit.summary == "Add signing key for Dr One"
+    assert not library.repo.is_dirty()
+    assert "private" not in people.lower() and not list(library.path.rglob("*.key"))
+
+
+def test_keys_new_without_the_roster_only_prints_the_line(capsys, library, lib, passphrase_file):
+    before = (library.path / "people.yaml").read_text("utf-8")
+    code, out, _ = run(
+        capsys, "keys", "new", "--person", "dr-two", "--passphrase-file", passphrase_file, *lib
+    )
+    assert code == 0
+    assert "Add this line to dr-two's entry in people.yaml" in out
+    assert (library.path / "people.yaml").read_text("utf-8") == before
+    code, _, err = run(
+        capsys, "keys", "new", "--person", "dr-two", "--passphrase-file", passphrase_file, *lib
+    )
+    assert code == 1 and "refusing to overwrite" in err
+
+
+def test_keys_new_asks_for_the_passphrase_twice(capsys, monkeypatch, lib):
+    answers = iter(["first", "second"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    code, _, err = run(capsys, "keys", "new", "--person", "dr-one", *lib)
+    assert code == 1 and "the two passphrases differ" in err
+    assert not KeyStore().has("dr-one")
+
+    answers = iter(["same", "same"])
+    code, _, _ = run(capsys, "keys", "new", "--person", "dr-one", *lib)
+    assert code == 0
+    KeyStore().load("dr-one", "same")
+
+
+def test_a_wrong_passphrase_is_a_clear_error(capsys, library, lib, passphrase_file, tmp_path):
+    run(capsys, "keys", "new", "--person", "dr-one", "--passphrase-file", passphrase_file,
+        "--add-to-roster", *lib)  # fmt: skip
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not it\n", "utf-8")
+    code, _, err = run(
+        capsys, "review", "approve", "abscess-signs.en", "--as", "dr-one",
+        "--passphrase-file", str(wrong), *lib,
+    )  # fmt: skip
+    assert code == 1
+    assert "wrong passphrase for the key of dr-one" in err
+    assert not (library.path / "reviews" / "abscess-signs.en.jsonl").exists()
+
+
+def test_review_from_draft_to_approved_with_the_log(capsys, library, lib, passphrase_file):
+    for person in ("dr-one", "dr-two"):
+        run(capsys, "keys", "new", "--person", person, "--passphrase-file", passphrase_file,
+            "--add-to-roster", *lib)  # fmt: skip
+    steps = [
+        ("submit", "alex", "ready for review"),
+        ("comment", "dr-two", "Add the pen line advice?"),
+        ("request-changes", "dr-one", "Mention red streaks first."),
+    ]
+    for action, person, message in steps:
+        code, out, err = run(
+            capsys, "review", action, "abscess-signs.en", "--as", person, "-m", message, *lib
+        )
+        assert code == 0, err
+
+    code, out, _ = run(capsys, "status", "--json", *lib)
+    rows = {r["answer"]: r for r in json.loads(out)["answers"]}
+    assert rows["abscess-signs.en"]["status"] == "changes requested"
+
+    library.reload()  # people.yaml changed on disk
+    answer = library.answer(KEY).edited(body="Red streaks: go to hospital now.\n")
+    library.save_answer(answer, library.roster.get("alex"))
+    assert run(capsys, "review", "submit", "abscess-signs.en", "--as", "alex", *lib)[0] == 0
+
+    code, out, _ = run(
+        capsys, "review", "approve", "abscess-signs.en", "--as", "dr-one",
+        "--passphrase-file", passphrase_file, *lib,
+    )  # fmt: skip
+    assert code == 0
+    # What is signed, and what the signature means, is shown before signing.
+    assert out.index("Meaning of this signature: clinical approval for publication") < out.index(
+        "signed-off: abscess-signs.en by Dr One"
+    )
+    assert "Signing as: Dr One, Infectious diseases physician" in out
+    assert f"Text signed: {library.answer(KEY).content_hash()}" in out
+
+    code, out, _ = run(capsys, "status", *lib)
+    line = next(x for x in out.splitlines() if x.startswith("abscess-signs.en"))
+    assert "approved" in line and "dr-one" in line and "review due" in line
+    assert "alex" in line  # the last editor
+
+    code, out, _ = run(capsys, "log", "abscess-signs", *lib)
+    assert code == 0
+    actions = [x.split()[-1] for x in out.splitlines() if x[:2] == "20"]
+    assert actions == [
+        "commit", "submitted", "comment", "changes-requested", "edit", "submitted", "signed-off",
+    ]  # fmt: skip
+    assert "Mention red streaks first." in out
+    assert "Sign off answer abscess-signs.en (clinical approval for publication)" in out
+
+    assert run(capsys, "validate", *lib)[0] == 0
+
+
+def test_request_changes_needs_a_message(capsys, lib):
+    code, _, err = run(
+        capsys, "review", "request-changes", "abscess-signs.en", "--as", "dr-one", *lib
+    )
+    assert code == 1 and "needs --message" in err
+
+
+def test_a_person_not_in_the_roster_is_refused(capsys, lib):
+    code, _, err = run(capsys, "review", "submit", "abscess-signs.en", "--as", "nobody", *lib)
+    assert code == 1 and "not in this library's roster" in err
+
+
+def test_self_sign_off_is_refused_before_asking_for_a_passphrase(
+    capsys, monkeypatch, library, lib, passphrase_file
+):
+    run(capsys, "keys", "new", "--person", "dr-two", "--passphrase-file", passphrase_file,
+        "--add-to-roster", *lib)  # fmt: skip
+    library.reload()
+    library.save_answer(library.answer(KEY).edited(body="Mine.\n"), library.roster.get("dr-two"))
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": pytest.fail("asked for a passphrase"))
+    code, _, err = run(capsys, "review", "approve", "abscess-signs.en", "--as", "dr-two", *lib)
+    assert code == 1 and "made the last change" in err
+
+
+def test_keys_list_labels_demonstration_keys(capsys):
+    from authoring_app.core.first_run import ensure_library
+
+    ensure_library()  # the sample library, with its demonstration keys
+    code, out, _ = run(capsys, "keys", "list")
+    assert code == 0
+    line = next(x for x in out.splitlines() if x.startswith("demo-clinician-1"))
+    assert "demonstration key" in line and "matches people.yaml" in line
+
+
+def test_the_sample_library_status_shows_approved_and_demo_labels(capsys):
+    code, out, _ = run(capsys, "status", "--json")
+    assert code == 0
+    rows = {r["answer"]: r for r in json.loads(out)["answers"]}
+    assert rows["opioid-overdose-signs.ru"]["status"] == "approved"
+    assert rows["opioid-overdose-signs.ru"]["signers"] == ["demo-clinician-1", "demo-clinician-2"]
+    assert rows["hiv-hcv-transmission.ru"]["status"] == "in review"

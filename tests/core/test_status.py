@@ -1,0 +1,390 @@
+"""Derived status and the checks on review records: tampering, bad lines, revoked keys, clocks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import git
+import pytest
+
+from authoring_app.core import paths, review
+from authoring_app.core.answers import AnswerKey
+from authoring_app.core.status import Status, add_months, answer_status, library_status
+from authoring_app.core.validation import validate, validate_path
+from tests.core.review_support import (
+    EN,
+    RU,
+    approve,
+    give_keys,
+    review_lines,
+    write_lines,
+)
+
+pytestmark = pytest.mark.core
+
+
+@pytest.fixture
+def keys(library):
+    return give_keys(library, "dr-one", "dr-two")
+
+
+@pytest.fixture
+def signed(library, keys):
+    """abscess-signs.en submitted and signed off by both clinicians (one would do)."""
+    approve(library, EN, keys)
+    assert answer_status(library, EN).status == Status.APPROVED
+    return library
+
+
+def problems_of(library, code):
+    return [p for p in validate(library) if p.code == code]
+
+
+def assert_not_counted(library, code, line):
+    status = answer_status(library, EN)
+    assert line not in [None] and all(
+        s.person != review_lines(library, EN)[line - 1]["person"] for s in status.sign_offs
+    )
+    found = [p for p in status.problems if p.code == code]
+    assert [p.line for p in found] == [line]
+    assert [p.line for p in problems_of(library, code)] == [line]
+    assert found[0].path == "reviews/abscess-signs.en.jsonl"
+
+
+# -- tampering -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("content_hash", "sha256:" + "0" * 64),
+        ("name", "Dr Someone Else"),
+        ("time", "2020-01-01T00:00:00Z"),
+        ("credentials", "Surgeon"),
+    ],
+)
+def test_an_edited_sign_off_does_not_count(signed, field, value):
+    records = review_lines(signed, EN)
+    records[1][field] = value  # line 2: dr-one's sign-off
+    write_lines(signed, EN, records)
+
+    status = answer_status(signed, EN)
+    assert status.signers == ("dr-two",)
+    assert [(p.line, p.code) for p in status.problems] == [(2, "review-bad-signature")]
+    assert "altered" in status.problems[0].message
+    assert [p.line for p in problems_of(signed, "review-bad-signature")] == [2]
+
+
+def test_swapped_signatures_do_not_count(signed):
+    records = review_lines(signed, EN)
+    records[1]["signature"], records[2]["signature"] = (
+        records[2]["signature"],
+        records[1]["signature"],
+    )
+    write_lines(signed, EN, records)
+
+    status = answer_status(signed, EN)
+    assert status.sign_offs == ()
+    assert status.status == Status.IN_REVIEW
+    assert sorted(p.line for p in problems_of(signed, "review-bad-signature")) == [2, 3]
+
+
+def test_a_sign_off_copied_to_another_answer_does_not_count(signed):
+    record = dict(
+        review_lines(signed, EN)[1], locale="ru", content_hash=signed.answer(RU).content_hash()
+    )
+    write_lines(signed, RU, [record])
+    assert answer_status(signed, RU).sign_offs == ()
+    assert [p.code for p in answer_status(signed, RU).problems] == ["review-bad-signature"]
+
+
+# -- broken lines ----------------------------------------------------------------------------
+
+
+def test_a_truncated_last_line_is_reported_and_the_rest_still_counts(signed):
+    path = signed.path / "reviews" / "abscess-signs.en.jsonl"
+    text = path.read_text("utf-8")
+    path.write_text(text + text.splitlines()[1][:70], "utf-8")  # a half-written record
+
+    status = answer_status(signed, EN)
+    assert status.status == Status.APPROVED
+    [problem] = problems_of(signed, "review-malformed")
+    assert (problem.path, problem.line) == ("reviews/abscess-signs.en.jsonl", 4)
+    assert "cut off" in problem.message
+
+
+def test_a_line_that_is_not_json_is_reported_with_its_line(signed):
+    path = signed.path / "reviews" / "abscess-signs.en.jsonl"
+    lines = path.read_text("utf-8").splitlines()
+    lines.insert(1, "{not json")
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    [problem] = problems_of(signed, "review-malformed")
+    assert problem.line == 2
+    assert answer_status(signed, EN).status == Status.APPROVED
+
+
+def test_a_record_missing_a_field_is_reported(signed):
+    records = review_lines(signed, EN)
+    del records[1]["meaning"]
+    write_lines(signed, EN, records)
+    problems = problems_of(signed, "review-schema")
+    assert [(p.line, p.field) for p in problems] == [(2, None)]
+    assert "'meaning' is required" in problems[0].message
+    assert answer_status(signed, EN).signers == ("dr-two",)
+
+
+def test_records_for_an_unknown_answer_are_reported(signed):
+    records = review_lines(signed, EN)
+    ghost = AnswerKey("no-such-answer", "en")
+    write_lines(signed, ghost, [dict(r, answer=ghost.id) for r in records[:1]])
+    [problem] = problems_of(signed, "review-unknown-answer")
+    assert problem.path == "reviews/no-such-answer.en.jsonl" and problem.line == 1
+    assert ghost not in library_status(signed)
+
+
+def test_a_record_filed_under_the_wrong_answer_does_not_count(signed):
+    write_lines(signed, RU, review_lines(signed, EN))
+    assert answer_status(signed, RU).status == Status.DRAFT
+    assert {p.code for p in answer_status(signed, RU).problems} == {"review-wrong-file"}
+
+
+# -- people and keys -------------------------------------------------------------------------
+
+
+def test_an_unknown_person_does_not_count(signed):
+    records = review_lines(signed, EN)
+    records.append(dict(records[1], person="dr-nobody"))
+    write_lines(signed, EN, records)
+    assert_not_counted(signed, "review-unknown-person", 4)
+
+
+def test_removing_a_person_from_the_roster_voids_their_sign_offs(signed):
+    path = signed.path / "people.yaml"
+    text = path.read_text("utf-8")
+    start = text.index("  - id: dr-one")
+    end = text.index("  - id: dr-two")
+    path.write_text(text[:start] + text[end:], "utf-8")
+    signed.reload()
+
+    status = answer_status(signed, EN)
+    assert status.signers == ("dr-two",)
+    assert [(p.line, p.code) for p in status.problems] == [(2, "review-unknown-person")]
+    assert "removed from the roster" in status.problems[0].message
+
+
+def test_replacing_a_key_voids_the_sign_offs_made_with_the_old_one(signed):
+    give_keys(signed, "dr-one")  # a new key for dr-one
+    assert "Add signing key for Dr One" in signed.repo.head.commit.message
+    assert "no longer count" in signed.repo.head.commit.message
+    status = answer_status(signed, EN)
+    assert status.signers == ("dr-two",)
+    assert [(p.line, p.code) for p in status.problems] == [(2, "review-bad-signature")]
+
+
+def test_a_person_without_the_clinician_role_cannot_sign_off(signed):
+    path = signed.path / "people.yaml"
+    text = path.read_text("utf-8").replace("roles: [clinician]\n", "roles: [author]\n", 1)
+    path.write_text(text, "utf-8")
+    signed.reload()
+    status = answer_status(signed, EN)
+    assert status.signers == ("dr-two",)
+    assert [(p.line, p.code) for p in status.problems] == [(2, "review-wrong-role")]
+
+
+def test_a_demonstration_person_is_not_trusted_in_a_real_library(signed):
+    path = signed.path / "people.yaml"
+    text = path.read_text("utf-8").replace(
+        "    roles: [clinician]\n", "    roles: [clinician]\n    demo: true\n", 1
+    )
+    path.write_text(text, "utf-8")
+    signed.reload()
+    status = answer_status(signed, EN)
+    assert status.signers == ("dr-two",)
+    assert [(p.line, p.code) for p in status.problems] == [(2, "review-demo-person")]
+
+
+def test_a_self_sign_off_written_by_hand_does_not_count(library, keys):
+    dr_two = library.roster.get("dr-two")
+    library.save_answer(library.answer(EN).edited(body="Dr Two's wording.\n"), dr_two)
+    review.sign_off(library, EN, "dr-one", keys["dr-one"])
+    record = review_lines(library, EN)[0]
+    # dr-two signs their own change with their own key, bypassing the app.
+    from authoring_app.core.review_records import record_from_json
+
+    forged = record_from_json(
+        dict(record, person="dr-two", name="Dr Two", credentials=dr_two.credentials)
+    ).signed(keys["dr-two"])
+    write_lines(library, EN, [record, forged.to_json()])
+    status = answer_status(library, EN)
+    assert status.signers == ("dr-one",)
+    assert [(p.line, p.code) for p in status.problems] == [(2, "review-self-sign-off")]
+
+
+# -- time ------------------------------------------------------------------------------------
+
+
+def test_a_record_from_a_clock_far_in_the_future_does_not_count(library, keys):
+    now = dt.datetime.now(dt.UTC)
+    review.submit(library, EN, "alex")
+    review.sign_off(library, EN, "dr-one", keys["dr-one"], now=now + dt.timedelta(days=2))
+    status = answer_status(library, EN)
+    assert status.status == Status.IN_REVIEW
+    assert [(p.line, p.code) for p in status.problems] == [(2, "review-future")]
+    assert "clock far in the future" in status.problems[0].message
+    assert [p.line for p in problems_of(library, "review-future")] == [2]
+
+
+def test_a_few_minutes_of_clock_difference_is_tolerated(library, keys):
+    now = dt.datetime.now(dt.UTC)
+    review.sign_off(library, EN, "dr-one", keys["dr-one"], now=now + dt.timedelta(minutes=3))
+    assert answer_status(library, EN, now=now).status == Status.APPROVED
+
+
+def test_an_approval_becomes_review_due_after_the_interval(library, keys):
+    signed_at = dt.datetime(2026, 1, 31, 9, 0, tzinfo=dt.UTC)
+    review.sign_off(library, EN, "dr-one", keys["dr-one"], now=signed_at)
+
+    status = answer_status(library, EN, now=dt.datetime(2026, 6, 1, tzinfo=dt.UTC))
+    assert status.review_due == dt.date(2027, 1, 31)
+    assert status.status == Status.APPROVED
+    on_the_day = dt.datetime(2027, 1, 31, 23, 0, tzinfo=dt.UTC)
+    assert answer_status(library, EN, now=on_the_day).status == Status.APPROVED
+    late = answer_status(library, EN, now=dt.datetime(2027, 2, 1, tzinfo=dt.UTC))
+    assert late.status == Status.REVIEW_DUE
+    assert not late.publishable
+
+
+def test_the_review_interval_comes_from_the_library(library, keys):
+    path = library.path / "library.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace("review_interval_months: 12", "review_interval_months: 3")
+    )
+    library.reload()
+    review.sign_off(
+        library, EN, "dr-one", keys["dr-one"], now=dt.datetime(2025, 11, 30, tzinfo=dt.UTC)
+    )
+    assert answer_status(library, EN).review_due == dt.date(2026, 2, 28)
+
+
+def test_the_library_refuses_a_review_interval_over_three_years(library):
+    path = library.path / "library.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace("review_interval_months: 12", "review_interval_months: 48")
+    )
+    library.reload()
+    assert any(
+        p.path == "library.yaml" and p.field == "review_interval_months" for p in library.problems
+    )
+
+
+def test_add_months_keeps_to_the_end_of_short_months():
+    assert add_months(dt.date(2026, 8, 31), 6) == dt.date(2027, 2, 28)
+    assert add_months(dt.date(2027, 12, 15), 12) == dt.date(2028, 12, 15)
+
+
+# -- published, translations, editors -------------------------------------------------------
+
+
+def test_approved_answers_in_the_latest_release_are_published(signed):
+    current = signed.answer(EN).content_hash()
+    assert answer_status(signed, EN, published={EN: current}).status == Status.PUBLISHED
+    assert answer_status(signed, EN, published={EN: "sha256:" + "1" * 64}).status == Status.APPROVED
+    assert (
+        answer_status(signed, RU, published={RU: signed.answer(RU).content_hash()}).status
+        == Status.DRAFT
+    )
+
+
+def test_a_translation_is_flagged_when_its_source_changes_after_sign_off(library, keys):
+    alex = library.roster.get("alex")
+    library.save_answer(library.answer(EN).edited(translation_of="ru"), alex)
+    review.sign_off(library, EN, "dr-one", keys["dr-one"])
+    assert answer_status(library, EN).source_changed is False
+
+    library.save_answer(library.answer(RU).edited(body="Новый текст.\n"), alex)
+    status = answer_status(library, EN)
+    assert status.source_changed is True
+    assert status.status == Status.APPROVED  # still signed, but flagged as out of date
+    assert library_status(library)[EN].source_changed is True
+
+
+def test_last_editor_comes_from_the_commit_that_last_changed_the_text(library, keys):
+    assert answer_status(library, EN).last_editor is None  # made outside the app
+    dr_two = library.roster.get("dr-two")
+    library.save_answer(library.answer(EN).edited(body="Reworded.\n"), dr_two)
+    review.submit(library, EN, "alex")  # a review action is not an edit
+    status = answer_status(library, EN)
+    assert status.last_editor == "dr-two"
+    assert status.last_edited == library.history(EN)[0].time.astimezone(dt.UTC)
+
+
+def test_the_whole_library_takes_one_git_log(library, keys, monkeypatch):
+    alex = library.roster.get("alex")
+    for number in range(25):
+        answer = library.answer(EN).edited(id=f"extra-{number}")
+        library.save_answer(answer, alex)
+    calls = []
+    real_execute = git.Git.execute
+
+    def execute(self, command, *args, **kwargs):
+        calls.append(command[1])
+        return real_execute(self, command, *args, **kwargs)
+
+    monkeypatch.setattr(git.Git, "execute", execute)
+
+    statuses = library_status(library)
+    assert len(statuses) == 27
+    assert calls == ["log"]
+    assert statuses[AnswerKey("extra-3", "en")].last_editor == "alex"
+
+
+# -- the sample library ----------------------------------------------------------------------
+
+
+def test_the_sample_library_shows_every_status(sample_library):
+    statuses = library_status(sample_library, now=dt.datetime(2027, 1, 1, tzinfo=dt.UTC))
+    by_status = {}
+    for key, status in statuses.items():
+        by_status.setdefault(status.status, set()).add(str(key))
+        assert status.problems == ()
+    assert {
+        "opioid-overdose-signs.ru",
+        "opioid-overdose-signs.en",
+        "alcohol-benzo-detox-risks.ru",
+        "alcohol-benzo-detox-risks.en",
+    } <= by_status[Status.APPROVED]
+    assert by_status[Status.IN_REVIEW] == {"hiv-hcv-transmission.ru"}
+    assert by_status[Status.CHANGES_REQUESTED] == {"wound-infection-prevention.ru"}
+    assert len(by_status[Status.DRAFT]) >= 8
+    overdose = statuses[AnswerKey("opioid-overdose-signs", "en")]
+    assert overdose.required == 2 and len(overdose.sign_offs) == 2
+    assert all("demonstration" in s.name for s in overdose.sign_offs)
+    assert overdose.source_changed is False
+
+
+def test_the_shipped_sample_validates_without_errors():
+    problems = validate_path(paths.sample_library_dir())
+    assert [p for p in problems if p.severity == "error"] == []
+
+
+def test_editing_a_sample_answer_voids_its_demonstration_sign_offs(sample_library):
+    key = AnswerKey("opioid-overdose-signs", "ru")
+    author = sample_library.roster.get("demo-author")
+    sample_library.save_answer(sample_library.answer(key).edited(title="Новый заголовок"), author)
+    status = answer_status(sample_library, key)
+    assert status.status == Status.DRAFT
+    assert len(status.void_sign_offs) == 2
+    assert answer_status(sample_library, AnswerKey("opioid-overdose-signs", "en")).source_changed
+
+
+def test_a_signed_line_written_by_a_tool_counts_like_any_other(library, keys):
+    line = review.signed_record_line(
+        library.answer(EN), "dr-one", "Dr One", "Infectious diseases physician",
+        dt.datetime(2026, 1, 5, tzinfo=dt.UTC), keys["dr-one"],
+    )  # fmt: skip
+    path = library.path / "reviews" / "abscess-signs.en.jsonl"
+    path.parent.mkdir()
+    path.write_text(line + "\n", "utf-8")
+    status = answer_status(library, EN, now=dt.datetime(2026, 2, 1, tzinfo=dt.UTC))
+    assert status.status == Status.APPROVED
+    assert status.review_due == dt.date(2027, 1, 5)

@@ -1,0 +1,130 @@
+"""Write the sample library's demonstration review records (sample_content/reviews/).
+
+Run after changing a sample answer's text, so that the demonstration sign-offs are bound to the
+new text again:
+
+    python tools/sample_reviews.py
+
+The records are made by the same review operations the app uses, signed with the shipped
+demonstration keys (sample_content/demo-keys/, passphrase "demo"), at fixed times, so running it
+twice gives the same files. Every record says it is a demonstration. The result shows a newcomer
+every status: approved answers (two demonstration clinicians for overdose and detox), one in
+review, one with changes requested, and drafts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from authoring_app.core import review  # noqa: E402
+from authoring_app.core.answers import AnswerKey  # noqa: E402
+from authoring_app.core.demo_keys import DEMO_PASSPHRASE, demo_key_files  # noqa: E402
+from authoring_app.core.keys import KeyStore  # noqa: E402
+from authoring_app.core.library import Library  # noqa: E402
+
+SAMPLE = ROOT / "sample_content"
+NOTE = "Demonstration record in the sample library: not a real clinical review."
+START = dt.datetime(2026, 11, 16, 9, 0, tzinfo=dt.UTC)
+
+# (answer, [(hours after START, action, person, message)]); Russian first: it is the source.
+PLAN = [
+    (
+        "opioid-overdose-signs.ru",
+        [
+            (0, "submit", "demo-author", ""),
+            (24, "approve", "demo-clinician-1", ""),
+            (28, "approve", "demo-clinician-2", ""),
+        ],
+    ),
+    (
+        "opioid-overdose-signs.en",
+        [
+            (1, "submit", "demo-author", ""),
+            (
+                25,
+                "comment",
+                "demo-clinician-2",
+                "Checked against the Russian text: same advice, same red flags.",
+            ),
+            (26, "approve", "demo-clinician-1", ""),
+            (29, "approve", "demo-clinician-2", ""),
+        ],
+    ),
+    (
+        "alcohol-benzo-detox-risks.ru",
+        [
+            (2, "submit", "demo-author", ""),
+            (30, "approve", "demo-clinician-2", ""),
+            (31, "approve", "demo-clinician-1", ""),
+        ],
+    ),
+    (
+        "alcohol-benzo-detox-risks.en",
+        [
+            (3, "submit", "demo-author", ""),
+            (32, "approve", "demo-clinician-2", ""),
+            (33, "approve", "demo-clinician-1", ""),
+        ],
+    ),
+    (
+        "abscess-warning-signs.ru",
+        [(4, "submit", "demo-author", ""), (34, "approve", "demo-clinician-1", "")],
+    ),
+    (
+        "abscess-warning-signs.en",
+        [(5, "submit", "demo-author", ""), (35, "approve", "demo-clinician-1", "")],
+    ),
+    ("hiv-hcv-transmission.ru", [(6, "submit", "demo-author", "Ready for review.")]),
+    (
+        "wound-infection-prevention.ru",
+        [
+            (7, "submit", "demo-author", ""),
+            (
+                36,
+                "request-changes",
+                "demo-clinician-2",
+                "Please say plainly why licking needles is risky, in one short sentence.",
+            ),
+        ],
+    ),
+]
+
+
+def main() -> int:
+    folder = SAMPLE / "reviews"
+    for old in folder.glob("*.jsonl"):
+        old.unlink()
+    keys = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        store = KeyStore(Path(scratch))
+        for person_id, key_file in demo_key_files(SAMPLE).items():
+            store.import_pem(person_id, key_file.read_bytes(), passphrase=DEMO_PASSPHRASE)
+            keys[person_id] = store.load(person_id, DEMO_PASSPHRASE)
+    with Library.open(SAMPLE, files_only=True) as library:
+        for name, steps in PLAN:
+            key = AnswerKey.parse(name)
+            for hours, action, person, message in steps:
+                now = START + dt.timedelta(hours=hours)
+                text = f"{message} ({NOTE})" if message else NOTE
+                if action == "submit":
+                    review.submit(library, key, person, message=text, now=now)
+                elif action == "comment":
+                    review.comment(library, key, person, text, now=now)
+                elif action == "request-changes":
+                    review.request_changes(library, key, person, text, now=now)
+                else:
+                    review.sign_off(library, key, person, keys[person], message=NOTE, now=now)
+    for written in [*folder.glob("*.jsonl"), SAMPLE / ".gitattributes"]:
+        written.chmod(0o644)  # shipped files are readable by everyone
+    print(f"wrote {len(list(folder.glob('*.jsonl')))} review files in {folder}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
