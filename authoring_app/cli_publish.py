@@ -1,0 +1,181 @@
+"""Commands for releases: publish, and for bot maintainers pull and verify; export a static site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import sys
+
+from authoring_app.cli import (
+    EXIT_OK,
+    EXTRA_COMMANDS,
+    CommandError,
+    _key,
+    _open_library,
+    _person,
+    path_arg,
+)
+
+
+def _print_plan(plan, library, *, verbose: bool) -> None:
+    last = f"last release {plan.previous_version}" if plan.previous_version else "no release yet"
+    print(f"Proposed version {plan.proposed_version} ({last}): {plan.why}")
+    for label, keys in (
+        ("added", plan.added),
+        ("changed", plan.changed),
+        ("removed", plan.removed),
+    ):
+        for key in keys:
+            answer = library.find(key)
+            title = f"  {answer.title}" if answer else ""
+            why = next((f" ({i.reason})" for i in plan.left_out if i.key == key), "")
+            print(f"  {label:<8} {key}{title}{why if label == 'removed' else ''}")
+    print(
+        f"{len(plan.included)} answer(s) in the release; expires {plan.expires:%Y-%m-%d %H:%M} UTC"
+    )
+    if plan.left_out:
+        counts = ", ".join(f"{n} {status}" for status, n in plan.left_out_counts().items())
+        print(f"Left out: {len(plan.left_out)} ({counts})")
+        for item in plan.left_out:
+            if verbose or item.status == "review due":
+                print(f"  {item.key}: {item.reason}")
+        if not verbose and len(plan.left_out) > len(plan.review_due):
+            print("  (--verbose names every answer left out and why)")
+    for problem in plan.problems:
+        print(f"Cannot publish: {problem}")
+
+
+def _passphrase(args, person) -> str:
+    from authoring_app.core.keys import KeyStoreError, read_passphrase_file
+
+    if args.passphrase_file:
+        try:
+            return read_passphrase_file(args.passphrase_file)
+        except KeyStoreError as exc:
+            raise CommandError(str(exc)) from None
+    if not sys.stdin.isatty():
+        raise CommandError("give the passphrase with --passphrase-file (no terminal to ask on)")
+    return getpass.getpass(f"Passphrase for the key of {person.name}: ")
+
+
+def cmd_publish(args) -> int:
+    from authoring_app.core import release
+    from authoring_app.core.keys import KeyStore, KeyStoreError
+
+    with _open_library(args) as library:
+        person = _person(library, args.as_person, "publisher")
+        include = [_key(text) for text in args.include or ()]
+        plan = release.plan_release(library, include=include)
+        _print_plan(plan, library, verbose=args.verbose)
+        if plan.problems:
+            raise CommandError("not published: " + "; ".join(plan.problems))
+        if plan.nothing_changed:
+            print(f"Nothing to publish: {plan.why}.")
+            return EXIT_OK
+        version = release.choose_version(plan, args.version)
+        if args.dry_run:
+            print(f"Dry run: release {version} was not published.")
+            return EXIT_OK
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise CommandError("add --yes to publish without being asked")
+            reply = input(f"Publish release {version}? [y/N] ").strip().lower()
+            if reply not in ("y", "yes"):
+                print("Not published.")
+                return EXIT_OK
+        passphrase = _passphrase(args, person)
+        try:
+            private_key = KeyStore().load(person.id, passphrase)
+        except KeyStoreError as exc:
+            raise CommandError(str(exc)) from None
+        result = release.publish(library, plan, person.id, private_key, version=version)
+        print(
+            f"Published release {result.release.version} (tag {result.tag}, "
+            f"sha256 {result.release.sha256[:16]}…) on the published branch."
+        )
+    return EXIT_OK
+
+
+def _now(args) -> dt.datetime | None:
+    if not getattr(args, "now", None):
+        return None
+    from authoring_app.core.bundle import parse_utc
+
+    try:
+        return parse_utc(args.now)
+    except ValueError:
+        raise CommandError(f"--now {args.now!r} is not a time like 2026-11-22T12:00:00Z") from None
+
+
+def cmd_pull(args) -> int:
+    from authoring_app.core import consumer
+
+    try:
+        key = consumer.load_public_key(args.key)
+        result = consumer.pull(args.source, args.to, key, now=_now(args))
+    except consumer.Refused as exc:
+        raise CommandError(f"refused: {exc}") from None
+    if result.updated:
+        was = f" (was {result.previous_version})" if result.previous_version else ""
+        print(f"Pulled release {result.version}{was} into {result.path}")
+    else:
+        print(f"Already up to date: release {result.version} in {result.path}")
+    return EXIT_OK
+
+
+def cmd_verify(args) -> int:
+    from authoring_app.core import consumer
+
+    try:
+        key = consumer.load_public_key(args.key)
+        bundle = consumer.verify_file(args.bundle, key, now=_now(args))
+    except consumer.Refused as exc:
+        raise CommandError(f"refused: {exc}") from None
+    print(
+        f"OK: release {bundle.version}, {len(bundle.answers)} answer(s), "
+        f"expires {bundle.data['expires']}, sha256 {bundle.sha256}"
+    )
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from authoring_app.core import export
+
+    with _open_library(args) as library:
+        written = export.export_site(library, args.to)
+    print(f"Wrote {len(written)} page(s) to {args.to}")
+    return EXIT_OK
+
+
+def register(add) -> None:
+    p = add("publish", cmd_publish, "build, sign and publish a release of the signed-off answers")
+    p.add_argument("--as", dest="as_person", metavar="PERSON", help="who you are (a publisher)")
+    p.add_argument("--version", metavar="X.Y.Z", help="the version (default: the proposed one)")
+    p.add_argument("--passphrase-file", metavar="FILE", help="read your key's passphrase here")
+    p.add_argument("--dry-run", action="store_true", help="only show what would be published")
+    p.add_argument("--yes", action="store_true", help="publish without asking to confirm")
+    p.add_argument("--verbose", action="store_true", help="name every answer left out and why")
+    p.add_argument(
+        "--include",
+        metavar="ID.LOCALE",
+        action="append",
+        help="refuse unless this answer goes in the release (may be repeated)",
+    )
+
+    p = add("pull", cmd_pull, "fetch, verify and install the latest release (for bots and sites)")
+    p.add_argument("source", metavar="SOURCE", help="a git URL or path, or a folder of releases")
+    p.add_argument("--to", required=True, type=path_arg, metavar="DIR")
+    p.add_argument("--key", required=True, metavar="KEY.pub", help="the publisher's minisign key")
+    p.add_argument("--now", metavar="ISO", help="check expiry at this time instead of now")
+
+    p = add("verify", cmd_verify, "check a bundle's signature, manifest, schema and expiry")
+    p.add_argument("bundle", type=path_arg, metavar="BUNDLE", help="bundle.json (or its folder)")
+    p.add_argument("--key", required=True, metavar="KEY.pub", help="the publisher's minisign key")
+    p.add_argument("--now", metavar="ISO", help="check expiry at this time instead of now")
+
+    p = add("export", cmd_export, "write a static web site from the latest release")
+    p.add_argument("--to", required=True, type=path_arg, metavar="DIR")
+
+
+if register not in EXTRA_COMMANDS:
+    EXTRA_COMMANDS.append(register)

@@ -1,0 +1,316 @@
+"""A bundle: the approved answers of one release, rendered for every channel, as canonical JSON.
+
+`assemble` turns answers with their governance into the bundle's data; `canonical_json` writes
+it so the same data always gives the same bytes (sorted keys, fixed separators, UTF-8, one
+trailing newline). Consumers never need a Markdown parser: bodies are rendered here once, as
+sanitised HTML, Telegram messages and plain text. See docs/bundle-format.md.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from authoring_app.core.answers import Answer
+from authoring_app.core.directory import Directory, Service, localise
+from authoring_app.core.render import (
+    expand_refs,
+    find_refs,
+    render_all,
+    render_text,
+)
+from authoring_app.core.rules import LibraryInfo
+
+BUNDLE_FORMAT = 1
+
+
+class BundleError(Exception):
+    """The bundle cannot be built; the message names each answer and why."""
+
+    def __init__(self, reasons: Sequence[str]):
+        self.reasons = tuple(reasons)
+        super().__init__("; ".join(self.reasons))
+
+
+@dataclass(frozen=True)
+class Reviewer:
+    """One clinical sign-off as consumers see it."""
+
+    name: str
+    credentials: str
+    time: dt.datetime
+    meaning: str = "clinical approval for publication"
+
+
+@dataclass(frozen=True)
+class Governance:
+    """Who wrote and signed off an answer, and when it is next due for review."""
+
+    signed_off_by: tuple[Reviewer, ...]
+    next_review: dt.date
+    author: str = ""
+    last_editor: str = ""
+
+    @property
+    def last_reviewed(self) -> dt.date | None:
+        times = [r.time for r in self.signed_off_by]
+        return max(times).astimezone(dt.UTC).date() if times else None
+
+
+@dataclass(frozen=True)
+class ReleaseAnswer:
+    """An answer going into a release, with its governance."""
+
+    answer: Answer
+    governance: Governance
+
+    @property
+    def key(self):
+        return self.answer.key
+
+
+# ---------------------------------------------------------------- time
+
+
+def iso_utc(moment: dt.datetime) -> str:
+    """`2026-11-22T17:13:03Z`: UTC, whole seconds."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_utc(text: str) -> dt.datetime:
+    """Read an ISO time (a trailing Z or an offset); a time without zone is taken as UTC."""
+    moment = dt.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC)
+
+
+def add_months(moment: dt.datetime, months: int) -> dt.datetime:
+    """The same day and time `months` later (the last day of a shorter month)."""
+    index = moment.month - 1 + months
+    year, month = moment.year + index // 12, index % 12 + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+def expiry(
+    release_time: dt.datetime, review_interval_months: int, next_reviews: Iterable[dt.date]
+) -> dt.datetime:
+    """Release time plus the review interval, but no later than the earliest next review."""
+    latest = add_months(release_time.astimezone(dt.UTC), review_interval_months)
+    for day in next_reviews:
+        midnight = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+        latest = min(latest, midnight)
+    return latest.replace(microsecond=0)
+
+
+# ---------------------------------------------------------------- canonical JSON
+
+
+def canonical_json(data: object) -> bytes:
+    """Sorted keys, `,` and `:` separators, UTF-8 (not escaped), one trailing newline."""
+    text = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return (text + "\n").encode("utf-8")
+
+
+# ---------------------------------------------------------------- assembling
+
+
+def _localised_all(value, locales: Sequence[str]) -> dict[str, str]:
+    out = {}
+    for locale in locales:
+        text = localise(value, locale)
+        if text:
+            out[locale] = text
+    return out
+
+
+def _service_all(service: Service, locales: Sequence[str]) -> dict:
+    data = {
+        "id": service.id,
+        "kind": service.kind,
+        "name": _localised_all(service.name, locales),
+        "contact": service.contact,
+    }
+    for field in ("hours", "address"):
+        texts = _localised_all(getattr(service, field), locales)
+        if texts:
+            data[field] = texts
+    if service.url:
+        data["url"] = service.url
+    if service.example:
+        data["example"] = True
+    return data
+
+
+def _referenced(answer: Answer) -> list[str]:
+    """Directory ids the answer names: refer_to first, then {{ref:ID}} in its text."""
+    ids = list(answer.refer_to)
+    for text in (answer.summary, *answer.red_flags, answer.body):
+        ids += find_refs(text)
+    return list(dict.fromkeys(ids))
+
+
+def answer_problems(answer: Answer, directory: Directory) -> list[str]:
+    """Why this answer cannot go into a bundle: services the directory does not have."""
+    missing = [ref for ref in _referenced(answer) if directory.get(ref) is None]
+    if missing:
+        return [f"{answer.key}: names {', '.join(missing)}, which directory.yaml does not have"]
+    return []
+
+
+def _expanded(answer: Answer, text: str, directory: Directory) -> str:
+    def resolve(ref: str) -> str | None:
+        service = directory.get(ref)
+        return service.label(answer.locale) if service is not None else None
+
+    return expand_refs(text, resolve)
+
+
+def _governance_json(governance: Governance) -> dict:
+    reviewers = sorted(governance.signed_off_by, key=lambda r: (r.time, r.name))
+    data = {
+        "signed_off_by": [
+            {
+                "name": r.name,
+                "credentials": r.credentials,
+                "time": iso_utc(r.time),
+                "meaning": r.meaning,
+            }
+            for r in reviewers
+        ],
+        "next_review": governance.next_review.isoformat(),
+        "author": governance.author,
+        "last_editor": governance.last_editor,
+    }
+    last = governance.last_reviewed
+    data["last_reviewed"] = last.isoformat() if last else None
+    return data
+
+
+def answer_json(
+    entry: ReleaseAnswer, info: LibraryInfo, directory: Directory, locales_of_id: Sequence[str]
+) -> dict:
+    """One answer in the bundle, rendered for every channel."""
+    answer = entry.answer
+    topic = info.topic(answer.topic)
+    summary = _expanded(answer, answer.summary, directory)
+    summary_rendered = render_all(summary)
+    body = render_all(_expanded(answer, answer.body, directory))
+    if len(summary_rendered.telegram) > 1:
+        raise BundleError([f"{answer.key}: the summary does not fit one Telegram message"])
+    if answer.body.strip() and not body.text.strip():
+        raise BundleError(
+            [f"{answer.key}: the body renders as nothing (nested too deeply?); simplify it"]
+        )
+    data = {
+        "id": answer.id,
+        "locale": answer.locale,
+        "key": str(answer.key),
+        "topic": {
+            "id": answer.topic,
+            "title": topic.label(answer.locale) if topic else answer.topic,
+        },
+        "title": answer.title,
+        "questions": list(answer.questions),
+        "summary": {
+            "text": summary_rendered.text,
+            "telegram": summary_rendered.telegram[0] if summary_rendered.telegram else "",
+            "html": summary_rendered.html,
+        },
+        "red_flags": [render_text(_expanded(answer, flag, directory)) for flag in answer.red_flags],
+        "visibility": answer.visibility,
+        "tags": list(answer.tags),
+        "sources": [s.to_json() for s in answer.sources],
+        "services": [directory.get(ref).to_json(answer.locale) for ref in _referenced(answer)],
+        "translations": [locale for locale in locales_of_id if locale != answer.locale],
+        "translation_of": answer.translation_of,
+        "content_hash": answer.content_hash(),
+        "governance": _governance_json(entry.governance),
+        "body": {"html": body.html, "telegram": list(body.telegram), "text": body.text},
+    }
+    return data
+
+
+def assemble(
+    entries: Iterable[ReleaseAnswer],
+    *,
+    info: LibraryInfo,
+    directory: Directory,
+    version: str,
+    previous_version: str | None,
+    release_time: dt.datetime,
+    expires: dt.datetime,
+    progress=None,
+) -> dict:
+    """The bundle's data. Raises BundleError naming every answer that cannot go in."""
+    entries = sorted(entries, key=lambda e: (e.answer.id, e.answer.locale))
+    reasons = [r for e in entries for r in answer_problems(e.answer, directory)]
+    missing = [ref for ref in info.emergency if directory.get(ref) is None]
+    if missing:
+        reasons.append(
+            f"library.yaml names emergency numbers {', '.join(missing)} not in the directory"
+        )
+    if reasons:
+        raise BundleError(reasons)
+    locales: dict[str, list[str]] = {}
+    for entry in entries:
+        locales.setdefault(entry.answer.id, []).append(entry.answer.locale)
+    answers = []
+    for index, entry in enumerate(entries):
+        if progress is not None:
+            progress(f"Rendering {entry.answer.key}", index, len(entries))
+        try:
+            answers.append(answer_json(entry, info, directory, sorted(locales[entry.answer.id])))
+        except BundleError as exc:
+            reasons += exc.reasons
+    if reasons:
+        raise BundleError(reasons)
+    return {
+        "format": BUNDLE_FORMAT,
+        "version": version,
+        "previous_version": previous_version,
+        "release_time": iso_utc(release_time),
+        "expires": iso_utc(expires),
+        "library": {
+            "name": info.name,
+            "organisation": info.organisation,
+            "locales": list(info.locales),
+            "default_locale": info.default_locale,
+            "sample": info.sample,
+        },
+        "topics": [
+            {"id": t.id, "title": _localised_all(t.title, info.locales)} for t in info.topics
+        ],
+        "emergency": [_service_all(directory.get(ref), info.locales) for ref in info.emergency],
+        "directory": [_service_all(s, info.locales) for s in sorted(directory, key=lambda s: s.id)],
+        "answers": answers,
+    }
+
+
+def content_of(bundle: dict) -> dict:
+    """The bundle without its release details (version, times): what a release changes."""
+    skip = {"version", "previous_version", "release_time", "expires"}
+    return {k: v for k, v in bundle.items() if k not in skip}
+
+
+def answer_hashes(bundle: dict) -> dict[str, str]:
+    """`id.locale` -> content hash of every answer in a bundle's data."""
+    return {
+        f"{a['id']}.{a['locale']}": a["content_hash"]
+        for a in bundle.get("answers", [])
+        if isinstance(a, dict) and "id" in a and "locale" in a
+    }
+
+
+def validate_schema(bundle: dict, schema: str = "bundle") -> list[str]:
+    """Schema violations of a bundle (or "manifest", "releases") as one line each."""
+    from authoring_app.core.documents import validator_for
+
+    errors = sorted(validator_for(schema).iter_errors(bundle), key=lambda e: list(e.path))
+    return [f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message[:200]}" for e in errors]

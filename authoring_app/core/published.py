@@ -1,0 +1,264 @@
+"""The `published` branch: releases only, kept apart from the drafts on `main`.
+
+Layout of the branch::
+
+    releases.json                      every release: version, sha256, time, what changed
+    publisher.pub                      the latest publisher's key (minisign format)
+    bundle.json, bundle.json.minisig, manifest.json     the latest release
+    releases/<version>/bundle.json, bundle.json.minisig, manifest.json
+
+A release is written without touching the working tree or the main index: blobs are stored
+with `hash-object -w`, the tree is built in a temporary index, the commit made with
+`commit-tree`, and the branch and the `v<version>` tag move together in one `update-ref`
+transaction, so a crash leaves either no release or a whole one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+
+import git
+
+from authoring_app.core.answers import AnswerKey
+from authoring_app.core.library import Library, LibraryError
+from authoring_app.core.roster import Person
+
+BRANCH = "published"
+BRANCH_REF = f"refs/heads/{BRANCH}"
+REMOTE_REF = f"refs/remotes/origin/{BRANCH}"
+LATEST_FILES = ("bundle.json", "bundle.json.minisig", "manifest.json")
+
+
+class PublishError(LibraryError):
+    """A release could not be written or read; the message says why."""
+
+
+@dataclass(frozen=True)
+class ReleaseRecord:
+    """One entry of releases.json."""
+
+    version: str
+    previous_version: str | None
+    release_time: str
+    expires: str
+    sha256: str
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    signer: str = ""
+
+    def to_json(self) -> dict:
+        return {
+            "version": self.version,
+            "previous_version": self.previous_version,
+            "release_time": self.release_time,
+            "expires": self.expires,
+            "sha256": self.sha256,
+            "path": f"releases/{self.version}/bundle.json",
+            "signer": self.signer,
+            "changes": {
+                "added": list(self.added),
+                "changed": list(self.changed),
+                "removed": list(self.removed),
+            },
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> ReleaseRecord:
+        changes = data.get("changes") or {}
+        return cls(
+            version=data["version"],
+            previous_version=data.get("previous_version"),
+            release_time=data.get("release_time", ""),
+            expires=data.get("expires", ""),
+            sha256=data.get("sha256", ""),
+            added=tuple(changes.get("added", ())),
+            changed=tuple(changes.get("changed", ())),
+            removed=tuple(changes.get("removed", ())),
+            signer=data.get("signer", ""),
+        )
+
+
+@dataclass(frozen=True)
+class LatestRelease:
+    """The newest release on the published branch."""
+
+    version: str
+    bundle: dict = field(repr=False)
+    bundle_bytes: bytes = field(repr=False)
+    records: tuple[ReleaseRecord, ...] = ()
+    commit: str = ""
+
+
+def _repo(library: Library) -> git.Repo:
+    if library.repo is None:
+        raise PublishError(f"{library.path} is not a git repository, so it has no releases")
+    return library.repo
+
+
+def tip(library: Library) -> str | None:
+    """The commit of the published branch (the local one, else origin's), or None."""
+    repo = _repo(library)
+    for ref in (BRANCH_REF, REMOTE_REF):
+        try:
+            return repo.git.rev_parse("--verify", "-q", f"{ref}^{{commit}}")
+        except git.GitCommandError:
+            continue
+    return None
+
+
+def read_file(library: Library, path: str, commit: str | None = None) -> bytes | None:
+    """A file's bytes on the published branch (or at `commit` of it); None if absent."""
+    commit = commit or tip(library)
+    if commit is None:
+        return None
+    try:
+        return _repo(library).git.show(
+            f"{commit}:{path}", stdout_as_string=False, strip_newline_in_stdout=False
+        )
+    except git.GitCommandError:
+        return None
+
+
+def release_records(library: Library, commit: str | None = None) -> list[ReleaseRecord]:
+    """Every release, newest first (from releases.json)."""
+    data = read_file(library, "releases.json", commit)
+    if data is None:
+        return []
+    try:
+        index = json.loads(data)
+        return [ReleaseRecord.from_json(r) for r in index["releases"]]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise PublishError(f"releases.json on the published branch is damaged: {exc}") from None
+
+
+def latest_release(library: Library) -> LatestRelease | None:
+    """The newest release, read from the published branch; None before the first."""
+    commit = tip(library)
+    if commit is None:
+        return None
+    data = read_file(library, "bundle.json", commit)
+    if data is None:
+        return None
+    try:
+        bundle = json.loads(data)
+        version = bundle["version"]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise PublishError(f"bundle.json on the published branch is damaged: {exc}") from None
+    return LatestRelease(version, bundle, data, tuple(release_records(library, commit)), commit)
+
+
+def published_hashes(library: Library) -> dict[AnswerKey, str]:
+    """Answer -> content hash in the latest release (what status shows as "published")."""
+    try:
+        latest = latest_release(library)
+    except PublishError:
+        return {}
+    if latest is None:
+        return {}
+    return {
+        AnswerKey(a["id"], a["locale"]): a["content_hash"]
+        for a in latest.bundle.get("answers", [])
+        if isinstance(a, dict)
+    }
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _with_stdin(repo: git.Repo, args: list[str], data: bytes, env: dict | None = None) -> str:
+    with tempfile.TemporaryFile() as handle:
+        handle.write(data)
+        handle.flush()
+        handle.seek(0)
+        return repo.git.execute(["git", *args], istream=handle, env=env)
+
+
+def _store_blob(repo: git.Repo, data: bytes) -> str:
+    return _with_stdin(repo, ["hash-object", "-w", "--no-filters", "--stdin"], data).strip()
+
+
+def _identity(person: Person, when: dt.datetime) -> dict[str, str]:
+    stamp = f"{int(when.timestamp())} +0000"
+    return {
+        "GIT_AUTHOR_NAME": person.name,
+        "GIT_AUTHOR_EMAIL": person.git_email,
+        "GIT_AUTHOR_DATE": stamp,
+        "GIT_COMMITTER_NAME": person.name,
+        "GIT_COMMITTER_EMAIL": person.git_email,
+        "GIT_COMMITTER_DATE": stamp,
+    }
+
+
+def write_release(
+    library: Library,
+    files: dict[str, bytes],
+    *,
+    version: str,
+    person: Person,
+    message: str,
+    expected_tip: str | None,
+    now: dt.datetime | None = None,
+) -> str:
+    """Commit `files` (path -> bytes) on top of the published branch and tag `v<version>`.
+
+    `expected_tip` is the branch commit the release was planned against; if another release
+    was written since, nothing changes and PublishError says so. Returns the new commit.
+    """
+    repo = _repo(library)
+    now = now or dt.datetime.now(dt.UTC)
+    tag = f"v{version}"
+    with library.write_lock:
+        if tip(library) != expected_tip:
+            raise PublishError("another release was published meanwhile; plan again")
+        try:
+            repo.git.rev_parse("--verify", "-q", f"refs/tags/{tag}")
+        except git.GitCommandError:
+            pass
+        else:
+            raise PublishError(f"tag {tag} already exists in the library; choose another version")
+        with tempfile.TemporaryDirectory(prefix="authoring-app-release-") as tmp:
+            index_env = {"GIT_INDEX_FILE": os.path.join(tmp, "index")}
+            if expected_tip is not None:
+                repo.git.read_tree(expected_tip, env=index_env)
+            for path, data in sorted(files.items()):
+                blob = _store_blob(repo, data)
+                repo.git.update_index(
+                    "--add", "--cacheinfo", f"100644,{blob},{path}", env=index_env
+                )
+            tree = repo.git.write_tree(env=index_env).strip()
+        identity = _identity(person, now)
+        parents = ["-p", expected_tip] if expected_tip else []
+        commit = _with_stdin(
+            repo, ["commit-tree", tree, *parents], message.encode("utf-8") + b"\n", identity
+        ).strip()
+        tag_text = (
+            f"object {commit}\ntype commit\ntag {tag}\n"
+            f"tagger {person.name} <{person.git_email}> {identity['GIT_COMMITTER_DATE']}\n\n"
+            f"{message}\n"
+        )
+        tag_object = _with_stdin(repo, ["mktag"], tag_text.encode("utf-8")).strip()
+        old = expected_tip if expected_tip and _has_local_branch(repo) else "0" * 40
+        transaction = (
+            "start\n"
+            f"update {BRANCH_REF} {commit} {old}\n"
+            f"create refs/tags/{tag} {tag_object}\n"
+            "prepare\ncommit\n"
+        )
+        try:
+            _with_stdin(repo, ["update-ref", "--stdin"], transaction.encode("ascii"))
+        except git.GitCommandError as exc:
+            raise PublishError(f"the release could not be recorded: {exc.stderr.strip()}") from None
+        return commit
+
+
+def _has_local_branch(repo: git.Repo) -> bool:
+    try:
+        repo.git.rev_parse("--verify", "-q", BRANCH_REF)
+        return True
+    except git.GitCommandError:
+        return False

@@ -1,0 +1,74 @@
+"""Helpers shared by the release, bundle, consumer and publish-command tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import yaml
+
+from authoring_app.core.bundle import Governance, ReleaseAnswer, Reviewer
+from authoring_app.core.keys import KeyStore, encode_public_key
+from authoring_app.core.library import APP_IDENTITY, Library
+from authoring_app.core.roster import Person
+
+PASSPHRASE = "correct horse battery staple"
+SIGNED = dt.datetime(2026, 1, 10, 9, 30, tzinfo=dt.UTC)
+NEXT_REVIEW = dt.date(2027, 1, 10)
+
+
+def give_keys(library: Library, people: list[str]) -> dict:
+    """Create a key for each person (in the test's key folder), put the public keys in
+    people.yaml and commit it. Returns person id -> private key."""
+    store = KeyStore()
+    keys = {}
+    path = library.path / "people.yaml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    for person_id in people:
+        if not store.has(person_id):
+            store.create(person_id, PASSPHRASE)
+        keys[person_id] = store.load(person_id, PASSPHRASE)
+        for entry in data["people"]:
+            if entry["id"] == person_id:
+                entry["public_key"] = encode_public_key(keys[person_id].public_key())
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    app = Person("app", APP_IDENTITY[0], ("author",), email=APP_IDENTITY[1])
+    library.commit(app, "Add signing keys", ["people.yaml"])
+    library.reload()
+    return keys
+
+
+def fake_entries(library: Library, keys=None) -> list[ReleaseAnswer]:
+    """Every answer with a made-up governance, for building bundles without review records."""
+    selected = library.answers() if keys is None else [library.answer(k) for k in keys]
+    return [
+        ReleaseAnswer(
+            answer,
+            Governance(
+                signed_off_by=(Reviewer("Dr One", "Infectious diseases physician", SIGNED),),
+                next_review=NEXT_REVIEW,
+                author="Alex Author",
+                last_editor="Alex Author",
+            ),
+        )
+        for answer in selected
+    ]
+
+
+def sign_all(library: Library, keys: dict, clinicians: list[str], now=None, only=None) -> None:
+    """Sign off every answer (or those in `only`) by as many clinicians as its topic needs."""
+    from authoring_app.core import review
+
+    now = now or dt.datetime.now(dt.UTC)
+    for answer in library.answers():
+        if only is not None and answer.key not in only:
+            continue
+        needed = library.info.clinicians_required_for(answer.topic)
+        for person_id in clinicians[:needed]:
+            review.sign_off(library, answer.key, person_id, keys[person_id], now=now)
+
+
+def signed_sample(sample_library: Library, now=None) -> dict:
+    """The sample library with keys for two clinicians and the publisher, every answer signed."""
+    keys = give_keys(sample_library, ["demo-clinician-1", "demo-clinician-2", "demo-publisher"])
+    sign_all(sample_library, keys, ["demo-clinician-1", "demo-clinician-2"], now=now)
+    return keys

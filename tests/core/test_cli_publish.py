@@ -1,0 +1,117 @@
+"""The publish, verify, pull and export commands: clear one-line refusals, exit codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from authoring_app import cli
+from authoring_app.core import published
+from authoring_app.core.answers import AnswerKey
+from tests.core.publishing_helpers import PASSPHRASE, give_keys, sign_all
+
+pytestmark = pytest.mark.core
+
+CLINICIANS = ["demo-clinician-1", "demo-clinician-2"]
+
+
+@pytest.fixture
+def ready(sample_library, tmp_path):
+    """Everything signed off except one draft; a passphrase file for the publisher."""
+    keys = give_keys(sample_library, [*CLINICIANS, "demo-publisher"])
+    draft = AnswerKey("talking-to-someone", "en")
+    sign_all(
+        sample_library, keys, CLINICIANS, only={a.key for a in sample_library.answers()} - {draft}
+    )
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text(PASSPHRASE + "\n")
+    return sample_library, secret
+
+
+def run(capsys, *argv):
+    code = cli.main([str(a) for a in argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_dry_run_shows_the_plan_and_publishes_nothing(ready, capsys):
+    lib, _ = ready
+    code, out, err = run(
+        capsys, "publish", "--library", lib.path, "--as", "demo-publisher", "--dry-run"
+    )
+    assert code == 0, err
+    assert "Proposed version 1.0.0 (no release yet): the first release" in out
+    assert "added    opioid-overdose-signs.en" in out
+    assert "Left out: 1 (1 draft)" in out and "talking-to-someone.en" not in out
+    assert "Dry run" in out
+    assert published.tip(lib) is None
+    code, out, _ = run(
+        capsys, "publish", "--library", lib.path, "--as", "demo-publisher", "--dry-run", "--verbose"
+    )
+    assert "talking-to-someone.en: draft: not signed off" in out
+
+
+def test_publish_verify_pull_and_export(ready, capsys, tmp_path):
+    lib, secret = ready
+    args = ["publish", "--library", lib.path, "--as", "demo-publisher", "--passphrase-file", secret]
+    code, out, err = run(capsys, *args, "--yes")
+    assert code == 0, err
+    assert "Published release 1.0.0 (tag v1.0.0" in out
+    code, out, _ = run(capsys, *args, "--yes")
+    assert code == 0 and "Nothing to publish" in out
+
+    key = tmp_path / "publisher.pub"
+    key.write_bytes(published.read_file(lib, "publisher.pub"))
+    bot = tmp_path / "bot"
+    code, out, err = run(capsys, "pull", lib.path, "--to", bot, "--key", key)
+    assert code == 0, err
+    assert "Pulled release 1.0.0" in out
+    code, out, err = run(capsys, "verify", bot / "current" / "bundle.json", "--key", key)
+    assert code == 0 and out.startswith("OK: release 1.0.0, 19 answer(s)")
+
+    code, out, err = run(
+        capsys,
+        "verify",
+        bot / "current" / "bundle.json",
+        "--key",
+        key,
+        "--now",
+        "2099-01-01T00:00:00Z",
+    )
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "refused: release 1.0.0 expired at" in err
+
+    code, out, err = run(capsys, "pull", lib.path, "--to", bot, "--key", key, "--now", "2099-01-01")
+    assert code == 1 and err.startswith("authoring-app: refused:") and err.count("\n") == 1
+
+    code, out, err = run(capsys, "export", "--library", lib.path, "--to", tmp_path / "site")
+    assert code == 0, err
+    assert (tmp_path / "site" / "ru" / "overdose" / "opioid-overdose-signs.html").is_file()
+
+
+def test_refusals_are_one_clear_line(ready, capsys):
+    lib, secret = ready
+    base = ["publish", "--library", lib.path, "--passphrase-file", secret, "--yes"]
+    code, _, err = run(capsys, *base, "--as", "demo-clinician-1")
+    assert code == 1 and "does not have the publisher role" in err
+    code, _, err = run(
+        capsys, *base, "--as", "demo-publisher", "--include", "talking-to-someone.en"
+    )
+    assert code == 1
+    assert "talking-to-someone.en cannot be included: draft: not signed off" in err
+    code, _, err = run(capsys, *base, "--as", "demo-publisher", "--version", "0.9.0")
+    assert code == 1 and "not a version" not in err and "too low" in err
+    wrong = secret.with_name("wrong.txt")
+    wrong.write_text("not the passphrase\n")
+    code, _, err = run(
+        capsys,
+        "publish",
+        "--library",
+        lib.path,
+        "--passphrase-file",
+        wrong,
+        "--yes",
+        "--as",
+        "demo-publisher",
+    )
+    assert code == 1 and "wrong passphrase" in err
+    assert published.tip(lib) is None

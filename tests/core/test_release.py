@@ -1,0 +1,340 @@
+"""Releases end to end: real sign-offs, real keys, the published branch, minisign itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+from html.parser import HTMLParser
+
+import pytest
+
+from authoring_app.core import bundle as bundles
+from authoring_app.core import consumer, export, minisign, published, release, review
+from authoring_app.core.answers import AnswerKey
+from authoring_app.core.render import utf16_len
+from authoring_app.core.status import Status, library_status
+from tests.core.publishing_helpers import give_keys, sign_all, signed_sample
+
+pytestmark = pytest.mark.core
+
+PUBLISHER = "demo-publisher"
+CLINICIANS = ["demo-clinician-1", "demo-clinician-2"]
+OVERDOSE_EN = AnswerKey("opioid-overdose-signs", "en")
+TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "s", "a", "code", "pre", "blockquote"}
+
+
+class Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+
+def branch_file(library, path):
+    return published.read_file(library, path)
+
+
+def publish(library, keys, **kwargs):
+    plan = release.plan_release(library)
+    return release.publish(library, plan, PUBLISHER, keys[PUBLISHER], **kwargs)
+
+
+def test_first_release_of_the_signed_sample(sample_library, tmp_path):
+    lib = sample_library
+    keys = signed_sample(lib)
+    head = lib.head()
+    index_before = (lib.path / ".git" / "index").read_bytes()
+    plan = release.plan_release(lib)
+    assert plan.bump == "first" and plan.proposed_version == "1.0.0" and not plan.problems
+    assert len(plan.included) == len(lib.answers()) == len(plan.added) == 20
+    assert plan.left_out == () and plan.removed == ()
+
+    result = release.publish(lib, plan, PUBLISHER, keys[PUBLISHER])
+    assert result.tag == "v1.0.0"
+    # The drafts' side is untouched: same HEAD, same index, clean working tree.
+    assert lib.head() == head and lib.repo.active_branch.name == "main"
+    assert (lib.path / ".git" / "index").read_bytes() == index_before
+    assert lib.repo.git.status("--porcelain") == ""
+    files = set(lib.repo.git.ls_tree("-r", "--name-only", "published").splitlines())
+    assert files == {
+        "bundle.json",
+        "bundle.json.minisig",
+        "manifest.json",
+        "publisher.pub",
+        "releases.json",
+        "releases/1.0.0/bundle.json",
+        "releases/1.0.0/bundle.json.minisig",
+        "releases/1.0.0/manifest.json",
+    }
+    # The branch holds only releases: no answer text, no review records.
+    assert not any(f.startswith(("answers/", "reviews/")) for f in files)
+    tag = lib.repo.git.cat_file("-p", "v1.0.0")
+    assert "tagger Sam Example (demonstration publisher)" in tag
+    assert (
+        lib.repo.git.log("-1", "--format=%an", "published")
+        == "Sam Example (demonstration publisher)"
+    )
+
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in ("bundle.json", "bundle.json.minisig", "publisher.pub", "manifest.json"):
+        (out / name).write_bytes(branch_file(lib, name))
+    checked = subprocess.run(
+        ["minisign", "-Vm", "bundle.json", "-p", "publisher.pub"],
+        cwd=out,
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stderr
+    assert "version=1.0.0" in checked.stdout and "expires=" in checked.stdout
+    key = consumer.load_public_key(out / "publisher.pub")
+    verified = consumer.verify_file(out / "bundle.json", key, require_manifest=True)
+    assert verified.version == "1.0.0"
+
+    data = json.loads(branch_file(lib, "bundle.json"))
+    assert bundles.validate_schema(data) == []
+    assert bundles.validate_schema(json.loads(branch_file(lib, "manifest.json")), "manifest") == []
+    assert bundles.validate_schema(json.loads(branch_file(lib, "releases.json")), "releases") == []
+    assert data["release_time"] == bundles.iso_utc(release.commit_time(lib))
+    assert data["library"]["sample"] is True
+    expected_expiry = bundles.add_months(release.commit_time(lib), 12).replace(microsecond=0)
+    assert bundles.parse_utc(data["expires"]) <= expected_expiry
+    for answer in data["answers"]:
+        for message in [answer["summary"]["telegram"], *answer["body"]["telegram"]]:
+            assert utf16_len(message) <= 4096
+            parser = Tags()
+            parser.feed(message)
+            assert set(parser.tags) <= TELEGRAM_TAGS
+        assert "{{ref:" not in json.dumps(answer)
+        assert answer["governance"]["signed_off_by"]
+    overdose = next(a for a in data["answers"] if a["key"] == str(OVERDOSE_EN))
+    assert len(overdose["governance"]["signed_off_by"]) == 2
+    assert "Ambulance (Russia) (103)" in overdose["summary"]["text"]
+    assert overdose["translations"] == ["ru"]
+
+    hashes = published.published_hashes(lib)
+    assert hashes[OVERDOSE_EN] == lib.answer(OVERDOSE_EN).content_hash()
+    statuses = library_status(lib, published=hashes)
+    assert all(s.status == Status.PUBLISHED for s in statuses.values())
+
+
+def test_the_same_library_state_builds_byte_identical_bundles(sample_library):
+    keys = signed_sample(sample_library)
+    person = sample_library.roster.get(PUBLISHER)
+    first = release.build_release(
+        release.plan_release(sample_library), "1.0.0", keys[PUBLISHER], person
+    )
+    second = release.build_release(
+        release.plan_release(sample_library, now=dt.datetime.now(dt.UTC) + dt.timedelta(days=3)),
+        "1.0.0",
+        keys[PUBLISHER],
+        person,
+    )
+    assert first.bundle_bytes == second.bundle_bytes
+    assert first.signature == second.signature and first.manifest_bytes == second.manifest_bytes
+    result = release.publish(
+        sample_library, release.plan_release(sample_library), PUBLISHER, keys[PUBLISHER]
+    )
+    assert branch_file(sample_library, "bundle.json") == first.bundle_bytes
+    assert result.release.sha256 == first.sha256
+
+
+def test_versions_follow_what_changed(sample_library):
+    lib = sample_library
+    keys = give_keys(lib, [*CLINICIANS, PUBLISHER])
+    testing_en = AnswerKey("hiv-hcv-testing", "en")
+    sign_all(
+        lib, keys, CLINICIANS, only={k for k in (a.key for a in lib.answers()) if k != testing_en}
+    )
+    assert publish(lib, keys).release.version == "1.0.0"
+
+    plan = release.plan_release(lib)
+    assert plan.nothing_changed and not plan.can_publish
+    with pytest.raises(release.ReleaseError, match="nothing to publish"):
+        release.publish(lib, plan, PUBLISHER, keys[PUBLISHER])
+
+    sign_all(lib, keys, CLINICIANS, only={testing_en})  # added
+    plan = release.plan_release(lib)
+    assert (plan.bump, plan.added, plan.proposed_version) == ("minor", (testing_en,), "1.1.0")
+    assert publish(lib, keys).release.version == "1.1.0"
+
+    author = lib.roster.get("demo-author")
+    answer = lib.answer(OVERDOSE_EN)
+    lib.save_answer(answer.edited(body=answer.body + "\nStay with them.\n"), author)
+    plan = release.plan_release(lib)  # edited, not yet signed: it would drop out
+    assert plan.removed == (OVERDOSE_EN,) and plan.bump == "major"
+    assert "not signed off" in next(i.reason for i in plan.left_out if i.key == OVERDOSE_EN)
+    sign_all(lib, keys, CLINICIANS, only={OVERDOSE_EN})  # changed
+    plan = release.plan_release(lib)
+    assert (plan.bump, plan.changed, plan.proposed_version) == ("patch", (OVERDOSE_EN,), "1.1.1")
+    with pytest.raises(release.ReleaseError, match="not newer"):
+        release.choose_version(plan, "1.1.0")
+    assert release.choose_version(plan, "1.2.0") == "1.2.0"
+    assert publish(lib, keys).release.version == "1.1.1"
+
+    review.retire(lib, testing_en, PUBLISHER, reason="out of date")  # removed
+    plan = release.plan_release(lib)
+    assert (plan.bump, plan.removed, plan.proposed_version) == ("major", (testing_en,), "2.0.0")
+    with pytest.raises(release.ReleaseError, match="too low"):
+        release.choose_version(plan, "1.2.0")
+    result = publish(lib, keys)
+    assert result.release.version == "2.0.0"
+    index = json.loads(branch_file(lib, "releases.json"))
+    assert [r["version"] for r in index["releases"]] == ["2.0.0", "1.1.1", "1.1.0", "1.0.0"]
+    assert index["releases"][0]["changes"]["removed"] == [str(testing_en)]
+    assert index["releases"][1]["changes"]["changed"] == [str(OVERDOSE_EN)]
+    assert json.loads(branch_file(lib, "bundle.json"))["previous_version"] == "1.1.1"
+    tags = set(lib.repo.git.tag("--list").split())
+    assert tags == {"v1.0.0", "v1.1.0", "v1.1.1", "v2.0.0"}
+    assert branch_file(lib, "releases/1.0.0/bundle.json") is not None
+
+
+def test_drafts_review_due_and_forged_sign_offs_stay_out(sample_library):
+    lib = sample_library
+    keys = give_keys(lib, [*CLINICIANS, PUBLISHER])
+    due = AnswerKey("collapsed-veins", "en")
+    forged = AnswerKey("hitting-an-artery", "en")
+    draft = AnswerKey("talking-to-someone", "ru")
+    long_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=400)
+    sign_all(lib, keys, CLINICIANS, only={due}, now=long_ago)
+    others = {a.key for a in lib.answers()} - {due, draft}
+    sign_all(lib, keys, CLINICIANS, only=others)
+    # Forge: change the signer's printed name in the record after signing.
+    path = lib.path / "reviews" / f"{forged}.jsonl"
+    path.write_text(path.read_text("utf-8").replace("Dr Maria", "Dr Mallory"), "utf-8")
+    lib.commit(
+        lib.roster.get("demo-author"),
+        "Edit a review record by hand",
+        [str(path.relative_to(lib.path))],
+    )
+
+    plan = release.plan_release(lib, include=[forged])
+    reasons = {item.key: item for item in plan.left_out}
+    assert set(reasons) == {due, forged, draft}
+    assert reasons[due].status == "review due" and "review was due on" in reasons[due].reason
+    assert plan.review_due == (reasons[due],)
+    assert "signature does not match" in reasons[forged].reason
+    assert reasons[draft].status == "draft"
+    assert not any(e.key in reasons for e in plan.included)
+    assert plan.problems and f"{forged} cannot be included" in plan.problems[0]
+    with pytest.raises(release.ReleaseError, match="hitting-an-artery.en cannot be included"):
+        release.publish(lib, plan, PUBLISHER, keys[PUBLISHER])
+    assert published.tip(lib) is None
+
+    plan = release.plan_release(lib)
+    result = release.publish(lib, plan, PUBLISHER, keys[PUBLISHER])
+    keys_in = {a["key"] for a in result.release.bundle["answers"]}
+    assert str(due) not in keys_in and str(forged) not in keys_in and str(draft) not in keys_in
+    assert len(keys_in) == 17
+
+
+def test_only_a_publisher_with_their_own_key_may_publish(sample_library):
+    keys = signed_sample(sample_library)
+    plan = release.plan_release(sample_library)
+    with pytest.raises(release.ReleaseError, match="not a publisher"):
+        release.publish(sample_library, plan, "demo-clinician-1", keys["demo-clinician-1"])
+    with pytest.raises(release.ReleaseError, match="does not match their public key"):
+        release.publish(sample_library, plan, PUBLISHER, keys["demo-clinician-1"])
+    with pytest.raises(release.ReleaseError, match="not in this library's roster"):
+        release.publish(sample_library, plan, "nobody", keys[PUBLISHER])
+    assert published.tip(sample_library) is None
+
+
+def test_a_stale_plan_or_unsaved_changes_are_refused(sample_library):
+    keys = signed_sample(sample_library)
+    plan = release.plan_release(sample_library)
+    author = sample_library.roster.get("demo-author")
+    answer = sample_library.answer(OVERDOSE_EN)
+    sample_library.save_answer(answer.edited(title="Changed title"), author)
+    with pytest.raises(release.ReleaseError, match="changed since the release was planned"):
+        release.publish(sample_library, plan, PUBLISHER, keys[PUBLISHER])
+    (sample_library.path / answer.path).write_text("unsaved", "utf-8")
+    with pytest.raises(release.ReleaseError, match="unsaved changes"):
+        release.plan_release(sample_library)
+
+
+def test_a_crash_while_recording_leaves_no_release(sample_library, monkeypatch):
+    keys = signed_sample(sample_library)
+    plan = release.plan_release(sample_library)
+    real = published._with_stdin
+
+    def crash(repo, args, data, env=None):
+        if args[0] == "update-ref":
+            raise OSError("power cut")
+        return real(repo, args, data, env)
+
+    monkeypatch.setattr(published, "_with_stdin", crash)
+    with pytest.raises(OSError):
+        release.publish(sample_library, plan, PUBLISHER, keys[PUBLISHER])
+    assert published.tip(sample_library) is None
+    assert sample_library.repo.git.tag("--list") == ""
+    monkeypatch.setattr(published, "_with_stdin", real)
+    assert release.publish(sample_library, plan, PUBLISHER, keys[PUBLISHER]).tag == "v1.0.0"
+
+
+def test_progress_is_reported(sample_library):
+    keys = signed_sample(sample_library)
+    steps = []
+    plan = release.plan_release(sample_library, progress=lambda *a: steps.append(a))
+    release.publish(
+        sample_library, plan, PUBLISHER, keys[PUBLISHER], progress=lambda *a: steps.append(a)
+    )
+    assert steps[0][0] == "Checking sign-offs" and steps[-1] == ("Published", 3, 3)
+    assert any(step[0].startswith("Rendering ") for step in steps)
+
+
+def test_export_writes_a_static_site_of_the_latest_release(sample_library, tmp_path):
+    keys = signed_sample(sample_library)
+    with pytest.raises(export.ExportError, match="nothing has been published"):
+        export.export_site(sample_library, tmp_path / "site")
+    publish(sample_library, keys)
+    written = export.export_site(sample_library, tmp_path / "site")
+    site = tmp_path / "site"
+    assert "index.html" in written and "en/index.html" in written
+    assert "en/overdose/index.html" in written
+    page = (site / "en/overdose/opioid-overdose-signs.html").read_text("utf-8")
+    assert "Dr Maria Example" in page and "Next review" in page and "<script" not in page
+    assert "who.int" in page and "<style>" in page and "Ambulance (Russia) (103)" in page
+    ru = (site / "ru/overdose/opioid-overdose-signs.html").read_text("utf-8")
+    assert "Следующая проверка" in ru
+    # A folder that is not an earlier export is never written into.
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "keep.txt").write_text("mine")
+    with pytest.raises(export.ExportError, match="not empty"):
+        export.export_site(sample_library, other)
+    # A tampered latest bundle is refused.
+    assert export.export_site(sample_library, site)  # re-export into the same folder works
+    shutil.rmtree(site)
+
+
+def test_site_pages_escape_everything(library):
+    from tests.core.publishing_helpers import fake_entries
+
+    hostile = "<script>alert(1)</script>"
+    answer = library.answer(AnswerKey("abscess-signs", "en")).edited(title=hostile)
+    entry = fake_entries(library)[0].__class__(answer, fake_entries(library)[0].governance)
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    data = bundles.assemble(
+        [entry],
+        info=library.info,
+        directory=library.directory,
+        version="1.0.0",
+        previous_version=None,
+        release_time=now,
+        expires=now + dt.timedelta(days=30),
+    )
+    pages = export.site_pages(data)
+    assert all("<script>" not in page for page in pages.values())
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages["en/wound-care/abscess-signs.html"]
+
+
+def test_minisign_key_of_the_branch_is_the_publishers(sample_library):
+    keys = signed_sample(sample_library)
+    publish(sample_library, keys)
+    key = minisign.PublicKey.parse(branch_file(sample_library, "publisher.pub").decode())
+    assert key == minisign.PublicKey.from_ed25519(keys[PUBLISHER].public_key())
