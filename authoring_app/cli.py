@@ -212,11 +212,13 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "library"):
         args.library = None
     func = getattr(args, "func", cmd_gui)
+    from authoring_app.core.keys import KeyStoreError
     from authoring_app.core.library import LibraryError
+    from authoring_app.core.minisign import SignatureError
 
     try:
         return func(args)
-    except (CommandError, LibraryError) as exc:
+    except (CommandError, LibraryError, KeyStoreError, SignatureError) as exc:
         print(f"authoring-app: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     except KeyboardInterrupt:

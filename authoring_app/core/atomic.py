@@ -9,8 +9,17 @@ from pathlib import Path
 
 
 def write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> None:
-    """Write `data` to `path` through a temporary file in the same folder, fsync, then replace."""
+    """Write `data` to `path` through a temporary file in the same folder, fsync, then replace.
+
+    The file keeps its permissions; a new one gets the usual ones (0644 less the umask), not the
+    owner-only mode of the temporary file, unless `mode` says otherwise.
+    """
     path = Path(path)
+    if mode is None:
+        try:
+            mode = path.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -18,8 +27,7 @@ def write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -40,6 +48,12 @@ def append_line(path: Path, line: str) -> None:
     if old and not old.endswith(b"\n"):
         old += b"\n"
     write_bytes(path, old + line.rstrip("\n").encode("utf-8") + b"\n")
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -128,7 +128,7 @@ class Library:
                 template,
                 path,
                 dirs_exist_ok=True,
-                ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
+                ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "demo-keys"),
             )
         else:
             path.mkdir(parents=True, exist_ok=True)

@@ -45,7 +45,7 @@ class LibraryInfo:
                 id=t["id"],
                 title=t["title"] if isinstance(t["title"], dict) else {"en": t["title"]},
                 red_flags_required=bool(t.get("red_flags_required", False)),
-                clinicians_required=t.get("clinicians_required"),
+                clinicians_required=_count(t.get("clinicians_required"), None),
             )
             for t in items_of(data, "topics")
             if isinstance(t.get("id"), str) and "title" in t
@@ -61,7 +61,7 @@ class LibraryInfo:
             default_locale=data.get("default_locale", locales[0]),
             sample=bool(data.get("sample", False)),
             review_interval_months=min(max(months, 1), MAX_REVIEW_MONTHS),
-            clinicians_required=int(sign_off.get("clinicians_required", 1)),
+            clinicians_required=_count(sign_off.get("clinicians_required"), 1),
             allow_self_sign_off=bool(sign_off.get("allow_self_sign_off", False)),
             emergency=tuple(data.get("emergency") or ()),
         )
@@ -74,3 +74,9 @@ class LibraryInfo:
         if topic is not None and topic.clinicians_required:
             return topic.clinicians_required
         return self.clinicians_required
+
+
+def _count(value: Any, default: int | None) -> int | None:
+    """A whole number from the file, or the default where the file has something else
+    (the schema check reports it)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else default

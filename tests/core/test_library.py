@@ -108,3 +108,25 @@ def test_a_stale_index_lock_left_by_a_crash_does_not_block_saving(library):
     )
     assert revision is not None
     assert not lock.exists()
+
+
+def test_saved_files_keep_ordinary_permissions(library):
+    import stat
+
+    path = library.path / "answers/wound-care/abscess-signs.en.md"
+    before = stat.S_IMODE(path.stat().st_mode)
+    library.save_answer(library.answer(KEY).edited(title="Readable by the team"), library.roster.get("alex"))
+    assert stat.S_IMODE(path.stat().st_mode) == before
+    new = library.answer(KEY).edited(id="brand-new")
+    library.save_answer(new, library.roster.get("alex"))
+    mode = stat.S_IMODE((library.path / new.path).stat().st_mode)
+    assert mode & 0o044 == 0o044  # group and others may read, as git expects of shared files
+
+
+def test_a_first_run_library_holds_no_private_keys(tmp_path):
+    from authoring_app.core.first_run import ensure_library
+
+    target = ensure_library()
+    assert not (target / "demo-keys").exists()
+    tracked = Library.open(target).repo.git.ls_files().splitlines()
+    assert not [p for p in tracked if p.endswith(".key")]

@@ -239,3 +239,14 @@ def test_the_sample_library_is_valid(capsys):
     from authoring_app.core import paths
 
     assert main(["validate", str(paths.sample_library_dir())]) == 0, capsys.readouterr().out
+
+
+def test_rule_values_of_the_wrong_type_are_reported_not_fatal(tmp_path):
+    root = write_library(tmp_path / "lib")
+    text = (root / "library.yaml").read_text().replace("clinicians_required: 1", "clinicians_required: two")
+    (root / "library.yaml").write_text(text)
+    git.Repo.init(root).close()
+    with Library.open(root, files_only=True) as lib:
+        assert lib.info.clinicians_required == 1
+        problems = validate(lib)
+    assert any(p.path == "library.yaml" and p.field == "sign_off.clinicians_required" for p in problems)
