@@ -1,0 +1,83 @@
+"""Questions and messages for the person at the keyboard.
+
+Every modal question goes through a function here, so tests replace it with
+`monkeypatch.setattr(ask, "unsaved_changes", lambda *a: ask.SAVE)`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+def unsaved_changes(parent: QWidget | None, title: str) -> str:
+    """Save, discard or cancel unsaved changes to the answer called `title`."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Ask", "Unsaved changes"))
+    box.setText(
+        QCoreApplication.translate("Ask", "You have changed “%1” and not saved it.").replace(
+            "%1", title
+        )
+    )
+    box.setInformativeText(QCoreApplication.translate("Ask", "Save your changes before going on?"))
+    save = box.addButton(
+        QCoreApplication.translate("Ask", "&Save"), QMessageBox.ButtonRole.AcceptRole
+    )
+    discard = box.addButton(
+        QCoreApplication.translate("Ask", "&Don't save"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    box.addButton(QCoreApplication.translate("Ask", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.exec()
+    clicked = box.clickedButton()
+    return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
+
+
+def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
+    """Ask before doing something; `action` names the button that goes ahead."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(
+        QCoreApplication.translate("Ask", "Cancel"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is go
+
+
+def restore_unsaved(parent: QWidget | None, title: str, when: str) -> bool:
+    """Offer back text that was not saved when the app last stopped."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("Ask", "Unsaved text found"))
+    box.setText(
+        QCoreApplication.translate(
+            "Ask", "The app stopped before your changes to “%1” were saved (%2)."
+        )
+        .replace("%1", title)
+        .replace("%2", when)
+    )
+    box.setInformativeText(QCoreApplication.translate("Ask", "Bring back the unsaved text?"))
+    restore = box.addButton(
+        QCoreApplication.translate("Ask", "&Bring it back"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(
+        QCoreApplication.translate("Ask", "&Throw it away"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    box.setDefaultButton(restore)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def error(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)

@@ -1,0 +1,138 @@
+"""The checks of the answer being edited, each linking to the field at fault."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from authoring_app.core.problems import Problem
+
+FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def field_label(field: str | None) -> str:
+    """A field of the form, as the form names it."""
+    root = (field or "").split("[")[0].split(".")[0]
+    labels = {
+        "id": QCoreApplication.translate("Fields", "Answer id"),
+        "locale": QCoreApplication.translate("Fields", "Language"),
+        "topic": QCoreApplication.translate("Fields", "Topic"),
+        "title": QCoreApplication.translate("Fields", "Title"),
+        "questions": QCoreApplication.translate("Fields", "How people ask"),
+        "summary": QCoreApplication.translate("Fields", "Short reply"),
+        "red_flags": QCoreApplication.translate("Fields", "When to get help urgently"),
+        "refer_to": QCoreApplication.translate("Fields", "Refer to"),
+        "sources": QCoreApplication.translate("Fields", "Sources"),
+        "tags": QCoreApplication.translate("Fields", "Tags"),
+        "visibility": QCoreApplication.translate("Fields", "Who can see it"),
+        "translation_of": QCoreApplication.translate("Fields", "Translated from"),
+        "body": QCoreApplication.translate("Fields", "Full answer"),
+    }
+    return labels.get(root, QCoreApplication.translate("Fields", "The answer"))
+
+
+def check_headline(code: str) -> str:
+    """A check, in plain words in the interface language."""
+    headlines = {
+        "schema": QCoreApplication.translate(
+            "Checks", "This field is missing or not filled in correctly"
+        ),
+        "red-flags-missing": QCoreApplication.translate(
+            "Checks", "Say when to get in-person or emergency care"
+        ),
+        "unknown-reference": QCoreApplication.translate(
+            "Checks", "Refers to a service that is not in the directory"
+        ),
+        "phone-in-text": QCoreApplication.translate(
+            "Checks", "A phone number is typed into the text"
+        ),
+        "summary-too-long": QCoreApplication.translate(
+            "Checks", "The short reply does not fit one Telegram message"
+        ),
+        "raw-html": QCoreApplication.translate("Checks", "HTML code is not allowed; use Markdown"),
+        "no-sources": QCoreApplication.translate("Checks", "No sources listed"),
+        "unknown-topic": QCoreApplication.translate("Checks", "The topic is not in this library"),
+        "unknown-locale": QCoreApplication.translate(
+            "Checks", "The language is not in this library"
+        ),
+        "wrong-place": QCoreApplication.translate(
+            "Checks", "The answer id, topic or language does not match its file"
+        ),
+    }
+    return headlines.get(code, code)
+
+
+class ChecksPanel(QWidget):
+    field_activated = Signal(str)  # e.g. "questions[1]"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.list = QListWidget()
+        self.list.setObjectName("checks")
+        self.list.setAccessibleName(self.tr("Checks"))
+        self.list.setWordWrap(True)
+        self.list.setSpacing(3)
+        self.list.itemActivated.connect(self._activate)
+        self.list.itemClicked.connect(self._activate)
+        hint = QLabel(self.tr("Click a check (or press Enter on it) to go to the field."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(hint)
+        self.problems: list[Problem] = []
+        self.show_problems(None)
+
+    def show_problems(self, problems: list[Problem] | None) -> None:
+        """The checks of the current answer; None when no answer is open."""
+        self.problems = list(problems or [])
+        self.list.clear()
+        self.layout().setStretchFactor(self.summary, 0 if self.problems else 1)
+        if problems is None:
+            self.list.setVisible(False)
+            self.summary.setText(self.tr("Open an answer to see its checks."))
+            self.summary.setStyleSheet("")
+            return
+        errors = sum(p.severity == "error" for p in self.problems)
+        warnings = len(self.problems) - errors
+        self.list.setVisible(bool(self.problems))
+        if not self.problems:
+            self.summary.setText(
+                "<b>✔ "
+                + self.tr("All checks pass.")
+                + "</b><br><br>"
+                + self.tr(
+                    "The checks run as you type: required fields, danger signs, phone numbers "
+                    "typed into the text, services missing from the directory, sources, and "
+                    "whether the short reply fits one Telegram message."
+                )
+            )
+            self.summary.setStyleSheet("color: #2e7d32;")
+        else:
+            self.summary.setText(
+                self.tr("%1 to fix, %2 to consider")
+                .replace("%1", str(errors))
+                .replace("%2", str(warnings))
+            )
+            self.summary.setStyleSheet(
+                f"color: {'#b71c1c' if errors else '#8a5a00'}; font-weight: bold;"
+            )
+        for problem in sorted(self.problems, key=lambda p: p.severity != "error"):
+            error = problem.severity == "error"
+            word = self.tr("Fix") if error else self.tr("Consider")
+            item = QListWidgetItem(
+                f"{word} · {field_label(problem.field)}: {check_headline(problem.code)}\n"
+                f"{problem.message}"
+            )
+            item.setData(FIELD_ROLE, problem.field or "")
+            item.setToolTip(problem.message)
+            item.setForeground(QColor("#b71c1c" if error else "#8a5a00"))
+            self.list.addItem(item)
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        self.field_activated.emit(item.data(FIELD_ROLE) or "")

@@ -1,0 +1,300 @@
+"""Form widgets for an answer's list fields: phrases, sources, referrals and visibility."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from authoring_app.core.answers import Source
+from authoring_app.core.directory import Directory, localise
+
+
+class StringListEdit(QWidget):
+    """An editable list of short texts: type into the box and press Enter (or Add) to add;
+    double-click (or F2) an entry to change it; Delete (or Remove) takes it out."""
+
+    changed = Signal()
+
+    def __init__(self, name: str, placeholder: str, parent=None):
+        super().__init__(parent)
+        self.list = QListWidget()
+        self.list.setAccessibleName(name)
+        self.list.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setMaximumHeight(110)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.itemChanged.connect(lambda _item: self.changed.emit())
+        self.list.model().rowsMoved.connect(lambda *_: self.changed.emit())
+        self.entry = QLineEdit()
+        self.entry.setPlaceholderText(placeholder)
+        self.entry.setAccessibleName(self.tr("New entry for: %1").replace("%1", name))
+        self.entry.returnPressed.connect(self.add_entry)
+        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.setAccessibleName(self.tr("Add to: %1").replace("%1", name))
+        self.add_button.clicked.connect(self.add_entry)
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setAccessibleName(self.tr("Remove from: %1").replace("%1", name))
+        self.remove_button.clicked.connect(self.remove_current)
+        row = QHBoxLayout()
+        row.addWidget(self.entry, 1)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addLayout(row)
+
+    def add_entry(self) -> None:
+        text = " ".join(self.entry.text().split())
+        if not text:
+            return
+        self._append(text)
+        self.entry.clear()
+        self.changed.emit()
+
+    def remove_current(self) -> None:
+        row = self.list.currentRow()
+        if row >= 0:
+            self.list.takeItem(row)
+            self.changed.emit()
+
+    def keyPressEvent(self, event):  # Qt override
+        if event.key() == Qt.Key.Key_Delete and self.list.hasFocus():
+            self.remove_current()
+        else:
+            super().keyPressEvent(event)
+
+    def _append(self, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        self.list.addItem(item)
+
+    def values(self) -> list[str]:
+        texts = (" ".join(self.list.item(i).text().split()) for i in range(self.list.count()))
+        return [t for t in texts if t]
+
+    def set_values(self, values) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for value in values:
+            self._append(value)
+        self.list.blockSignals(False)
+
+    def focus_entry(self, index: int | None = None) -> None:
+        if index is not None and 0 <= index < self.list.count():
+            self.list.setFocus()
+            self.list.setCurrentRow(index)
+        else:
+            self.entry.setFocus()
+
+
+class SourcesEdit(QWidget):
+    """Sources as rows of title and web address."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.table = QTableWidget(0, 2)
+        self.table.setAccessibleName(self.tr("Sources"))
+        self.table.setHorizontalHeaderLabels([self.tr("Title"), self.tr("Web address")])
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setMaximumHeight(120)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.itemChanged.connect(lambda _item: self.changed.emit())
+        self.title_entry = QLineEdit()
+        self.title_entry.setPlaceholderText(self.tr("Source title, e.g. WHO guideline"))
+        self.title_entry.setAccessibleName(self.tr("New source title"))
+        self.url_entry = QLineEdit()
+        self.url_entry.setPlaceholderText(self.tr("https://… (optional)"))
+        self.url_entry.setAccessibleName(self.tr("New source web address"))
+        self.title_entry.returnPressed.connect(self.add_entry)
+        self.url_entry.returnPressed.connect(self.add_entry)
+        add = QPushButton(self.tr("Add source"))
+        add.clicked.connect(self.add_entry)
+        remove = QPushButton(self.tr("Remove"))
+        remove.setAccessibleName(self.tr("Remove source"))
+        remove.clicked.connect(self.remove_current)
+        row = QHBoxLayout()
+        row.addWidget(self.title_entry, 3)
+        row.addWidget(self.url_entry, 2)
+        row.addWidget(add)
+        row.addWidget(remove)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(row)
+
+    def add_entry(self) -> None:
+        title = " ".join(self.title_entry.text().split())
+        if not title:
+            self.title_entry.setFocus()
+            return
+        self._append(Source(title, self.url_entry.text().strip() or None))
+        self.title_entry.clear()
+        self.url_entry.clear()
+        self.title_entry.setFocus()
+        self.changed.emit()
+
+    def remove_current(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+            self.changed.emit()
+
+    def _append(self, source: Source) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setItem(row, 0, QTableWidgetItem(source.title))
+        self.table.setItem(row, 1, QTableWidgetItem(source.url or ""))
+
+    def values(self) -> list[Source]:
+        found = []
+        for row in range(self.table.rowCount()):
+            title, url = (self.table.item(row, c) for c in (0, 1))
+            title_text = " ".join((title.text() if title else "").split())
+            if title_text:
+                found.append(Source(title_text, (url.text().strip() if url else "") or None))
+        return found
+
+    def set_values(self, sources) -> None:
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        for source in sources:
+            self._append(source)
+        self.table.blockSignals(False)
+
+    def focus_entry(self, index: int | None = None) -> None:
+        if index is not None and 0 <= index < self.table.rowCount():
+            self.table.setFocus()
+            self.table.setCurrentCell(index, 0)
+        else:
+            self.title_entry.setFocus()
+
+
+class ReferralList(QListWidget):
+    """Services from the directory to refer people to, ticked by name (in the order ticked)."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Refer to services"))
+        self.setMaximumHeight(130)
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.itemChanged.connect(self._item_changed)
+        self._chosen: list[str] = []
+
+    def set_directory(self, directory: Directory, locale: str) -> None:
+        self.blockSignals(True)
+        self.clear()
+        for service in directory:
+            item = QListWidgetItem(f"{localise(service.name, locale)} — {service.contact}")
+            item.setData(Qt.ItemDataRole.UserRole, service.id)
+            item.setToolTip(f"{localise(service.name, locale)} — {service.contact} ({service.id})")
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.addItem(item)
+        self.blockSignals(False)
+
+    def set_values(self, ids) -> None:
+        self._chosen = list(dict.fromkeys(ids))  # unknown ids are kept, and the checks say so
+        self.blockSignals(True)
+        for row in range(self.count()):
+            item = self.item(row)
+            checked = item.data(Qt.ItemDataRole.UserRole) in self._chosen
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.blockSignals(False)
+
+    def _item_changed(self, item: QListWidgetItem) -> None:
+        service_id = item.data(Qt.ItemDataRole.UserRole)
+        checked = item.checkState() == Qt.CheckState.Checked
+        if checked and service_id not in self._chosen:
+            self._chosen.append(service_id)
+        elif not checked and service_id in self._chosen:
+            self._chosen.remove(service_id)
+        self.changed.emit()
+
+    def values(self) -> list[str]:
+        return list(self._chosen)
+
+    def check(self, service_id: str, on: bool = True) -> None:
+        for row in range(self.count()):
+            item = self.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == service_id:
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+
+class VisibilityChoice(QWidget):
+    """group or private, explained in words."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.group = QRadioButton(self.tr("Group chats too"))
+        self.private = QRadioButton(self.tr("Private messages only"))
+        self.group.setToolTip(self.tr("A bot may send this answer in a group chat."))
+        self.private.setToolTip(
+            self.tr("A bot sends this answer only in a one-to-one chat, never in a group.")
+        )
+        buttons = QButtonGroup(self)
+        buttons.addButton(self.group)
+        buttons.addButton(self.private)
+        self.group.setChecked(True)
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        self.explain.setStyleSheet("color: palette(placeholder-text);")
+        self.group.toggled.connect(self._on_toggled)
+        row = QHBoxLayout()
+        row.addWidget(self.group)
+        row.addWidget(self.private)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.explain)
+        self._explain()
+
+    def _on_toggled(self, _on: bool) -> None:
+        self._explain()
+        self.changed.emit()
+
+    def _explain(self) -> None:
+        self.explain.setText(
+            self.tr("A bot may send this answer in a group chat as well as in private.")
+            if self.group.isChecked()
+            else self.tr("A bot sends this answer only in a one-to-one chat, never in a group.")
+        )
+
+    def value(self) -> str:
+        return "group" if self.group.isChecked() else "private"
+
+    def set_value(self, value: str) -> None:
+        self.blockSignals(True)
+        (self.private if value == "private" else self.group).setChecked(True)
+        self.blockSignals(False)
+        self._explain()

@@ -1,0 +1,80 @@
+"""The library list: grouped by topic, narrowed per keystroke, filtered by status, topic, language."""
+
+from __future__ import annotations
+
+import pytest
+
+from authoring_app.core.answers import AnswerKey
+from authoring_app.gui.library_list import KEY_ROLE
+from tests.gui.conftest import type_text
+
+pytestmark = pytest.mark.gui
+
+
+def test_answers_are_grouped_by_topic_in_the_interface_language(sample_window):
+    panel = sample_window.library_panel
+    topics = [panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())]
+    assert topics[0] == "Wounds and abscesses (4)"
+    assert len(panel.visible_keys()) == 20
+
+
+def test_typing_in_search_narrows_rows_per_keystroke(qtbot, sample_window):
+    panel = sample_window.library_panel
+    counts = []
+    for char in "overdose":
+        qtbot.keyClicks(panel.search, char)
+        counts.append(len(panel.visible_keys()))
+    assert counts == sorted(counts, reverse=True)
+    assert len(set(counts)) > 1  # the list narrowed while typing, not only at the end
+    assert AnswerKey("opioid-overdose-signs", "en") in panel.visible_keys()
+    assert all(
+        "overdose" in panel.model.row_at(panel.model.index_of(k)).search_text
+        for k in panel.visible_keys()
+    )
+    assert 0 < counts[-1] < 20
+    panel.search.clear()
+    assert len(panel.visible_keys()) == 20
+
+
+def test_search_matches_russian_text_and_questions(qtbot, sample_window):
+    panel = sample_window.library_panel
+    type_text(panel.search, "шишк")
+    keys = panel.visible_keys()
+    assert AnswerKey("abscess-warning-signs", "ru") in keys
+    assert all(k.locale == "ru" for k in keys)
+
+
+def test_status_topic_and_language_filters(qtbot, sample_window):
+    panel = sample_window.library_panel
+    statuses = sample_window.statuses
+    panel.locale_filter.setCurrentIndex(panel.locale_filter.findData("ru"))
+    assert {k.locale for k in panel.visible_keys()} == {"ru"}
+    assert len(panel.visible_keys()) == 10
+    panel.topic_filter.setCurrentIndex(panel.topic_filter.findData("vein-care"))
+    assert set(panel.visible_keys()) == {
+        AnswerKey("collapsed-veins", "ru"),
+        AnswerKey("hitting-an-artery", "ru"),
+    }
+    panel.topic_filter.setCurrentIndex(0)
+    panel.locale_filter.setCurrentIndex(0)
+    wanted = statuses[AnswerKey("abscess-warning-signs", "en")].status
+    panel.status_filter.setCurrentIndex(panel.status_filter.findData(wanted))
+    keys = panel.visible_keys()
+    assert keys and all(statuses[k].status == wanted for k in keys)
+
+
+def test_status_shows_as_a_word_and_a_colour(sample_window):
+    panel = sample_window.library_panel
+    topic = panel.proxy.index(0, 0)
+    row = panel.proxy.index(0, 2, topic)
+    key = panel.proxy.index(0, 0, topic).data(KEY_ROLE)
+    status = sample_window.statuses[key].status
+    from PySide6.QtCore import Qt
+
+    assert row.data() == status
+    assert row.data(Qt.ItemDataRole.DecorationRole) is not None
+
+
+def test_find_shortcut_focuses_the_search_box(qtbot, sample_window):
+    sample_window.actions["find"].trigger()
+    assert sample_window.library_panel.search.hasFocus()

@@ -1,0 +1,135 @@
+"""An author writes a new answer from scratch and saves it: one commit, by them, on disk."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from authoring_app.core.answers import AnswerKey, parse_answer
+from tests.gui.conftest import commits
+
+pytestmark = pytest.mark.gui
+
+
+def fill_new_answer_dialog(qtbot, answer_id: str, topic: str, locale: str) -> None:
+    dialog = QApplication.activeModalWidget()
+    assert dialog is not None, "the New answer dialog did not open"
+    qtbot.keyClicks(dialog.answer_id, answer_id)
+    dialog.topic.setCurrentIndex(dialog.topic.findData(topic))
+    dialog.locale.setCurrentIndex(dialog.locale.findData(locale))
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+
+
+def type_lines(qtbot, widget, lines: list[str]) -> None:
+    """Type text line by line, pressing Enter between lines (QTest cannot type a newline)."""
+    for number, line in enumerate(lines):
+        if number:
+            qtbot.keyClick(widget, Qt.Key.Key_Return)
+        qtbot.keyClicks(widget, line)
+
+
+def add_entry(qtbot, entry, text: str) -> None:
+    qtbot.keyClicks(entry, text)
+    qtbot.keyClick(entry, Qt.Key.Key_Return)
+
+
+def test_author_writes_and_saves_a_new_answer(qtbot, window, library, answers_to_questions):
+    before = commits(library)
+    QTimer.singleShot(
+        0, lambda: fill_new_answer_dialog(qtbot, "vein-care-basics", "wound-care", "en")
+    )
+    qtbot.keyClick(window.library_panel.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    editor = window.editor
+    qtbot.waitUntil(lambda: editor.has_answer and editor.is_new)
+    assert editor.unsaved_label.isVisible()
+
+    qtbot.keyClicks(editor.title, "How do I look after my veins?")
+    add_entry(qtbot, editor.questions.entry, "my veins keep collapsing, what can I do?")
+    add_entry(qtbot, editor.questions.entry, "how to keep veins healthy")
+    qtbot.keyClicks(editor.summary, "Rotate sites, use a new needle every time.")
+    add_entry(qtbot, editor.red_flags.entry, "A hot, hard, painful limb")
+    editor.refer_to.setFocus()
+    editor.refer_to.setCurrentRow(1)  # the mobile unit, by keyboard
+    qtbot.keyClicks(editor.refer_to, " ")
+    qtbot.keyClicks(editor.sources.title_entry, "NHS: Veins")
+    qtbot.keyClicks(editor.sources.url_entry, "https://www.nhs.uk/veins/")
+    qtbot.keyClick(editor.sources.url_entry, Qt.Key.Key_Return)
+    type_lines(qtbot, editor.body, ["## Look after your veins", "", "- Use a new needle."])
+    assert window.isWindowModified()
+    assert "[*]" in window.windowTitle()
+
+    window.activateWindow()  # the dialog that just closed may have kept activation
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(editor.body, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not editor.is_modified, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.tasks.busy)
+
+    after = commits(library)
+    assert len(after) == len(before) + 1
+    author = library.repo.git.log("-1", "--format=%an <%ae>")
+    assert author == "Alex Author <alex@people.invalid>"
+    path = library.path / "answers/wound-care/vein-care-basics.en.md"
+    saved, problems = parse_answer(
+        path.read_text("utf-8"), "answers/wound-care/vein-care-basics.en.md"
+    )
+    assert problems == []
+    assert saved.title == "How do I look after my veins?"
+    assert saved.questions == (
+        "my veins keep collapsing, what can I do?",
+        "how to keep veins healthy",
+    )
+    assert saved.summary == "Rotate sites, use a new needle every time."
+    assert saved.red_flags == ("A hot, hard, painful limb",)
+    assert saved.refer_to == ("example-mobile-unit",)
+    assert saved.sources[0].title == "NHS: Veins"
+    assert saved.sources[0].url == "https://www.nhs.uk/veins/"
+    assert saved.body == "## Look after your veins\n\n- Use a new needle.\n"
+    assert not editor.unsaved_label.isVisible()
+    assert window.statusBar().currentMessage() == "Saved"
+    assert window.library_panel.current_key() == AnswerKey("vein-care-basics", "en")
+    assert not (window.recovery.store.path_for(AnswerKey("vein-care-basics", "en"))).exists()
+
+
+def test_saving_an_unfinished_answer_explains_what_is_missing(
+    qtbot, window, library, answers_to_questions
+):
+    before = commits(library)
+    QTimer.singleShot(0, lambda: fill_new_answer_dialog(qtbot, "half-done", "overdose", "ru"))
+    window.actions["new_answer"].trigger()
+    qtbot.waitUntil(lambda: window.editor.is_new)
+    window.actions["save"].trigger()
+    assert [name for name, _ in answers_to_questions] == ["error"]
+    assert commits(library) == before
+    assert window.editor.is_modified
+
+
+def test_new_translation_prefills_fields(qtbot, window, library):
+    library_key = AnswerKey("abscess-signs", "en")
+    window.open_answer(library_key)
+
+    def choose():
+        dialog = QApplication.activeModalWidget()
+        assert dialog.locale.count() == 0  # ru and en both exist already
+        dialog.reject()
+
+    QTimer.singleShot(0, choose)
+    window.actions["new_translation"].trigger()
+    assert window.current_key() == library_key
+
+
+def test_a_check_row_takes_you_to_the_field(qtbot, window):
+    window.open_answer(AnswerKey("abscess-signs", "en"))
+    editor = window.editor
+    editor.title.clear()
+    editor.summary.setFocus()
+    qtbot.waitUntil(lambda: any(p.field == "title" for p in window.checks.problems))
+    row = next(
+        i
+        for i in range(window.checks.list.count())
+        if window.checks.list.item(i).data(Qt.ItemDataRole.UserRole + 1) == "title"
+    )
+    item = window.checks.list.item(row)
+    rect = window.checks.list.visualItemRect(item)
+    qtbot.mouseClick(window.checks.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert editor.title.hasFocus()
