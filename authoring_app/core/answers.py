@@ -131,10 +131,48 @@ class Answer:
 
     def to_text(self) -> str:
         """The file as written to disk: YAML front matter, then the body."""
-        front = yaml.safe_dump(
-            self.fields(), allow_unicode=True, sort_keys=False, width=100, default_flow_style=False
+        front = yaml.dump(
+            self.fields(),
+            Dumper=_FrontMatterDumper,
+            allow_unicode=True,
+            sort_keys=False,
+            width=WRAP,
+            default_flow_style=False,
         )
         return f"---\n{front}---\n{normalise_body(self.body)}"
+
+
+WRAP = 96
+
+
+class _FrontMatterDumper(yaml.SafeDumper):
+    """Front matter as a person would write it: indented lists, long text as folded blocks.
+
+    Only the layout differs from plain YAML; the values read back identically (tests check).
+    """
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False):
+        return super().increase_indent(flow, False)
+
+
+_YAML_BREAKS = re.compile(
+    "[\x85\u2028\u2029\r]|[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str):
+    if _YAML_BREAKS.search(value):
+        # Characters YAML would read back as line breaks, or cannot print: escape them.
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    plain_safe = value == value.strip() and "\n" not in value and "  " not in value
+    if "\n" in value and value == value.rstrip(" "):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    if len(value) > WRAP and plain_safe:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=">")
+    return dumper.represent_str(value)
+
+
+_FrontMatterDumper.add_representer(str, _represent_text)
 
 
 def answer_path(topic: str, answer_id: str, locale: str) -> str:
