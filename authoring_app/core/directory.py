@@ -32,7 +32,13 @@ class Service:
     example: bool = False
 
     def label(self, locale: str) -> str:
-        """How an answer's text names this service: "Name (contact)"."""
+        """How an answer's text names this service, where it says {{ref:ID}}.
+
+        An emergency number is said as people say it ("call 103"); a service by its name and
+        contact, "Name (contact)".
+        """
+        if self.kind == "emergency":
+            return self.contact
         return f"{localise(self.name, locale)} ({self.contact})"
 
     def to_json(self, locale: str) -> dict:

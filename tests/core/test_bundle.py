@@ -96,10 +96,10 @@ def test_refs_are_filled_in_everywhere(library):
     entry = fake_entries(library)[0].__class__(answer, fake_entries(library)[0].governance)
     data = assemble(library, [entry])
     out = data["answers"][0]
-    assert out["summary"]["text"] == "If it spreads, call Ambulance (103)."
-    assert "Ambulance (103)" in out["summary"]["telegram"]
-    assert out["red_flags"] == ["Fever: call Ambulance (103)"]
-    assert "Call Ambulance (103) now." in out["body"]["text"]
+    assert out["summary"]["text"] == "If it spreads, call 103."
+    assert "call 103" in out["summary"]["telegram"]
+    assert out["red_flags"] == ["Fever: call 103"]
+    assert "Call 103 now." in out["body"]["text"]
     assert "{{ref:" not in json.dumps(data)
     assert [s["id"] for s in out["services"]] == ["example-mobile-unit", "ambulance-103"]
 

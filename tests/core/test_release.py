@@ -113,7 +113,7 @@ def test_first_release_of_the_signed_sample(sample_library, tmp_path):
         assert answer["governance"]["signed_off_by"]
     overdose = next(a for a in data["answers"] if a["key"] == str(OVERDOSE_EN))
     assert len(overdose["governance"]["signed_off_by"]) == 2
-    assert "Ambulance (Russia) (103)" in overdose["summary"]["text"]
+    assert "Call an ambulance (103 or 112)" in overdose["summary"]["text"]
     assert overdose["translations"] == ["ru"]
 
     hashes = published.published_hashes(lib)
@@ -298,7 +298,7 @@ def test_export_writes_a_static_site_of_the_latest_release(sample_library, tmp_p
     assert "en/overdose/index.html" in written
     page = (site / "en/overdose/opioid-overdose-signs.html").read_text("utf-8")
     assert "Dr Maria Example" in page and "Next review" in page and "<script" not in page
-    assert "who.int" in page and "<style>" in page and "Ambulance (Russia) (103)" in page
+    assert "who.int" in page and "<style>" in page and "Call an ambulance: 103 or 112" in page
     ru = (site / "ru/overdose/opioid-overdose-signs.html").read_text("utf-8")
     assert "Следующая проверка" in ru
     # A folder that is not an earlier export is never written into.

@@ -25,8 +25,8 @@ def test_telegram_preview_splits_long_text_within_the_limit(qtbot, window):
     assert len(telegram.bubbles) == len(window.editor.preview.messages)
     assert all(0 < count <= TELEGRAM_LIMIT for count in telegram.counts)
     assert telegram.counts == [utf16_len(m) for m in window.editor.preview.messages]
-    assert "Ambulance (103)" in window.editor.preview.messages[-1]
-    assert "Ambulance (103)" in window.editor.preview.plain.toPlainText()
+    assert "Call 103." in window.editor.preview.messages[-1]
+    assert "Call 103." in window.editor.preview.plain.toPlainText()
     assert not window.editor.preview.site.openLinks()
 
 
