@@ -102,20 +102,31 @@ class Library:
         path = Path(path).expanduser().resolve()
         if not path.is_dir():
             raise NotALibrary(f"{path} does not exist or is not a folder")
-        if not (path / "library.yaml").is_file():
+        repo = _repo_at(path)
+        if not (path / "library.yaml").is_file() and not _saved_in_history(repo, "library.yaml"):
+            if repo is not None:
+                repo.close()
             what = (
                 "a git repository but not a library"
                 if (path / ".git").exists()
                 else "not a library"
             )
             raise NotALibrary(f"{path} is {what}: it has no library.yaml")
-        repo = _repo_at(path)
         if repo is None and not files_only:
             raise NotALibrary(
                 f"{path} is not a library: it is not a git repository. "
                 "Open a library folder, or create one from the sample library."
             )
-        return cls(path, repo)
+        notes: list[Problem] = []
+        if repo is not None:
+            # A crash can leave a lock, a half-done sync or temporary files: finish cleanly.
+            from authoring_app.core import repair
+
+            notes = repair.finish_interrupted_work(repo)
+        library = cls(path, repo)
+        if repo is not None:
+            library.problems = notes + repair.check_repository(library) + library.problems
+        return library
 
     @classmethod
     def create(cls, path: Path | str, *, template: Path | None = None) -> Library:
@@ -132,6 +143,9 @@ class Library:
             )
         else:
             path.mkdir(parents=True, exist_ok=True)
+        from authoring_app.core.sync import write_gitattributes
+
+        write_gitattributes(path)  # review records from two computers are both kept
         repo = git.Repo.init(path, initial_branch="main")
         try:
             repo.git.add("-A")
@@ -198,6 +212,9 @@ class Library:
         found = []
         for entry in sorted(os.scandir(root), key=lambda e: e.name):
             rel = f"answers/{entry.name}"
+            if entry.is_symlink():
+                problems.append(_link_problem(rel))
+                continue
             if entry.is_file():
                 problems.append(
                     Problem(
@@ -211,7 +228,9 @@ class Library:
                 continue
             for child in sorted(os.scandir(entry.path), key=lambda e: e.name):
                 child_rel = f"{rel}/{child.name}"
-                if child.name.endswith(".md") and child.is_file():
+                if child.is_symlink():
+                    problems.append(_link_problem(child_rel))
+                elif child.name.endswith(".md") and child.is_file():
                     found.append(child_rel)
                 elif not child.name.startswith("."):
                     problems.append(
@@ -396,7 +415,9 @@ class Library:
         path = self.path_at(key, commit)
         if path is None:
             return None
-        data = self.repo.git.show(f"{commit}:{path}", stdout_as_string=False, strip_newline_in_stdout=False)
+        data = self.repo.git.show(
+            f"{commit}:{path}", stdout_as_string=False, strip_newline_in_stdout=False
+        )
         return decode(data, path)
 
     def answer_at(self, key: AnswerKey, commit: str) -> Answer | None:
@@ -426,6 +447,17 @@ class Library:
         )
 
 
+def _link_problem(rel: str) -> Problem:
+    """A link could point anywhere on this computer; a library holds only ordinary files."""
+    return Problem(
+        rel,
+        None,
+        None,
+        "link",
+        "is a link, not a file; it is not read (replace it with the file itself)",
+    )
+
+
 def _repo_at(path: Path) -> git.Repo | None:
     """The repository whose top folder is `path`, or None."""
     try:
@@ -436,6 +468,17 @@ def _repo_at(path: Path) -> git.Repo | None:
         repo.close()
         return None
     return repo
+
+
+def _saved_in_history(repo: git.Repo | None, rel: str) -> bool:
+    """True if the last revision has `rel` (so a file deleted by hand can be brought back)."""
+    if repo is None:
+        return False
+    try:
+        repo.git.cat_file("-e", f"HEAD:{rel}")
+    except git.GitCommandError:
+        return False
+    return True
 
 
 def _load_yaml_file(path: Path, rel: str, schema: str):

@@ -19,6 +19,7 @@ EXTRA_CHECKS: list[Callable[[Library], list[Problem]]] = []
 def validate(library: Library) -> list[Problem]:
     problems = list(library.problems)
     problems += lint_library(library.answers(), library.info, library.directory)
+    import authoring_app.core.repair  # noqa: F401  (registers the repository check)
     import authoring_app.core.status  # noqa: F401  (registers the review check)
 
     for check in EXTRA_CHECKS:

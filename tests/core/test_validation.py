@@ -243,10 +243,30 @@ def test_the_sample_library_is_valid(capsys):
 
 def test_rule_values_of_the_wrong_type_are_reported_not_fatal(tmp_path):
     root = write_library(tmp_path / "lib")
-    text = (root / "library.yaml").read_text().replace("clinicians_required: 1", "clinicians_required: two")
+    text = (
+        (root / "library.yaml")
+        .read_text()
+        .replace("clinicians_required: 1", "clinicians_required: two")
+    )
     (root / "library.yaml").write_text(text)
     git.Repo.init(root).close()
     with Library.open(root, files_only=True) as lib:
         assert lib.info.clinicians_required == 1
         problems = validate(lib)
-    assert any(p.path == "library.yaml" and p.field == "sign_off.clinicians_required" for p in problems)
+    assert any(
+        p.path == "library.yaml" and p.field == "sign_off.clinicians_required" for p in problems
+    )
+
+
+def test_a_link_in_the_answers_folder_is_reported_not_followed(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text(answer_text("stolen"))
+    root = write_library(tmp_path / "lib")
+    (root / "answers/wound-care/stolen.en.md").symlink_to(secret)
+    (root / "answers/linked-topic").symlink_to(root / "answers/wound-care")
+    git.Repo.init(root).close()
+    with Library.open(root) as lib:
+        problems = validate(lib)
+        assert [a.id for a in lib.answers()] == ["abscess-signs", "abscess-signs"]
+    links = {p.path for p in problems if p.code == "link"}
+    assert links == {"answers/wound-care/stolen.en.md", "answers/linked-topic"}

@@ -1,0 +1,81 @@
+"""Real repositories for sync tests: a bare shared repository and clones of it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import git
+
+from authoring_app.core.answers import AnswerKey
+from authoring_app.core.library import Library
+from authoring_app.core.sync import clone_library, share_library, sync
+from tests.conftest import write_library
+
+EN = AnswerKey("abscess-signs", "en")
+RU = AnswerKey("abscess-signs", "ru")
+
+
+def make_team(root: Path, count: int = 2, answers: dict[str, str] | None = None) -> list[Library]:
+    """A shared bare repository and `count` open clones of one library."""
+    source = write_library(root / "source", answers)
+    first = Library.create(root / "clone-0", template=source)
+    shared = root / "shared.git"
+    git.Repo.init(shared, bare=True, initial_branch="main").close()
+    share_library(first, shared)
+    result = sync(first, first.roster.get("alex"))
+    assert result.ok, result
+    clones = [first]
+    for number in range(1, count):
+        clones.append(clone_library(shared, root / f"clone-{number}"))
+    return clones
+
+
+def edit(library: Library, key: AnswerKey, body: str, person: str = "alex"):
+    return library.save_answer(library.answer(key).edited(body=body), library.roster.get(person))
+
+
+def add_review(library: Library, key: AnswerKey, person: str, note: str) -> None:
+    """Add one review record (a comment) and commit it, through the review code if present."""
+    try:
+        from authoring_app.core import review
+    except ImportError:
+        review = None
+    if review is not None and hasattr(review, "comment"):
+        review.comment(library, key, person, note)
+        return
+    rel = f"reviews/{key.id}.{key.locale}.jsonl"
+    path = library.path / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    record = {"kind": "comment", "by": person, "answer": str(key), "text": note}
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    library.commit(library.roster.get(person), f"Comment on {key}", [rel])
+
+
+def fsck_ok(path: Path) -> bool:
+    done = subprocess.run(
+        ["git", "fsck", "--strict", "--no-progress"], cwd=path, capture_output=True
+    )
+    return done.returncode == 0
+
+
+def visible_text(library: Library) -> str:
+    """Everything a person can see in answers/ and conflicts/."""
+    out = []
+    for folder in ("answers", "conflicts"):
+        root = library.path / folder
+        if root.is_dir():
+            out += [p.read_text("utf-8") for p in sorted(root.rglob("*.md"))]
+    return "\n".join(out)
+
+
+def has_markers(library: Library) -> bool:
+    for path in library.path.rglob("*"):
+        if ".git" in path.parts or not path.is_file():
+            continue
+        data = path.read_bytes()
+        if any(line.startswith((b"<<<<<<<", b">>>>>>>")) for line in data.splitlines()):
+            return True
+    return False
