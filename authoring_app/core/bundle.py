@@ -131,21 +131,7 @@ def _localised_all(value, locales: Sequence[str]) -> dict[str, str]:
 
 
 def _service_all(service: Service, locales: Sequence[str]) -> dict:
-    data = {
-        "id": service.id,
-        "kind": service.kind,
-        "name": _localised_all(service.name, locales),
-        "contact": service.contact,
-    }
-    for field in ("hours", "address"):
-        texts = _localised_all(getattr(service, field), locales)
-        if texts:
-            data[field] = texts
-    if service.url:
-        data["url"] = service.url
-    if service.example:
-        data["example"] = True
-    return data
+    return service.to_json(lambda value: _localised_all(value, locales))
 
 
 def _referenced(answer: Answer) -> list[str]:
@@ -227,7 +213,10 @@ def answer_json(
         "visibility": answer.visibility,
         "tags": list(answer.tags),
         "sources": [s.to_json() for s in answer.sources],
-        "services": [directory.get(ref).to_json(answer.locale) for ref in _referenced(answer)],
+        "services": [
+            directory.get(ref).to_json(lambda value: localise(value, answer.locale))
+            for ref in _referenced(answer)
+        ],
         "translations": [locale for locale in locales_of_id if locale != answer.locale],
         "translation_of": answer.translation_of,
         "content_hash": answer.content_hash(),

@@ -114,15 +114,7 @@ def verify_bundle(
         raise Refused("the signature's trusted comment is not an authoring-app bundle comment")
     if claims["sha256"] != sha256:
         raise Refused("the bundle's SHA-256 differs from the one in its signature")
-    try:
-        data = json.loads(bundle_bytes.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise Refused(f"the bundle is not valid JSON: {exc}") from None
-    if not isinstance(data, dict):
-        raise Refused("the bundle is not a JSON object")
-    errors = validate_schema(data, "bundle")
-    if errors:
-        raise Refused(f"the bundle does not match its schema: {errors[0]}")
+    data = _json_object(bundle_bytes, "the bundle", "bundle")
     if data["version"] != claims["version"] or data["expires"] != claims["expires"]:
         raise Refused("the bundle's version or expiry differs from its signature's")
     if manifest_bytes is not None:
@@ -145,16 +137,22 @@ def verify_bundle(
     )
 
 
-def _check_manifest(manifest_bytes: bytes, data: dict, sha256: str, size: int) -> None:
+def _json_object(raw: bytes, name: str, schema: str) -> dict:
+    """Parse `raw` as a JSON object that matches `schema`, or refuse, naming `name`."""
     try:
-        manifest = json.loads(manifest_bytes.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise Refused(f"manifest.json is not valid JSON: {exc}") from None
-    if not isinstance(manifest, dict):
-        raise Refused("manifest.json is not a JSON object")
-    errors = validate_schema(manifest, "manifest")
+        raise Refused(f"{name} is not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise Refused(f"{name} is not a JSON object")
+    errors = validate_schema(data, schema)
     if errors:
-        raise Refused(f"manifest.json does not match its schema: {errors[0]}")
+        raise Refused(f"{name} does not match its schema: {errors[0]}")
+    return data
+
+
+def _check_manifest(manifest_bytes: bytes, data: dict, sha256: str, size: int) -> None:
+    manifest = _json_object(manifest_bytes, "manifest.json", "manifest")
     if manifest["sha256"] != sha256 or manifest["size"] != size:
         raise Refused("the bundle's SHA-256 differs from the one in manifest.json")
     for name in ("version", "previous_version", "expires", "release_time"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,17 +42,14 @@ class Service:
             return self.contact
         return f"{localise(self.name, locale)} ({self.contact})"
 
-    def to_json(self, locale: str) -> dict:
-        data = {
-            "id": self.id,
-            "kind": self.kind,
-            "name": localise(self.name, locale),
-            "contact": self.contact,
-        }
+    def to_json(self, text: Callable[[Localised], Any]) -> dict:
+        """The service as JSON; `text` turns a {ru: ..., en: ...} value into what to write
+        (one language's text, or several)."""
+        data = {"id": self.id, "kind": self.kind, "name": text(self.name), "contact": self.contact}
         for key in ("hours", "address"):
-            text = localise(getattr(self, key), locale)
-            if text:
-                data[key] = text
+            value = text(getattr(self, key))
+            if value:
+                data[key] = value
         if self.url:
             data["url"] = self.url
         if self.example:
