@@ -33,6 +33,7 @@ __all__ = [
     "MEANING",
     "ReviewError",
     "check_sign_off",
+    "check_submit",
     "comment",
     "describe_sign_off",
     "request_changes",
@@ -65,6 +66,16 @@ def submit(
 ) -> ReviewRecord:
     """Ask for clinical review of the current text of `key`."""
     person = _who(library, person, SUBMITTED)
+    answer, _status = check_submit(library, key, person, now=now)
+    return _append(library, answer, person, SUBMITTED, message, now)
+
+
+def check_submit(
+    library: Library, key: AnswerKey, person: Person | str, *, now: dt.datetime | None = None
+) -> tuple[Answer, AnswerStatus]:
+    """Refuse a submission that would not make sense, without writing anything (the GUI
+    asks this to enable or explain its Submit button)."""
+    _who(library, person, SUBMITTED)
     answer, status = _current(library, key, now)
     if status.status in (Status.APPROVED, Status.PUBLISHED):
         raise ReviewError(
@@ -89,7 +100,7 @@ def submit(
             f"changes were requested on this text of {key} ({_quote(requests[-1].message)}); "
             "edit and save the answer before submitting it again"
         )
-    return _append(library, answer, person, SUBMITTED, message, now)
+    return answer, status
 
 
 def comment(

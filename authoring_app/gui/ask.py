@@ -81,3 +81,21 @@ def error(parent: QWidget | None, title: str, text: str) -> None:
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
+
+
+def message(
+    parent: QWidget | None, title: str, prompt: str, action: str, *, required: bool = True
+) -> str | None:
+    """A comment or a reason; None if cancelled. With `required`, empty text is not accepted."""
+    from authoring_app.gui.review_dialogs import MessageDialog
+
+    dialog = MessageDialog(title, prompt, action, required=required, parent=parent)
+    return dialog.message() if dialog.exec() else None
+
+
+def unlock_key(parent: QWidget | None, title: str, statement: str, action: str, unlock):
+    """Show what is about to be signed, then ask the passphrase; the unlocked key or None."""
+    from authoring_app.gui.review_dialogs import UnlockDialog
+
+    dialog = UnlockDialog(title, statement, action, unlock, parent)
+    return dialog.private_key if dialog.exec() else None

@@ -85,8 +85,14 @@ def library_statuses(library) -> dict[AnswerKey, StatusView]:
         from authoring_app.core.status import library_status
     except ImportError:
         return {a.key: StatusView() for a in library.answers()}
+    try:
+        from authoring_app.core.published import published_hashes
+
+        published = published_hashes(library)
+    except ImportError:
+        published = {}
     views = {}
-    for key, found in library_status(library).items():
+    for key, found in library_status(library, published=published).items():
         views[key] = StatusView(
             status=str(getattr(found, "status", DRAFT)),
             last_editor=_text_or_none(getattr(found, "last_editor", None)),

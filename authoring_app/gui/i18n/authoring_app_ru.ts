@@ -1,159 +1,160 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
     <name>AnswerEditor</name>
     <message>
-        <location filename="../editor.py" line="68" />
+        <location filename="../editor.py" line="68"/>
         <source>● Unsaved changes</source>
         <translation>● Есть несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="74" />
+        <location filename="../editor.py" line="74"/>
         <source>The question, as a heading people understand</source>
         <translation>Вопрос — заголовком, понятным людям</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="78" />
+        <location filename="../editor.py" line="78"/>
         <source>How people ask</source>
         <translation>Как спрашивают</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="78" />
+        <location filename="../editor.py" line="78"/>
         <source>Another way people ask it, then Enter</source>
         <translation>Ещё вариант вопроса, затем Enter</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="82" />
+        <location filename="../editor.py" line="82"/>
         <source>A short reply that fits one chat message</source>
         <translation>Короткий ответ, который помещается в одно сообщение</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="88" />
+        <location filename="../editor.py" line="88"/>
         <source>When to get help urgently</source>
         <translation>Когда нужна срочная помощь</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="89" />
+        <location filename="../editor.py" line="89"/>
         <source>A danger sign, then Enter</source>
         <translation>Опасный признак, затем Enter</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="94" />
+        <location filename="../editor.py" line="94"/>
         <source>words for search, separated by commas</source>
         <translation>слова для поиска через запятую</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="98" />
+        <location filename="../editor.py" line="98"/>
         <source>The full answer. Use ## for headings, - for lists, **bold**, and</source>
         <translation>Полный ответ. ## — заголовок, - — список, **жирный**, а</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="100" />
+        <location filename="../editor.py" line="100"/>
         <source>for a service from the directory.</source>
         <translation>— служба из справочника.</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="111" />
+        <location filename="../editor.py" line="111"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="112" />
+        <location filename="../editor.py" line="112"/>
         <source>Topic</source>
         <translation>Тема</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="113" />
+        <location filename="../editor.py" line="113"/>
         <source>Short reply</source>
         <translation>Краткий ответ</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="114" />
+        <location filename="../editor.py" line="114"/>
         <source>Tags</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="117" />
+        <location filename="../editor.py" line="117"/>
         <source>&amp;Title</source>
         <translation>&amp;Заголовок</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="118" />
+        <location filename="../editor.py" line="118"/>
         <source>T&amp;opic</source>
         <translation>&amp;Тема</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="122" />
+        <location filename="../editor.py" line="122"/>
         <source>Short &amp;reply (for chat)</source>
         <translation>&amp;Краткий ответ (для чата)</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="124" />
+        <location filename="../editor.py" line="124"/>
         <source>How people &amp;ask it</source>
         <translation>Как &amp;спрашивают</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="126" />
+        <location filename="../editor.py" line="126"/>
         <source>Who can see it</source>
         <translation>Кому видно</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="130" />
+        <location filename="../editor.py" line="130"/>
         <source>When to get help &amp;urgently</source>
         <translation>Когда &amp;нужна срочная помощь</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="133" />
+        <location filename="../editor.py" line="133"/>
         <source>Re&amp;fer to</source>
         <translation>К&amp;уда направить</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="134" />
+        <location filename="../editor.py" line="134"/>
         <source>&amp;Sources</source>
         <translation>&amp;Источники</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="135" />
+        <location filename="../editor.py" line="135"/>
         <source>Ta&amp;gs</source>
         <translation>&amp;Метки</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="151" />
+        <location filename="../editor.py" line="152"/>
         <source>Full &amp;answer (Markdown)</source>
         <translation>&amp;Полный ответ (Markdown)</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="156" />
+        <location filename="../editor.py" line="157"/>
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="250" />
+        <location filename="../editor.py" line="251"/>
         <source>Choose an answer on the left, or make a new one.</source>
         <translation>Выберите ответ слева или создайте новый.</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="321" />
+        <location filename="../editor.py" line="322"/>
         <source>%1 of %2 characters</source>
         <translation>%1 из %2 знаков</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="324" />
+        <location filename="../editor.py" line="325"/>
         <source>too long for one message</source>
         <translation>не помещается в одно сообщение</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="367" />
+        <location filename="../editor.py" line="368"/>
         <source>(translated from %1)</source>
         <translation>(перевод, оригинал: %1)</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="373" />
+        <location filename="../editor.py" line="374"/>
         <source>language: %1</source>
         <translation>язык: %1</translation>
     </message>
     <message>
-        <location filename="../editor.py" line="376" />
+        <location filename="../editor.py" line="377"/>
         <source>new, not saved yet</source>
         <translation>новый, ещё не сохранён</translation>
     </message>
@@ -161,37 +162,37 @@
 <context>
     <name>AnswerTreeModel</name>
     <message>
-        <location filename="../library_list.py" line="149" />
+        <location filename="../library_list.py" line="170"/>
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location filename="../library_list.py" line="150" />
+        <location filename="../library_list.py" line="171"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../library_list.py" line="151" />
+        <location filename="../library_list.py" line="172"/>
         <source>Status</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location filename="../library_list.py" line="152" />
+        <location filename="../library_list.py" line="173"/>
         <source>Last edited by</source>
         <translation>Последняя правка</translation>
     </message>
     <message>
-        <location filename="../library_list.py" line="153" />
+        <location filename="../library_list.py" line="174"/>
         <source>Review due</source>
         <translation>Перепроверить до</translation>
     </message>
     <message>
-        <location filename="../library_list.py" line="211" />
+        <location filename="../library_list.py" line="232"/>
         <source>edited by %1</source>
         <translation>правка: %1</translation>
     </message>
     <message>
-        <location filename="../library_list.py" line="213" />
+        <location filename="../library_list.py" line="234"/>
         <source>review due %1</source>
         <translation>перепроверить до %1</translation>
     </message>
@@ -199,58 +200,58 @@
 <context>
     <name>Ask</name>
     <message>
-        <location filename="../ask.py" line="19" />
+        <location filename="../ask.py" line="19"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../ask.py" line="21" />
+        <location filename="../ask.py" line="21"/>
         <source>You have changed “%1” and not saved it.</source>
         <translation>Вы изменили «%1» и не сохранили.</translation>
     </message>
     <message>
-        <location filename="../ask.py" line="25" />
+        <location filename="../ask.py" line="25"/>
         <source>Save your changes before going on?</source>
         <translation>Сохранить изменения, прежде чем продолжить?</translation>
     </message>
     <message>
-        <location filename="../ask.py" line="27" />
+        <location filename="../ask.py" line="27"/>
         <source>&amp;Save</source>
         <translation>&amp;Сохранить</translation>
     </message>
     <message>
-        <location filename="../ask.py" line="30" />
-        <source>&amp;Don't save</source>
+        <location filename="../ask.py" line="30"/>
+        <source>&amp;Don&apos;t save</source>
         <translation>&amp;Не сохранять</translation>
     </message>
     <message>
-        <location filename="../ask.py" line="32" />
-        <location filename="../ask.py" line="47" />
+        <location filename="../ask.py" line="32"/>
+        <location filename="../ask.py" line="47"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../ask.py" line="58" />
+        <location filename="../ask.py" line="58"/>
         <source>Unsaved text found</source>
         <translation>Найден несохранённый текст</translation>
     </message>
     <message>
-        <location filename="../ask.py" line="60" />
+        <location filename="../ask.py" line="60"/>
         <source>The app stopped before your changes to “%1” were saved (%2).</source>
         <translation>Программа закрылась до того, как изменения в «%1» были сохранены (%2).</translation>
     </message>
     <message>
-        <location filename="../ask.py" line="66" />
+        <location filename="../ask.py" line="66"/>
         <source>Bring back the unsaved text?</source>
         <translation>Вернуть несохранённый текст?</translation>
     </message>
     <message>
-        <location filename="../ask.py" line="68" />
+        <location filename="../ask.py" line="68"/>
         <source>&amp;Bring it back</source>
         <translation>&amp;Вернуть</translation>
     </message>
     <message>
-        <location filename="../ask.py" line="71" />
+        <location filename="../ask.py" line="71"/>
         <source>&amp;Throw it away</source>
         <translation>&amp;Выбросить</translation>
     </message>
@@ -258,52 +259,52 @@
 <context>
     <name>Checks</name>
     <message>
-        <location filename="../checks_panel.py" line="38" />
+        <location filename="../checks_panel.py" line="38"/>
         <source>This field is missing or not filled in correctly</source>
         <translation>Поле не заполнено или заполнено неправильно</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="41" />
+        <location filename="../checks_panel.py" line="41"/>
         <source>Say when to get in-person or emergency care</source>
         <translation>Напишите, когда нужно идти к врачу или вызывать скорую</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="44" />
+        <location filename="../checks_panel.py" line="44"/>
         <source>Refers to a service that is not in the directory</source>
         <translation>Ссылка на службу, которой нет в справочнике</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="47" />
+        <location filename="../checks_panel.py" line="47"/>
         <source>A phone number is typed into the text</source>
         <translation>В текст вписан номер телефона</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="50" />
+        <location filename="../checks_panel.py" line="50"/>
         <source>The short reply does not fit one Telegram message</source>
         <translation>Краткий ответ не помещается в одно сообщение Telegram</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="53" />
+        <location filename="../checks_panel.py" line="53"/>
         <source>HTML code is not allowed; use Markdown</source>
         <translation>HTML-код нельзя; используйте Markdown</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="54" />
+        <location filename="../checks_panel.py" line="54"/>
         <source>No sources listed</source>
         <translation>Не указаны источники</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="55" />
+        <location filename="../checks_panel.py" line="55"/>
         <source>The topic is not in this library</source>
         <translation>Такой темы нет в этой библиотеке</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="56" />
+        <location filename="../checks_panel.py" line="56"/>
         <source>The language is not in this library</source>
         <translation>Такого языка нет в этой библиотеке</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="59" />
+        <location filename="../checks_panel.py" line="59"/>
         <source>The answer id, topic or language does not match its file</source>
         <translation>Идентификатор, тема или язык ответа не совпадают с его файлом</translation>
     </message>
@@ -311,115 +312,198 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../checks_panel.py" line="76" />
+        <location filename="../checks_panel.py" line="76"/>
         <source>Checks</source>
         <translation>Проверки</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="81" />
+        <location filename="../checks_panel.py" line="81"/>
         <source>Click a check (or press Enter on it) to go to the field.</source>
         <translation>Щёлкните по строке проверки (или нажмите на ней Enter), чтобы перейти к полю.</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="98" />
+        <location filename="../checks_panel.py" line="98"/>
         <source>Open an answer to see its checks.</source>
         <translation>Откройте ответ, чтобы увидеть проверки.</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="107" />
+        <location filename="../checks_panel.py" line="107"/>
         <source>All checks pass.</source>
         <translation>Все проверки пройдены.</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="110" />
+        <location filename="../checks_panel.py" line="110"/>
         <source>The checks run as you type: required fields, danger signs, phone numbers typed into the text, services missing from the directory, sources, and whether the short reply fits one Telegram message.</source>
         <translation>Проверки идут прямо во время набора: обязательные поля, опасные признаки, номера телефонов в тексте, службы, которых нет в справочнике, источники и то, помещается ли краткий ответ в одно сообщение Telegram.</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="118" />
+        <location filename="../checks_panel.py" line="118"/>
         <source>%1 to fix, %2 to consider</source>
         <translation>Исправить: %1, обратить внимание: %2</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="127" />
+        <location filename="../checks_panel.py" line="127"/>
         <source>Fix</source>
         <translation>Исправить</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="127" />
+        <location filename="../checks_panel.py" line="127"/>
         <source>Consider</source>
         <translation>Обратите внимание</translation>
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../conflict_dialog.py" line="29"/>
+        <source>This text cannot be read.</source>
+        <translation>Этот текст не удаётся прочитать.</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="57"/>
+        <source>Edited on two computers — choose or combine</source>
+        <translation>Изменён на двух компьютерах — выберите или объедините</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="60"/>
+        <source>This answer was changed here and on another computer. Both versions are kept until you choose. Differences are highlighted. Whatever you keep needs a doctor&apos;s sign-off again.</source>
+        <translation>Этот ответ изменили здесь и на другом компьютере. Обе версии сохранены, пока вы не выберете. Различия выделены. Выбранный текст снова должен утвердить врач.</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="66"/>
+        <source>someone else</source>
+        <translation>кто-то другой</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="72"/>
+        <source>Yours</source>
+        <translation>Ваша версия</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="75"/>
+        <source>Theirs (by %1, %2)</source>
+        <translation>Другая версия (%1, %2)</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="80"/>
+        <source>Your version</source>
+        <translation>Ваша версия</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="84"/>
+        <source>Their version</source>
+        <translation>Другая версия</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="88"/>
+        <source>Combined text of the full answer</source>
+        <translation>Объединённый текст полного ответа</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="93"/>
+        <source>Edit the full answer on the left, starting from yours; theirs is on the right. The other fields are kept from yours.</source>
+        <translation>Отредактируйте полный ответ слева — за основу взята ваша версия; другая версия справа. Остальные поля берутся из вашей версии.</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="107"/>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Оставить мою</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="111"/>
+        <source>&amp;Take theirs</source>
+        <translation>&amp;Взять другую</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="115"/>
+        <source>C&amp;ombine…</source>
+        <translation>О&amp;бъединить…</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="119"/>
+        <source>&amp;Save combined text</source>
+        <translation>&amp;Сохранить объединённый текст</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="123"/>
+        <source>Decide later</source>
+        <translation>Решить позже</translation>
+    </message>
+    <message>
+        <location filename="../conflict_dialog.py" line="142"/>
+        <source>Combined</source>
+        <translation>Объединённый текст</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
-        <location filename="../checks_panel.py" line="18" />
+        <location filename="../checks_panel.py" line="18"/>
         <source>Answer id</source>
         <translation>Идентификатор ответа</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="19" />
+        <location filename="../checks_panel.py" line="19"/>
         <source>Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="20" />
+        <location filename="../checks_panel.py" line="20"/>
         <source>Topic</source>
         <translation>Тема</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="21" />
+        <location filename="../checks_panel.py" line="21"/>
         <source>Title</source>
         <translation>Заголовок</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="22" />
+        <location filename="../checks_panel.py" line="22"/>
         <source>How people ask</source>
         <translation>Как спрашивают</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="23" />
+        <location filename="../checks_panel.py" line="23"/>
         <source>Short reply</source>
         <translation>Краткий ответ</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="24" />
+        <location filename="../checks_panel.py" line="24"/>
         <source>When to get help urgently</source>
         <translation>Когда нужна срочная помощь</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="25" />
+        <location filename="../checks_panel.py" line="25"/>
         <source>Refer to</source>
         <translation>Куда направить</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="26" />
+        <location filename="../checks_panel.py" line="26"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="27" />
+        <location filename="../checks_panel.py" line="27"/>
         <source>Tags</source>
         <translation>Метки</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="28" />
+        <location filename="../checks_panel.py" line="28"/>
         <source>Who can see it</source>
         <translation>Кому видно</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="29" />
+        <location filename="../checks_panel.py" line="29"/>
         <source>Translated from</source>
         <translation>Переведено с</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="30" />
+        <location filename="../checks_panel.py" line="30"/>
         <source>Full answer</source>
         <translation>Полный ответ</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="32" />
+        <location filename="../checks_panel.py" line="32"/>
         <source>The answer</source>
         <translation>Ответ</translation>
     </message>
@@ -427,153 +511,153 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../history_dialog.py" line="32" />
+        <location filename="../history_dialog.py" line="32"/>
         <source>wrote the first version</source>
         <translation>написал(а) первую версию</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="33" />
+        <location filename="../history_dialog.py" line="33"/>
         <source>edited</source>
         <translation>изменил(а)</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="34" />
+        <location filename="../history_dialog.py" line="34"/>
         <source>brought back an earlier version</source>
         <translation>вернул(а) прежнюю версию</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="35" />
+        <location filename="../history_dialog.py" line="35"/>
         <source>sent for review</source>
         <translation>отправил(а) на проверку</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="36" />
+        <location filename="../history_dialog.py" line="36"/>
         <source>commented</source>
         <translation>оставил(а) комментарий</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="37" />
-        <location filename="../history_dialog.py" line="38" />
+        <location filename="../history_dialog.py" line="37"/>
+        <location filename="../history_dialog.py" line="38"/>
         <source>signed off</source>
         <translation>утвердил(а)</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="39" />
+        <location filename="../history_dialog.py" line="39"/>
         <source>asked for changes</source>
         <translation>попросил(а) исправить</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="40" />
+        <location filename="../history_dialog.py" line="40"/>
         <source>retired</source>
         <translation>снял(а) с использования</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="72" />
+        <location filename="../history_dialog.py" line="72"/>
         <source>History of “%1”</source>
         <translation>История: «%1»</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="76" />
+        <location filename="../history_dialog.py" line="78"/>
         <source>Every saved version of this answer, newest first. Select one version to see what it changed, or two (Ctrl+click) to compare them.</source>
         <translation>Все сохранённые версии этого ответа, сначала новые. Выберите одну версию, чтобы увидеть, что в ней изменилось, или две (Ctrl+щелчок), чтобы сравнить их.</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="83" />
+        <location filename="../history_dialog.py" line="85"/>
         <source>Saved versions</source>
         <translation>Сохранённые версии</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="84" />
+        <location filename="../history_dialog.py" line="86"/>
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="84" />
+        <location filename="../history_dialog.py" line="86"/>
         <source>Who</source>
         <translation>Кто</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="84" />
+        <location filename="../history_dialog.py" line="86"/>
         <source>What</source>
         <translation>Что</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="98" />
+        <location filename="../history_dialog.py" line="100"/>
         <source>Changes</source>
         <translation>Изменения</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="99" />
+        <location filename="../history_dialog.py" line="101"/>
         <source>&amp;Bring back this version…</source>
         <translation>&amp;Вернуть эту версию…</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="103" />
+        <location filename="../history_dialog.py" line="105"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="127" />
+        <location filename="../history_dialog.py" line="130"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="133" />
+        <location filename="../history_dialog.py" line="136"/>
         <source>Reading history</source>
         <translation>Читаю историю</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="155" />
+        <location filename="../history_dialog.py" line="160"/>
         <source>This answer has not been saved yet.</source>
         <translation>Этот ответ ещё не сохранялся.</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="168" />
+        <location filename="../history_dialog.py" line="173"/>
         <source>Select a version to see its changes.</source>
         <translation>Выберите версию, чтобы увидеть изменения.</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="175" />
+        <location filename="../history_dialog.py" line="180"/>
         <source>The first version of this answer, as it was written:</source>
         <translation>Первая версия этого ответа, как она была написана:</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="180" />
+        <location filename="../history_dialog.py" line="185"/>
         <source>What this version changed:</source>
         <translation>Что изменилось в этой версии:</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="184" />
+        <location filename="../history_dialog.py" line="189"/>
         <source>Changes from %1 to %2:</source>
         <translation>Изменения с %1 по %2:</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="192" />
+        <location filename="../history_dialog.py" line="197"/>
         <source>The text is the same in both versions.</source>
         <translation>В обеих версиях текст одинаковый.</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="205" />
+        <location filename="../history_dialog.py" line="210"/>
         <source>Bring back this version?</source>
         <translation>Вернуть эту версию?</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="207" />
+        <location filename="../history_dialog.py" line="212"/>
         <source>The answer will be saved again with the text it had on %1. Nothing is lost: the current text stays in the history.</source>
         <translation>Ответ будет сохранён заново с текстом, который был %1. Ничего не пропадёт: нынешний текст останется в истории.</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="210" />
+        <location filename="../history_dialog.py" line="215"/>
         <source>Bring it back</source>
         <translation>Вернуть</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="217" />
+        <location filename="../history_dialog.py" line="222"/>
         <source>Could not bring it back</source>
         <translation>Не удалось вернуть</translation>
     </message>
     <message>
-        <location filename="../history_dialog.py" line="218" />
+        <location filename="../history_dialog.py" line="223"/>
         <source>Bringing back an earlier version</source>
         <translation>Возвращаю прежнюю версию</translation>
     </message>
@@ -581,47 +665,47 @@
 <context>
     <name>IdentityDialog</name>
     <message>
-        <location filename="../identity_dialog.py" line="20" />
+        <location filename="../identity_dialog.py" line="20"/>
         <source>writes answers</source>
         <translation>пишет ответы</translation>
     </message>
     <message>
-        <location filename="../identity_dialog.py" line="21" />
+        <location filename="../identity_dialog.py" line="21"/>
         <source>reviews and signs off</source>
         <translation>проверяет и утверждает</translation>
     </message>
     <message>
-        <location filename="../identity_dialog.py" line="22" />
+        <location filename="../identity_dialog.py" line="22"/>
         <source>publishes releases</source>
         <translation>выпускает публикации</translation>
     </message>
     <message>
-        <location filename="../identity_dialog.py" line="30" />
+        <location filename="../identity_dialog.py" line="30"/>
         <source>Who are you?</source>
         <translation>Кто вы?</translation>
     </message>
     <message>
-        <location filename="../identity_dialog.py" line="33" />
+        <location filename="../identity_dialog.py" line="33"/>
         <source>Choose yourself from the people of this library. Everything you save is recorded under your name. You can change this later in the Library menu.</source>
         <translation>Выберите себя из списка людей этой библиотеки. Всё, что вы сохраните, будет записано под вашим именем. Изменить это можно потом в меню «Библиотека».</translation>
     </message>
     <message>
-        <location filename="../identity_dialog.py" line="39" />
+        <location filename="../identity_dialog.py" line="39"/>
         <source>People in this library</source>
         <translation>Люди в этой библиотеке</translation>
     </message>
     <message>
-        <location filename="../identity_dialog.py" line="42" />
+        <location filename="../identity_dialog.py" line="42"/>
         <source>Can: %1</source>
         <translation>Может: %1</translation>
     </message>
     <message>
-        <location filename="../identity_dialog.py" line="52" />
+        <location filename="../identity_dialog.py" line="52"/>
         <source>This is me</source>
         <translation>Это я</translation>
     </message>
     <message>
-        <location filename="../identity_dialog.py" line="54" />
+        <location filename="../identity_dialog.py" line="54"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -629,57 +713,57 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../library_list.py" line="317" />
+        <location filename="../library_list.py" line="338"/>
         <source>Search answers (Ctrl+F)</source>
         <translation>Поиск по ответам (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../library_list.py" line="318" />
+        <location filename="../library_list.py" line="339"/>
         <source>Search answers</source>
         <translation>Поиск по ответам</translation>
     </message>
     <message>
-        <location filename="../library_list.py" line="322" />
+        <location filename="../library_list.py" line="343"/>
         <source>Any status</source>
         <translation>Любое состояние</translation>
     </message>
     <message>
-        <location filename="../library_list.py" line="322" />
+        <location filename="../library_list.py" line="343"/>
         <source>Filter by status</source>
         <translation>Отбор по состоянию</translation>
     </message>
     <message>
-        <location filename="../library_list.py" line="325" />
+        <location filename="../library_list.py" line="346"/>
         <source>Any topic</source>
         <translation>Любая тема</translation>
     </message>
     <message>
-        <location filename="../library_list.py" line="325" />
+        <location filename="../library_list.py" line="346"/>
         <source>Filter by topic</source>
         <translation>Отбор по теме</translation>
     </message>
     <message>
-        <location filename="../library_list.py" line="326" />
+        <location filename="../library_list.py" line="347"/>
         <source>Any language</source>
         <translation>Любой язык</translation>
     </message>
     <message>
-        <location filename="../library_list.py" line="326" />
+        <location filename="../library_list.py" line="347"/>
         <source>Filter by language</source>
         <translation>Отбор по языку</translation>
     </message>
     <message>
-        <location filename="../library_list.py" line="336" />
+        <location filename="../library_list.py" line="357"/>
         <source>Needs my review</source>
         <translation>Ждут моей проверки</translation>
     </message>
     <message>
-        <location filename="../library_list.py" line="340" />
+        <location filename="../library_list.py" line="361"/>
         <source>Review due</source>
         <translation>Пора перепроверить</translation>
     </message>
     <message>
-        <location filename="../library_list.py" line="345" />
+        <location filename="../library_list.py" line="366"/>
         <source>Answers</source>
         <translation>Ответы</translation>
     </message>
@@ -687,56 +771,56 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app.py" line="93" />
-        <location filename="../main_window.py" line="269" />
+        <location filename="../app.py" line="93"/>
+        <location filename="../main_window.py" line="269"/>
         <source>Opening the library…</source>
         <translation>Открываю библиотеку…</translation>
     </message>
     <message>
-        <location filename="../app.py" line="98" />
-        <location filename="../main_window.py" line="273" />
+        <location filename="../app.py" line="98"/>
+        <location filename="../main_window.py" line="273"/>
         <source>Could not open the library</source>
         <translation>Не удалось открыть библиотеку</translation>
     </message>
     <message>
-        <location filename="../app.py" line="100" />
+        <location filename="../app.py" line="100"/>
         <source>Preparing your library</source>
         <translation>Готовлю вашу библиотеку</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="141" />
+        <location filename="../editing.py" line="141"/>
         <source>Nothing to save: no changes.</source>
         <translation>Сохранять нечего: изменений нет.</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="149" />
-        <location filename="../editing.py" line="183" />
-        <location filename="../editing.py" line="186" />
+        <location filename="../editing.py" line="149"/>
+        <location filename="../editing.py" line="183"/>
+        <location filename="../editing.py" line="186"/>
         <source>Not saved</source>
         <translation>Не сохранено</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="150" />
+        <location filename="../editing.py" line="150"/>
         <source>Say who you are before saving.</source>
         <translation>Перед сохранением укажите, кто вы.</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="158" />
+        <location filename="../editing.py" line="158"/>
         <source>Saving…</source>
         <translation>Сохраняю…</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="164" />
+        <location filename="../editing.py" line="164"/>
         <source>Saving</source>
         <translation>Сохранение</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="176" />
+        <location filename="../editing.py" line="176"/>
         <source>Saved</source>
         <translation>Сохранено</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="187" />
+        <location filename="../editing.py" line="187"/>
         <source>Your text was not saved: %1
 
 It is kept safe; try saving again.</source>
@@ -745,233 +829,233 @@ It is kept safe; try saving again.</source>
 Он не потерян; попробуйте сохранить ещё раз.</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="196" />
+        <location filename="../editing.py" line="196"/>
         <source>Not saved yet</source>
         <translation>Пока не сохранено</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="197" />
+        <location filename="../editing.py" line="197"/>
         <source>Fill in these fields first:</source>
         <translation>Сначала заполните эти поля:</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="254" />
+        <location filename="../editing.py" line="254"/>
         <source>The earlier version is back and saved.</source>
         <translation>Прежняя версия возвращена и сохранена.</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="264" />
+        <location filename="../editing.py" line="264"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../editing.py" line="265" />
+        <location filename="../editing.py" line="265"/>
         <source>The new language is used from the next time you start the app.</source>
         <translation>Новый язык включится при следующем запуске программы.</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="69" />
-        <location filename="../main_window.py" line="422" />
+        <location filename="../main_window.py" line="69"/>
+        <location filename="../main_window.py" line="422"/>
         <source>Authoring app</source>
         <translation>Редактор ответов</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="78" />
+        <location filename="../main_window.py" line="78"/>
         <source>Main toolbar</source>
         <translation>Основная панель</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88" />
+        <location filename="../main_window.py" line="88"/>
         <source>Sample library: demonstration text and accounts</source>
         <translation>Пример библиотеки: демонстрационные тексты и учётные записи</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108" />
+        <location filename="../main_window.py" line="108"/>
         <source>Side panel</source>
         <translation>Боковая панель</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="112" />
+        <location filename="../main_window.py" line="112"/>
         <source>Checks</source>
         <translation>Проверки</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128" />
+        <location filename="../main_window.py" line="128"/>
         <source>Working</source>
         <translation>Идёт работа</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136" />
+        <location filename="../main_window.py" line="136"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137" />
+        <location filename="../main_window.py" line="137"/>
         <source>&amp;Edit</source>
         <translation>&amp;Правка</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138" />
+        <location filename="../main_window.py" line="138"/>
         <source>&amp;Answer</source>
         <translation>&amp;Ответ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="139" />
+        <location filename="../main_window.py" line="139"/>
         <source>&amp;Library</source>
         <translation>&amp;Библиотека</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142" />
+        <location filename="../main_window.py" line="142"/>
         <source>&amp;New answer…</source>
         <translation>&amp;Новый ответ…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147" />
+        <location filename="../main_window.py" line="147"/>
         <source>Write a new answer</source>
         <translation>Написать новый ответ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151" />
+        <location filename="../main_window.py" line="151"/>
         <source>New &amp;translation of this answer…</source>
         <translation>Новый &amp;перевод этого ответа…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156" />
+        <location filename="../main_window.py" line="156"/>
         <source>Write this answer in another language</source>
         <translation>Написать этот ответ на другом языке</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160" />
+        <location filename="../main_window.py" line="160"/>
         <source>&amp;Save</source>
         <translation>&amp;Сохранить</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="165"/>
         <source>Save this answer</source>
         <translation>Сохранить этот ответ</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="170"/>
         <source>&amp;Open library…</source>
         <translation>&amp;Открыть библиотеку…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="176"/>
         <source>&amp;Clone library from…</source>
         <translation>&amp;Скопировать общую библиотеку…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="177" />
+        <location filename="../main_window.py" line="177"/>
         <source>&amp;Recent libraries</source>
         <translation>Не&amp;давние библиотеки</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182" />
+        <location filename="../main_window.py" line="182"/>
         <source>Se&amp;ttings…</source>
         <translation>Н&amp;астройки…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="189"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="194" />
+        <location filename="../main_window.py" line="194"/>
         <source>&amp;Undo</source>
         <translation>&amp;Отменить</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="195"/>
         <source>&amp;Redo</source>
         <translation>По&amp;вторить</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="203" />
+        <location filename="../main_window.py" line="203"/>
         <source>&amp;Find answers</source>
         <translation>&amp;Найти ответы</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210" />
+        <location filename="../main_window.py" line="210"/>
         <source>&amp;History…</source>
         <translation>&amp;История…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215" />
+        <location filename="../main_window.py" line="215"/>
         <source>Every saved version of this answer</source>
         <translation>Все сохранённые версии этого ответа</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219" />
+        <location filename="../main_window.py" line="219"/>
         <source>Show &amp;checks</source>
         <translation>Показать &amp;проверки</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224" />
+        <location filename="../main_window.py" line="224"/>
         <source>&amp;Who am I…</source>
         <translation>&amp;Кто я…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227" />
+        <location filename="../main_window.py" line="227"/>
         <source>&amp;Reload from disk</source>
         <translation>&amp;Перечитать с диска</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="275" />
+        <location filename="../main_window.py" line="275"/>
         <source>Opening the library</source>
         <translation>Открытие библиотеки</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292" />
+        <location filename="../main_window.py" line="292"/>
         <source>%1: %2 answers</source>
         <translation>%1: ответов — %2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313" />
+        <location filename="../main_window.py" line="313"/>
         <source>Working out where each answer stands</source>
         <translation>Определяю состояние ответов</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340" />
+        <location filename="../main_window.py" line="340"/>
         <source>Open a library folder</source>
         <translation>Откройте папку библиотеки</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347" />
+        <location filename="../main_window.py" line="347"/>
         <source>Clone library</source>
         <translation>Скопировать библиотеку</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347" />
+        <location filename="../main_window.py" line="347"/>
         <source>Address of the shared library:</source>
         <translation>Адрес общей библиотеки:</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="351" />
+        <location filename="../main_window.py" line="351"/>
         <source>Where to keep the copy</source>
         <translation>Где хранить копию</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358" />
+        <location filename="../main_window.py" line="358"/>
         <source>Could not clone the library</source>
         <translation>Не удалось скопировать библиотеку</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359" />
+        <location filename="../main_window.py" line="359"/>
         <source>Cloning the library</source>
         <translation>Копирование библиотеки</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="370" />
+        <location filename="../main_window.py" line="370"/>
         <source>(none yet)</source>
         <translation>(пока нет)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="395" />
+        <location filename="../main_window.py" line="395"/>
         <source>You are: %1</source>
         <translation>Вы: %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397" />
+        <location filename="../main_window.py" line="397"/>
         <source>You have not said who you are</source>
         <translation>Вы не указали, кто вы</translation>
     </message>
@@ -979,50 +1063,63 @@ It is kept safe; try saving again.</source>
 <context>
     <name>MarkdownEdit</name>
     <message>
-        <location filename="../markdown_edit.py" line="48" />
+        <location filename="../markdown_edit.py" line="48"/>
         <source>Full answer text (Markdown)</source>
         <translation>Полный текст ответа (Markdown)</translation>
     </message>
 </context>
 <context>
+    <name>MessageDialog</name>
+    <message>
+        <location filename="../review_dialogs.py" line="38"/>
+        <source>Write something first: this cannot be empty.</source>
+        <translation>Сначала напишите текст: это поле не может быть пустым.</translation>
+    </message>
+    <message>
+        <location filename="../review_dialogs.py" line="45"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
     <name>NewAnswerDialog</name>
     <message>
-        <location filename="../dialogs.py" line="64" />
+        <location filename="../dialogs.py" line="64"/>
         <source>New answer</source>
         <translation>Новый ответ</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="66" />
+        <location filename="../dialogs.py" line="66"/>
         <source>Give the answer a short id in Latin letters, with hyphens between words (for example wound-care-basics). It names the file and never changes.</source>
         <translation>Дайте ответу короткий идентификатор латинскими буквами, слова через дефис (например, wound-care-basics). Это имя файла, оно потом не меняется.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="84" />
+        <location filename="../dialogs.py" line="84"/>
         <source>&amp;Id:</source>
         <translation>&amp;Идентификатор:</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="85" />
+        <location filename="../dialogs.py" line="85"/>
         <source>&amp;Topic:</source>
         <translation>&amp;Тема:</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="86" />
+        <location filename="../dialogs.py" line="86"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="91" />
+        <location filename="../dialogs.py" line="91"/>
         <source>Type an id.</source>
         <translation>Введите идентификатор.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="94" />
+        <location filename="../dialogs.py" line="94"/>
         <source>Use only small Latin letters and digits, with single hyphens between words.</source>
         <translation>Только строчные латинские буквы и цифры, слова через один дефис.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="97" />
+        <location filename="../dialogs.py" line="97"/>
         <source>There is already an answer with this id in this language.</source>
         <translation>Ответ с таким идентификатором на этом языке уже есть.</translation>
     </message>
@@ -1030,22 +1127,22 @@ It is kept safe; try saving again.</source>
 <context>
     <name>NewTranslationDialog</name>
     <message>
-        <location filename="../dialogs.py" line="118" />
+        <location filename="../dialogs.py" line="118"/>
         <source>New translation</source>
         <translation>Новый перевод</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="120" />
+        <location filename="../dialogs.py" line="120"/>
         <source>The new translation starts as a copy of “%1”. Translate every field; a doctor signs it off in its own language.</source>
         <translation>Перевод начнётся с копии «%1». Переведите все поля; врач утверждает перевод отдельно, на его языке.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="130" />
+        <location filename="../dialogs.py" line="130"/>
         <source>&amp;Language:</source>
         <translation>&amp;Язык:</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="134" />
+        <location filename="../dialogs.py" line="134"/>
         <source>This answer already exists in every language of the library.</source>
         <translation>Этот ответ уже есть на всех языках библиотеки.</translation>
     </message>
@@ -1053,73 +1150,720 @@ It is kept safe; try saving again.</source>
 <context>
     <name>PreviewTabs</name>
     <message>
-        <location filename="../preview.py" line="101" />
+        <location filename="../preview.py" line="101"/>
         <source>Preview</source>
         <translation>Предпросмотр</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="105" />
+        <location filename="../preview.py" line="105"/>
         <source>Preview as a web page</source>
         <translation>Как на сайте</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="109" />
+        <location filename="../preview.py" line="109"/>
         <source>Preview as plain text</source>
         <translation>Простым текстом</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="110" />
+        <location filename="../preview.py" line="110"/>
         <source>Site</source>
         <translation>Сайт</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="111" />
+        <location filename="../preview.py" line="111"/>
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="112" />
+        <location filename="../preview.py" line="112"/>
         <source>Plain text</source>
         <translation>Простой текст</translation>
     </message>
 </context>
 <context>
+    <name>PublishDialog</name>
+    <message>
+        <location filename="../publish_dialog.py" line="65"/>
+        <source>Publish a release</source>
+        <translation>Публикация выпуска</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="70"/>
+        <source>Publish a release of “%1”</source>
+        <translation>Публикация выпуска «%1»</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="74"/>
+        <source>Only answers that doctors signed off in their current text go into a release. You sign it as: %1</source>
+        <translation>В выпуск попадают только ответы, текущий текст которых утвердили врачи. Вы подписываете выпуск как: %1</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="81"/>
+        <location filename="../publish_dialog.py" line="173"/>
+        <source>Working out what the release would hold…</source>
+        <translation>Выясняем, что войдёт в выпуск…</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="87"/>
+        <source>Version of the new release</source>
+        <translation>Версия нового выпуска</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="95"/>
+        <source>&amp;Version:</source>
+        <translation>&amp;Версия:</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="99"/>
+        <source>Previous release:</source>
+        <translation>Предыдущий выпуск:</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="103"/>
+        <source>What the release holds and what is left out</source>
+        <translation>Что входит в выпуск и что остаётся за его пределами</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="104"/>
+        <source>Answer</source>
+        <translation>Ответ</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="104"/>
+        <source>Status</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="104"/>
+        <source>Why</source>
+        <translation>Почему</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="112"/>
+        <source>Progress</source>
+        <translation>Ход работы</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="123"/>
+        <source>Commands to verify the release</source>
+        <translation>Команды для проверки выпуска</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="126"/>
+        <source>&amp;Copy commands</source>
+        <translation>&amp;Копировать команды</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="133"/>
+        <location filename="../publish_dialog.py" line="482"/>
+        <source>&amp;Publish…</source>
+        <translation>&amp;Опубликовать…</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="139"/>
+        <source>Check &amp;again</source>
+        <translation>Проверить с&amp;нова</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="142"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="180"/>
+        <source>Planning the release</source>
+        <translation>Составляем выпуск</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="187"/>
+        <source>none yet (this is the first)</source>
+        <translation>пока нет (это первый выпуск)</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="191"/>
+        <source>%1 answers in the release: %2 added, %3 changed, %4 removed.</source>
+        <translation>Ответов в выпуске: %1 (добавлено: %2, изменено: %3, убрано: %4).</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="196"/>
+        <source>%1 answers left out (see why below).</source>
+        <translation>Не вошли в выпуск: %1 (причины ниже).</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="202"/>
+        <source>This release cannot be published:</source>
+        <translation>Этот выпуск нельзя опубликовать:</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="207"/>
+        <source>Nothing to publish: nothing changed since the last release.</source>
+        <translation>Публиковать нечего: с прошлого выпуска ничего не изменилось.</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="211"/>
+        <source>Why this version: %1</source>
+        <translation>Почему такая версия: %1</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="230"/>
+        <source>Added (%1)</source>
+        <translation>Добавлены (%1)</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="230"/>
+        <source>new in this release</source>
+        <translation>новый в этом выпуске</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="231"/>
+        <source>Changed (%1)</source>
+        <translation>Изменены (%1)</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="231"/>
+        <source>approved text changed</source>
+        <translation>утверждённый текст изменился</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="232"/>
+        <source>Removed (%1)</source>
+        <translation>Убраны (%1)</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="232"/>
+        <source>no longer approved</source>
+        <translation>больше не утверждён</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="242"/>
+        <source>Unchanged since the last release (%1)</source>
+        <translation>Без изменений с прошлого выпуска (%1)</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="247"/>
+        <source>Left out (%1)</source>
+        <translation>Не вошли (%1)</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="273"/>
+        <source>Proposed: %1 (%2)</source>
+        <translation>Предлагается: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="289"/>
+        <source>Publishing as: %1
+Release %2 with %3 answers, signed with your key. Bots and sites that trust your key will serve exactly these answers.</source>
+        <translation>Публикует: %1
+Выпуск %2, ответов: %3, подписывается вашим ключом. Боты и сайты, которые доверяют вашему ключу, будут выдавать именно эти ответы.</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="298"/>
+        <source>Publish release %1</source>
+        <translation>Опубликовать выпуск %1</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="300"/>
+        <source>Publish</source>
+        <translation>Опубликовать</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="317"/>
+        <source>Publishing</source>
+        <translation>Публикация</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="331"/>
+        <source>Release %1 is published.</source>
+        <translation>Выпуск %1 опубликован.</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="334"/>
+        <source>It is on the “published” branch of this library, tagged %1, commit %2. Sync to send it to the shared library.</source>
+        <translation>Он лежит в ветке «published» этой библиотеки, метка %1, коммит %2. Синхронизируйте, чтобы отправить его в общую библиотеку.</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="342"/>
+        <source>To check it, anyone can run these commands (get publisher.pub from your organisation, not from the same place as the bundle):</source>
+        <translation>Проверить его может любой этими командами (файл publisher.pub берите у своей организации, а не там же, где выпуск):</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="352"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="362"/>
+        <source>Not published.</source>
+        <translation>Не опубликовано.</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="378"/>
+        <source>Publishing cannot be stopped halfway.</source>
+        <translation>Публикацию нельзя остановить на полпути.</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="400"/>
+        <source>the first release</source>
+        <translation>первый выпуск</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="401"/>
+        <source>answers added: %1</source>
+        <translation>добавлены ответы: %1</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="404"/>
+        <source>approved text changed: %1</source>
+        <translation>изменён утверждённый текст ответов: %1</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="409"/>
+        <source>answers removed: %1</source>
+        <translation>убраны ответы: %1</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="422"/>
+        <source>not sent for review or not signed off</source>
+        <translation>не отправлен на проверку или не утверждён</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="423"/>
+        <source>waiting for doctors&apos; sign-off (%1 of %2 so far)</source>
+        <translation>ждёт утверждения врачами (пока %1 из %2)</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="428"/>
+        <source>a doctor asked for changes</source>
+        <translation>врач попросил исправить</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="429"/>
+        <source>its review is overdue: a doctor must sign it off again</source>
+        <translation>срок проверки прошёл: врач должен утвердить его снова</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="432"/>
+        <source>edited on two computers: choose or combine first</source>
+        <translation>изменён на двух компьютерах: сначала выберите или объедините версии</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="435"/>
+        <source>retired</source>
+        <translation>снят с публикации</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="439"/>
+        <source>edited after its sign-off: needs signing off again</source>
+        <translation>изменён после утверждения: нужно утвердить снова</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="463"/>
+        <location filename="../publish_dialog.py" line="495"/>
+        <source>Only a publisher can publish</source>
+        <translation>Публиковать может только публикатор</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="464"/>
+        <source>Publishing needs the publisher role in people.yaml. Say who you are in the Library menu.</source>
+        <translation>Для публикации нужна роль публикатора в people.yaml. Укажите, кто вы, в меню «Библиотека».</translation>
+    </message>
+    <message>
+        <location filename="../publish_dialog.py" line="486"/>
+        <location filename="../publish_dialog.py" line="493"/>
+        <source>Build, sign and release the approved answers</source>
+        <translation>Собрать, подписать и выпустить утверждённые ответы</translation>
+    </message>
+</context>
+<context>
     <name>ReferralList</name>
     <message>
-        <location filename="../form_fields.py" line="204" />
+        <location filename="../form_fields.py" line="204"/>
         <source>Refer to services</source>
         <translation>Куда направить: службы</translation>
     </message>
 </context>
 <context>
+    <name>ReviewPanel</name>
+    <message>
+        <location filename="../review_panel.py" line="55"/>
+        <location filename="../review_panel.py" line="298"/>
+        <source>Review</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="57"/>
+        <location filename="../review_panel.py" line="114"/>
+        <source>Open an answer to see its review.</source>
+        <translation>Откройте ответ, чтобы увидеть его проверку.</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="61"/>
+        <source>Review status</source>
+        <translation>Состояние проверки</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="66"/>
+        <source>Submit for review</source>
+        <translation>Отправить на проверку</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="67"/>
+        <source>Comment…</source>
+        <translation>Комментарий…</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="68"/>
+        <source>Request changes…</source>
+        <translation>Попросить исправить…</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="69"/>
+        <source>Sign off…</source>
+        <translation>Утвердить…</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="84"/>
+        <source>Why some review buttons are disabled</source>
+        <translation>Почему некоторые кнопки проверки недоступны</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="88"/>
+        <source>What changed</source>
+        <translation>Что изменилось</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="89"/>
+        <source>&lt;b&gt;Review thread&lt;/b&gt; (oldest first)</source>
+        <translation>&lt;b&gt;Ход проверки&lt;/b&gt; (сначала старые)</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="92"/>
+        <source>Review thread</source>
+        <translation>Ход проверки</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="125"/>
+        <source>Reading the review</source>
+        <translation>Читаем записи проверки</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="144"/>
+        <source>Open a saved answer first.</source>
+        <translation>Сначала откройте сохранённый ответ.</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="146"/>
+        <location filename="../review_view.py" line="111"/>
+        <source>Save your changes first.</source>
+        <translation>Сначала сохраните изменения.</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="208"/>
+        <source>Sent for review</source>
+        <translation>Отправлено на проверку</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="216"/>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="217"/>
+        <source>Your comment is added to the review thread of this text.</source>
+        <translation>Ваш комментарий добавится к ходу проверки этого текста.</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="218"/>
+        <source>Add comment</source>
+        <translation>Добавить комментарий</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="223"/>
+        <source>Comment added</source>
+        <translation>Комментарий добавлен</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="231"/>
+        <location filename="../review_panel.py" line="236"/>
+        <source>Request changes</source>
+        <translation>Попросить исправить</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="233"/>
+        <source>Say what must change before you can sign this off. The author sees this in the review thread.</source>
+        <translation>Напишите, что нужно изменить, чтобы вы могли это утвердить. Автор увидит это в ходе проверки.</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="241"/>
+        <source>Changes requested</source>
+        <translation>Исправления запрошены</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="253"/>
+        <source>Cannot sign off</source>
+        <translation>Утвердить нельзя</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="256"/>
+        <source>You are about to sign off the exact text below. Your signature means: clinical approval for publication. Any later edit voids it.</source>
+        <translation>Вы утверждаете именно тот текст, который описан ниже. Ваша подпись означает: клиническое одобрение для публикации. Любая последующая правка её отменяет.</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="261"/>
+        <location filename="../review_panel.py" line="263"/>
+        <source>Sign off</source>
+        <translation>Утвердить</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="267"/>
+        <source>Not signed.</source>
+        <translation>Не подписано.</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="271"/>
+        <source>Signed off</source>
+        <translation>Утверждено</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="291"/>
+        <source>Not done</source>
+        <translation>Не выполнено</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="299"/>
+        <source>&amp;Review</source>
+        <translation>&amp;Проверка</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="302"/>
+        <source>Show &amp;review</source>
+        <translation>Показать &amp;проверку</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="308"/>
+        <source>&amp;Submit for review</source>
+        <translation>&amp;Отправить на проверку</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="309"/>
+        <source>&amp;Comment…</source>
+        <translation>&amp;Комментарий…</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="310"/>
+        <source>Request &amp;changes…</source>
+        <translation>Попросить &amp;исправить…</translation>
+    </message>
+    <message>
+        <location filename="../review_panel.py" line="311"/>
+        <source>Sign &amp;off…</source>
+        <translation>&amp;Утвердить…</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="70"/>
+        <source>Say who you are first (Library menu, “Who am I”).</source>
+        <translation>Сначала укажите, кто вы (меню «Библиотека», «Кто я»).</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="86"/>
+        <source>Edited on two computers: choose or combine first.</source>
+        <translation>Изменён на двух компьютерах: сначала выберите или объедините версии.</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="96"/>
+        <source>Only authors and doctors send answers for review.</source>
+        <translation>Отправлять на проверку могут только авторы и врачи.</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="99"/>
+        <source>Only people of this library can comment.</source>
+        <translation>Комментировать могут только участники этой библиотеки.</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="102"/>
+        <source>Only a doctor can ask for changes.</source>
+        <translation>Просить исправления может только врач.</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="103"/>
+        <source>Only a doctor can sign off answers.</source>
+        <translation>Утверждать ответы может только врач.</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="113"/>
+        <source>Edited on two computers: choose or combine the versions first.</source>
+        <translation>Изменён на двух компьютерах: сначала выберите или объедините версии.</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="118"/>
+        <source>You have already signed off this text.</source>
+        <translation>Вы уже утвердили этот текст.</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="122"/>
+        <source>You made the last change to this text, so another doctor must sign it off.</source>
+        <translation>Последнюю правку в этот текст внесли вы, поэтому утвердить его должен другой врач.</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="127"/>
+        <source>This answer is retired: send it for review again first.</source>
+        <translation>Этот ответ снят с публикации: сначала снова отправьте его на проверку.</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="132"/>
+        <source>You have no signing key in this library yet.</source>
+        <translation>У вас пока нет ключа подписи в этой библиотеке.</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="140"/>
+        <source>Already approved in this exact text: nothing to review.</source>
+        <translation>Этот текст уже утверждён: проверять нечего.</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="144"/>
+        <source>Already sent for review in this exact text.</source>
+        <translation>Этот текст уже отправлен на проверку.</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="148"/>
+        <source>A doctor asked for changes to this text: edit and save it first.</source>
+        <translation>Врач попросил исправить этот текст: сначала исправьте и сохраните его.</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="162"/>
+        <source>No change since you last looked at it (%1).</source>
+        <translation>Без изменений с тех пор, как вы его смотрели (%1).</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="169"/>
+        <source>What changed since you last reviewed it (%1, %2)</source>
+        <translation>Что изменилось с вашей последней проверки (%1, %2)</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="176"/>
+        <source>What changed since %1 signed off (%2)</source>
+        <translation>Что изменилось с утверждения: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="205"/>
+        <source>sent for review</source>
+        <translation>отправил(а) на проверку</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="206"/>
+        <source>commented</source>
+        <translation>оставил(а) комментарий</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="207"/>
+        <source>asked for changes</source>
+        <translation>попросил(а) исправить</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="208"/>
+        <source>signed off (clinical approval for publication)</source>
+        <translation>утвердил(а) (клиническое одобрение для публикации)</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="211"/>
+        <source>retired the answer</source>
+        <translation>снял(а) ответ с публикации</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="236"/>
+        <source>Doctors&apos; sign-offs: %1 of %2 needed</source>
+        <translation>Подписи врачей: %1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="246"/>
+        <source>Edited on two computers: a person must choose or combine the versions.</source>
+        <translation>Изменён на двух компьютерах: человек должен выбрать или объединить версии.</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="257"/>
+        <source>Source changed: the original text was edited after this translation was signed off. Check that the translation still says the same.</source>
+        <translation>Оригинал изменился: исходный текст правили после утверждения этого перевода. Проверьте, что перевод говорит то же самое.</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="276"/>
+        <source>voided by an edit on %1</source>
+        <translation>отменена правкой %1</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="280"/>
+        <source>voided: the text changed since</source>
+        <translation>отменена: текст с тех пор изменился</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="300"/>
+        <source>No comments or review steps yet.</source>
+        <translation>Комментариев и шагов проверки пока нет.</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="314"/>
+        <source>on an earlier version</source>
+        <translation>к прежней версии</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="316"/>
+        <source>on this version</source>
+        <translation>к этой версии</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="337"/>
+        <source>Does not count: %1</source>
+        <translation>Не засчитывается: %1</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="366"/>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="367"/>
+        <source>Before</source>
+        <translation>Было</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="368"/>
+        <source>Now</source>
+        <translation>Стало</translation>
+    </message>
+    <message>
+        <location filename="../review_view.py" line="382"/>
+        <source>Only the layout of the text changed.</source>
+        <translation>Изменилось только оформление текста.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../dialogs.py" line="146" />
+        <location filename="../dialogs.py" line="146"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="149" />
-        <source>As the computer's language</source>
+        <location filename="../dialogs.py" line="149"/>
+        <source>As the computer&apos;s language</source>
         <translation>Как язык компьютера</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="153" />
+        <location filename="../dialogs.py" line="153"/>
         <source>A new language is used from the next time you start the app.</source>
         <translation>Новый язык включится при следующем запуске программы.</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="156" />
+        <location filename="../dialogs.py" line="156"/>
         <source>Interface &amp;language:</source>
         <translation>&amp;Язык интерфейса:</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="158" />
+        <location filename="../dialogs.py" line="158"/>
         <source>OK</source>
         <translation>ОК</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="159" />
+        <location filename="../dialogs.py" line="159"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -1127,52 +1871,52 @@ It is kept safe; try saving again.</source>
 <context>
     <name>SourcesEdit</name>
     <message>
-        <location filename="../form_fields.py" line="118" />
+        <location filename="../form_fields.py" line="118"/>
         <source>Sources</source>
         <translation>Источники</translation>
     </message>
     <message>
-        <location filename="../form_fields.py" line="119" />
+        <location filename="../form_fields.py" line="119"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../form_fields.py" line="119" />
+        <location filename="../form_fields.py" line="119"/>
         <source>Web address</source>
         <translation>Адрес в интернете</translation>
     </message>
     <message>
-        <location filename="../form_fields.py" line="128" />
+        <location filename="../form_fields.py" line="128"/>
         <source>Source title, e.g. WHO guideline</source>
         <translation>Название источника, например «Рекомендации ВОЗ»</translation>
     </message>
     <message>
-        <location filename="../form_fields.py" line="129" />
+        <location filename="../form_fields.py" line="129"/>
         <source>New source title</source>
         <translation>Название нового источника</translation>
     </message>
     <message>
-        <location filename="../form_fields.py" line="131" />
+        <location filename="../form_fields.py" line="131"/>
         <source>https://… (optional)</source>
         <translation>https://… (необязательно)</translation>
     </message>
     <message>
-        <location filename="../form_fields.py" line="132" />
+        <location filename="../form_fields.py" line="132"/>
         <source>New source web address</source>
         <translation>Адрес нового источника</translation>
     </message>
     <message>
-        <location filename="../form_fields.py" line="135" />
+        <location filename="../form_fields.py" line="135"/>
         <source>Add source</source>
         <translation>Добавить источник</translation>
     </message>
     <message>
-        <location filename="../form_fields.py" line="137" />
+        <location filename="../form_fields.py" line="137"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../form_fields.py" line="138" />
+        <location filename="../form_fields.py" line="138"/>
         <source>Remove source</source>
         <translation>Убрать источник</translation>
     </message>
@@ -1180,42 +1924,42 @@ It is kept safe; try saving again.</source>
 <context>
     <name>Status</name>
     <message>
-        <location filename="../status_view.py" line="44" />
+        <location filename="../status_view.py" line="44"/>
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../status_view.py" line="45" />
+        <location filename="../status_view.py" line="45"/>
         <source>in review</source>
         <translation>на проверке</translation>
     </message>
     <message>
-        <location filename="../status_view.py" line="46" />
+        <location filename="../status_view.py" line="46"/>
         <source>changes requested</source>
         <translation>нужны исправления</translation>
     </message>
     <message>
-        <location filename="../status_view.py" line="47" />
+        <location filename="../status_view.py" line="47"/>
         <source>approved</source>
         <translation>утверждён</translation>
     </message>
     <message>
-        <location filename="../status_view.py" line="48" />
+        <location filename="../status_view.py" line="48"/>
         <source>published</source>
         <translation>опубликован</translation>
     </message>
     <message>
-        <location filename="../status_view.py" line="49" />
+        <location filename="../status_view.py" line="49"/>
         <source>review due</source>
         <translation>пора перепроверить</translation>
     </message>
     <message>
-        <location filename="../status_view.py" line="50" />
+        <location filename="../status_view.py" line="50"/>
         <source>retired</source>
         <translation>снят</translation>
     </message>
     <message>
-        <location filename="../status_view.py" line="51" />
+        <location filename="../status_view.py" line="51"/>
         <source>conflict</source>
         <translation>конфликт версий</translation>
     </message>
@@ -1223,74 +1967,213 @@ It is kept safe; try saving again.</source>
 <context>
     <name>StringListEdit</name>
     <message>
-        <location filename="../form_fields.py" line="49" />
+        <location filename="../form_fields.py" line="49"/>
         <source>New entry for: %1</source>
         <translation>Новая строка: %1</translation>
     </message>
     <message>
-        <location filename="../form_fields.py" line="51" />
+        <location filename="../form_fields.py" line="51"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../form_fields.py" line="52" />
+        <location filename="../form_fields.py" line="52"/>
         <source>Add to: %1</source>
         <translation>Добавить: %1</translation>
     </message>
     <message>
-        <location filename="../form_fields.py" line="54" />
+        <location filename="../form_fields.py" line="54"/>
         <source>Remove</source>
         <translation>Убрать</translation>
     </message>
     <message>
-        <location filename="../form_fields.py" line="55" />
+        <location filename="../form_fields.py" line="55"/>
         <source>Remove from: %1</source>
         <translation>Убрать: %1</translation>
     </message>
 </context>
 <context>
+    <name>Sync</name>
+    <message>
+        <location filename="../sync_action.py" line="42"/>
+        <source>Sync status</source>
+        <translation>Состояние синхронизации</translation>
+    </message>
+    <message>
+        <location filename="../sync_action.py" line="46"/>
+        <source>S&amp;ync</source>
+        <translation>С&amp;инхронизировать</translation>
+    </message>
+    <message>
+        <location filename="../sync_action.py" line="51"/>
+        <location filename="../sync_action.py" line="109"/>
+        <source>Send your saved work to the shared library and receive others&apos; work</source>
+        <translation>Отправить сохранённую работу в общую библиотеку и получить работу коллег</translation>
+    </message>
+    <message>
+        <location filename="../sync_action.py" line="69"/>
+        <source>Edited on two computers — choose or combine</source>
+        <translation>Изменён на двух компьютерах — выберите или объедините</translation>
+    </message>
+    <message>
+        <location filename="../sync_action.py" line="72"/>
+        <source>&amp;Choose or combine…</source>
+        <translation>&amp;Выбрать или объединить…</translation>
+    </message>
+    <message>
+        <location filename="../sync_action.py" line="75"/>
+        <source>Choose or combine the two versions</source>
+        <translation>Выбрать или объединить две версии</translation>
+    </message>
+    <message>
+        <location filename="../sync_action.py" line="102"/>
+        <source>Checking what is left to send</source>
+        <translation>Проверяем, что осталось отправить</translation>
+    </message>
+    <message>
+        <location filename="../sync_action.py" line="113"/>
+        <source>This library is only on this computer; it is not shared yet</source>
+        <translation>Эта библиотека есть только на этом компьютере: общего доступа пока нет</translation>
+    </message>
+    <message>
+        <location filename="../sync_action.py" line="118"/>
+        <source>%1 answers need a decision</source>
+        <translation>Ждут вашего решения: %1</translation>
+    </message>
+    <message>
+        <location filename="../sync_action.py" line="122"/>
+        <source>Not shared: only on this computer</source>
+        <translation>Без общего доступа: только на этом компьютере</translation>
+    </message>
+    <message>
+        <location filename="../sync_action.py" line="124"/>
+        <location filename="../sync_action.py" line="187"/>
+        <source>Offline — your work is kept and will be sent later</source>
+        <translation>Нет связи — ваша работа сохранена и будет отправлена позже</translation>
+    </message>
+    <message>
+        <location filename="../sync_action.py" line="128"/>
+        <source>%1 changes to send</source>
+        <translation>Изменений к отправке: %1</translation>
+    </message>
+    <message>
+        <location filename="../sync_action.py" line="132"/>
+        <source>Up to date</source>
+        <translation>Всё синхронизировано</translation>
+    </message>
+    <message>
+        <location filename="../sync_action.py" line="163"/>
+        <source>Syncing…</source>
+        <translation>Синхронизация…</translation>
+    </message>
+    <message>
+        <location filename="../sync_action.py" line="170"/>
+        <source>Syncing with the shared library</source>
+        <translation>Синхронизация с общей библиотекой</translation>
+    </message>
+    <message>
+        <location filename="../sync_action.py" line="180"/>
+        <location filename="../sync_action.py" line="197"/>
+        <source>Not synced</source>
+        <translation>Не синхронизировано</translation>
+    </message>
+    <message>
+        <location filename="../sync_action.py" line="183"/>
+        <source>Synced: received %1, sent %2</source>
+        <translation>Синхронизировано: получено %1, отправлено %2</translation>
+    </message>
+    <message>
+        <location filename="../sync_action.py" line="249"/>
+        <source>Not resolved</source>
+        <translation>Не решено</translation>
+    </message>
+    <message>
+        <location filename="../sync_action.py" line="251"/>
+        <source>Saving the chosen text</source>
+        <translation>Сохраняем выбранный текст</translation>
+    </message>
+    <message>
+        <location filename="../sync_action.py" line="262"/>
+        <source>Saved the chosen text; it needs sign-off again.</source>
+        <translation>Выбранный текст сохранён; его снова должен утвердить врач.</translation>
+    </message>
+</context>
+<context>
     <name>TelegramView</name>
     <message>
-        <location filename="../preview.py" line="47" />
+        <location filename="../preview.py" line="47"/>
         <source>Telegram messages</source>
         <translation>Сообщения Telegram</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="76" />
+        <location filename="../preview.py" line="76"/>
         <source>Message %1 of %2 · %3 of %4 characters</source>
         <translation>Сообщение %1 из %2 · %3 из %4 знаков</translation>
     </message>
     <message>
-        <location filename="../preview.py" line="93" />
+        <location filename="../preview.py" line="93"/>
         <source>Nothing to send yet: write the full answer text.</source>
         <translation>Отправлять пока нечего: напишите полный текст ответа.</translation>
     </message>
 </context>
 <context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../review_dialogs.py" line="100"/>
+        <source>Passphrase of your signing key:</source>
+        <translation>Пароль вашего ключа подписи:</translation>
+    </message>
+    <message>
+        <location filename="../review_dialogs.py" line="104"/>
+        <source>Passphrase</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <location filename="../review_dialogs.py" line="114"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../review_dialogs.py" line="134"/>
+        <source>That passphrase is not right. Nothing was signed. Try again.</source>
+        <translation>Пароль неверный. Ничего не подписано. Попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../review_dialogs.py" line="139"/>
+        <source>There is no signing key for you on this computer. Nothing was signed. Sign on the computer where your key was made, or make one with “authoring-app keys new”.</source>
+        <translation>На этом компьютере нет вашего ключа подписи. Ничего не подписано. Подпишите на компьютере, где создан ваш ключ, или создайте ключ командой «authoring-app keys new».</translation>
+    </message>
+    <message>
+        <location filename="../review_dialogs.py" line="146"/>
+        <source>Your key could not be opened: %1</source>
+        <translation>Не удалось открыть ваш ключ: %1</translation>
+    </message>
+</context>
+<context>
     <name>VisibilityChoice</name>
     <message>
-        <location filename="../form_fields.py" line="258" />
+        <location filename="../form_fields.py" line="258"/>
         <source>Group chats too</source>
         <translation>И в групповых чатах</translation>
     </message>
     <message>
-        <location filename="../form_fields.py" line="259" />
+        <location filename="../form_fields.py" line="259"/>
         <source>Private messages only</source>
         <translation>Только в личных сообщениях</translation>
     </message>
     <message>
-        <location filename="../form_fields.py" line="260" />
+        <location filename="../form_fields.py" line="260"/>
         <source>A bot may send this answer in a group chat.</source>
         <translation>Бот может отправить этот ответ в групповом чате.</translation>
     </message>
     <message>
-        <location filename="../form_fields.py" line="262" />
-        <location filename="../form_fields.py" line="290" />
+        <location filename="../form_fields.py" line="262"/>
+        <location filename="../form_fields.py" line="290"/>
         <source>A bot sends this answer only in a one-to-one chat, never in a group.</source>
         <translation>Бот отправляет этот ответ только в личной переписке, никогда в группе.</translation>
     </message>
     <message>
-        <location filename="../form_fields.py" line="288" />
+        <location filename="../form_fields.py" line="288"/>
         <source>A bot may send this answer in a group chat as well as in private.</source>
         <translation>Бот может отправить этот ответ и в групповом чате, и в личной переписке.</translation>
     </message>
@@ -1298,12 +2181,12 @@ It is kept safe; try saving again.</source>
 <context>
     <name>_Form</name>
     <message>
-        <location filename="../dialogs.py" line="35" />
+        <location filename="../dialogs.py" line="35"/>
         <source>Create</source>
         <translation>Создать</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="37" />
+        <location filename="../dialogs.py" line="37"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
