@@ -79,4 +79,6 @@ class LibraryInfo:
 def _count(value: Any, default: int | None) -> int | None:
     """A whole number from the file, or the default where the file has something else
     (the schema check reports it)."""
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else default
+    return (
+        value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else default
+    )

@@ -8,13 +8,28 @@ from authoring_app.core.directory import Directory
 
 pytestmark = pytest.mark.core
 
-DIRECTORY = Directory.from_data({"services": [
-    {"id": "ambulance-103", "kind": "emergency", "name": {"ru": "Скорая помощь", "en": "Ambulance"},
-     "contact": "103"},
-    {"id": "example-mobile-unit", "kind": "outreach", "contact": "+7 000 000-00-01",
-     "name": {"ru": "Пример мобильного пункта", "en": "Example mobile unit"}},
-    {"id": "broken", "kind": "outreach"},  # no name or contact: skipped, reported by the schema check
-]})
+DIRECTORY = Directory.from_data(
+    {
+        "services": [
+            {
+                "id": "ambulance-103",
+                "kind": "emergency",
+                "name": {"ru": "Скорая помощь", "en": "Ambulance"},
+                "contact": "103",
+            },
+            {
+                "id": "example-mobile-unit",
+                "kind": "outreach",
+                "contact": "+7 000 000-00-01",
+                "name": {"ru": "Пример мобильного пункта", "en": "Example mobile unit"},
+            },
+            {
+                "id": "broken",
+                "kind": "outreach",
+            },  # no name or contact: skipped, reported by the schema check
+        ]
+    }
+)
 
 
 def test_an_emergency_number_is_said_as_people_say_it():

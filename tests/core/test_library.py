@@ -115,7 +115,9 @@ def test_saved_files_keep_ordinary_permissions(library):
 
     path = library.path / "answers/wound-care/abscess-signs.en.md"
     before = stat.S_IMODE(path.stat().st_mode)
-    library.save_answer(library.answer(KEY).edited(title="Readable by the team"), library.roster.get("alex"))
+    library.save_answer(
+        library.answer(KEY).edited(title="Readable by the team"), library.roster.get("alex")
+    )
     assert stat.S_IMODE(path.stat().st_mode) == before
     new = library.answer(KEY).edited(id="brand-new")
     library.save_answer(new, library.roster.get("alex"))
