@@ -307,13 +307,15 @@ class MainWindow(EditingMixin, QMainWindow):
         library = self.library
         return self.tasks.run(
             lambda: library_statuses(library),
-            on_done=self._statuses_ready,
+            on_done=lambda statuses: self._statuses_ready(library, statuses),
             on_error=lambda exc: self.statusBar().showMessage(str(exc), 8000),
             channel="statuses",
             description=self.tr("Working out where each answer stands"),
         )
 
-    def _statuses_ready(self, statuses) -> None:
+    def _statuses_ready(self, library: Library, statuses) -> None:
+        if library is not self.library:
+            return  # worked out for a library that has since been closed or replaced
         self.statuses = statuses
         self._show_list()
         self.library_refreshed.emit()

@@ -78,3 +78,25 @@ def test_status_shows_as_a_word_and_a_colour(sample_window):
 def test_find_shortcut_focuses_the_search_box(qtbot, sample_window):
     sample_window.actions["find"].trigger()
     assert sample_window.library_panel.search.hasFocus()
+
+
+def test_statuses_worked_out_for_a_closed_library_are_dropped(qtbot, window, monkeypatch):
+    """Closing a library while its statuses are still being worked out must not crash."""
+    import threading
+
+    import authoring_app.gui.main_window as main_window
+
+    release = threading.Event()
+    real = main_window.library_statuses
+
+    def slow_statuses(library):
+        release.wait(10)
+        return real(library)
+
+    monkeypatch.setattr(main_window, "library_statuses", slow_statuses)
+    window.refresh_list()
+    window._close_library()  # as closing the window or opening another library does
+    release.set()
+    window.tasks.wait()
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
+    assert window.library is None
