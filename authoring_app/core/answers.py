@@ -10,7 +10,13 @@ from typing import Any
 
 import yaml
 
-from authoring_app.core.documents import DocumentError, parse_yaml, schema_problems
+from authoring_app.core.documents import (
+    DocumentError,
+    is_valid,
+    load_yaml_plain,
+    parse_yaml,
+    schema_problems,
+)
 from authoring_app.core.problems import Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -213,6 +219,13 @@ def parse_answer(text: str, rel: str) -> tuple[Answer | None, list[Problem]]:
     """Parse an answer file. Returns the answer (None if unusable) and every problem found."""
     try:
         front, body, _ = split_front_matter(text, rel)
+    except DocumentError as exc:
+        return None, [exc.problem]
+    fast = _parse_valid(front, body, rel)
+    if fast is not None:
+        return fast, []
+    # Something is wrong: parse again with line numbers, to say exactly what and where.
+    try:
         data, node = parse_yaml(front, rel, first_line=2)
     except DocumentError as exc:
         return None, [exc.problem]
@@ -226,6 +239,21 @@ def parse_answer(text: str, rel: str) -> tuple[Answer | None, list[Problem]]:
         return None, problems
     answer = answer_from_fields(data, body)
     return answer, problems
+
+
+def _parse_valid(front: str, body: str, rel: str) -> Answer | None:
+    """The answer, if its front matter is well-formed, meets the schema and matches its path
+    (checked without line numbers, which only problems need); None otherwise."""
+    try:
+        data = load_yaml_plain(front)
+    except yaml.YAMLError:
+        return None
+    if not isinstance(data, dict) or not is_valid(data, "answer"):
+        return None
+    match = PATH_PATTERN.match(rel)
+    if not match or match.groups() != (data["topic"], data["id"], data["locale"]):
+        return None
+    return answer_from_fields(data, body)
 
 
 def answer_from_fields(data: dict[str, Any], body: str) -> Answer:

@@ -6,11 +6,16 @@ Each read is one `git log` command over the whole library, never a loop over com
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import git
 
+from authoring_app.core import cache
+from authoring_app.core.answers import AnswerKey
 from authoring_app.core.library import Library
 
 _RECORD, _FIELD, _END = "\x1e", "\x1f", "\x1d"
@@ -48,13 +53,65 @@ def last_edits(library: Library, paths: list[str] | None = None) -> dict[str, Ed
     if library.repo is None:
         return {}
     by_email = {p.git_email.lower(): p.id for p in library.roster}
-    edits: dict[str, Edit] = {}
-    for entry in _log(library, ["--", *(paths or ["answers"])]):
-        person = entry.person or by_email.get(entry.email.lower())
+    changes = _changes(library, ["--", *paths]) if paths else _last_changes(library)
+    return {
+        path: Edit(commit, time, person or by_email.get(email.lower()))
+        for path, (commit, time, person, email) in changes.items()
+    }
+
+
+def _changes(library: Library, args: list[str]) -> dict[str, tuple]:
+    """path -> (commit, time, Person trailer, author email) of the last commit changing it."""
+    changes: dict[str, tuple] = {}
+    for entry in _log(library, args):
         for path in entry.files:
-            if path not in edits:  # newest first: the first commit seen is the last edit
-                edits[path] = Edit(entry.commit, entry.time, person)
-    return edits
+            if path not in changes:  # newest first: the first commit seen is the last edit
+                changes[path] = (entry.commit, entry.time, entry.person, entry.email)
+    return changes
+
+
+def _last_changes(library: Library) -> dict[str, tuple]:
+    """`_changes` of every answer file, worked out once per commit: kept in the app's cache
+    by the commit it was made at, and brought up to date from the commits made since when
+    they are a straight line from it (any merge, or a rewound branch: worked out again)."""
+    head = library.head()
+    if head is None:
+        return {}
+    found = cache.load(library.path, "last-edits")
+    if not isinstance(found, dict) or not isinstance(found.get("changes"), dict):
+        found = {}
+    if found.get("head") == head:
+        return found["changes"]
+    if found and _straight_line(library, found["head"], head):
+        newer = _changes(library, [f"{found['head']}..{head}", "--", "answers"])
+        changes = {**found["changes"], **newer}
+    else:
+        changes = _changes(library, ["--", "answers"])
+    cache.store(library.path, "last-edits", {"head": head, "changes": changes})
+    return changes
+
+
+def _straight_line(library: Library, old: str, new: str) -> bool:
+    """Is `new` a descendant of `old` with no merge between them?"""
+    try:
+        library.repo.git.merge_base("--is-ancestor", old, new)
+        return not library.repo.git.rev_list("--merges", "-1", f"{old}..{new}").strip()
+    except git.GitCommandError:
+        return False
+
+
+def first_authors(library: Library) -> dict[str, tuple[str | None, str]]:
+    """For every answer (`id.locale`), who first wrote it: (roster id or None, git name).
+
+    One `git log` over the whole library; an answer moved to another topic keeps its first
+    author, as in its history."""
+    firsts: dict[str, tuple[str | None, str]] = {}
+    for entry in _log(library, ["--", "answers"]):  # newest first: the last one seen wins
+        for path in entry.files:
+            name = path.rsplit("/", 1)[-1]
+            if name.endswith(".md"):
+                firsts[name[: -len(".md")]] = (entry.person, entry.entry.author)
+    return firsts
 
 
 def answer_log(library: Library, answer_id: str) -> list[LogEntry]:
@@ -117,3 +174,36 @@ def _log(library: Library, args: list[str]) -> list[_Commit]:
         )
         commits.append(_Commit(sha, time, email, person, entry, files))
     return commits
+
+
+# -- what the history of one answer needs -------------------------------------------------
+
+
+def ensure_commit_graph(repo: git.Repo) -> None:
+    """Write git's commit-graph with changed-path filters once, so the history of one file
+    does not read every commit's tree (later commits are walked normally until git's own
+    maintenance rewrites it)."""
+    graph = Path(repo.git_dir) / "objects" / "info"
+    if (graph / "commit-graph").exists() or (graph / "commit-graphs").exists():
+        return
+    with contextlib.suppress(git.GitCommandError):
+        repo.git.commit_graph("write", "--reachable", "--changed-paths")
+
+
+def moved_in(repo: git.Repo, commit: str, key: AnswerKey, path: str) -> bool:
+    """Did `commit` (which added the answer's file at `path`) move it from another topic?"""
+    try:
+        out = repo.git.show("--no-renames", "--name-status", "--format=", commit, "--")
+    except git.GitCommandError:
+        return False
+    name = f"/{key.id}.{key.locale}.md"
+    return any(
+        line.startswith("D") and line.endswith(name) and not line.endswith(path)
+        for line in out.splitlines()
+    )
+
+
+def topic_folders(root: Path) -> set[str]:
+    with contextlib.suppress(OSError):
+        return {e.name for e in os.scandir(root / "answers") if e.is_dir()}
+    return set()

@@ -143,6 +143,69 @@ def validator_for(schema_name: str):
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
+def load_yaml_plain(text: str) -> Any:
+    """Parse one YAML document without building nodes (no line numbers): the fast path for
+    files that turn out to be valid. Raises yaml.YAMLError; use `parse_yaml` to report it."""
+    return _plain(yaml.load(text, Loader=_Loader))  # noqa: S506 (a safe loader)
+
+
+@cache
+def _compiled_check(schema_name: str):
+    """A compiled yes/no check of `schema_name` (fastjsonschema), or None without it.
+
+    Our schemas use draft-07 keywords plus `$defs` references, which fastjsonschema reads as
+    JSON pointers. It only decides *whether* data is valid; every message still comes from
+    jsonschema (`schema_problems`), so messages stay the same."""
+    try:
+        import fastjsonschema
+    except ImportError:
+        return None
+    import content_schema
+
+    schema = dict(content_schema.load(schema_name))
+    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
+    return fastjsonschema.compile(schema, use_formats=False)
+
+
+def is_valid(data: Any, schema_name: str) -> bool:
+    """True if `data` meets the schema (fast); False means: ask `schema_problems` why."""
+    check = _compiled_check(schema_name)
+    if check is None:
+        return validator_for(schema_name).is_valid(data)
+    try:
+        check(data)
+    except Exception:  # JsonSchemaValueException, or data the compiled code cannot handle
+        return False
+    return validator_for(schema_name).is_valid(data) if _FORMATS.get(schema_name) else True
+
+
+def _uses_formats(schema_name: str) -> bool:
+    """Does the schema use the "format" keyword (not a property called "format")?"""
+    import content_schema
+
+    def walk(node: Any, parent: str | None) -> bool:
+        if isinstance(node, dict):
+            return any(
+                (key == "format" and isinstance(value, str) and parent != "properties")
+                or walk(value, key)
+                for key, value in node.items()
+            )
+        return isinstance(node, list) and any(walk(value, parent) for value in node)
+
+    return walk(content_schema.load(schema_name), None)
+
+
+class _Formats(dict):
+    """schema name -> whether it uses "format" (checked by jsonschema only)."""
+
+    def __missing__(self, name: str) -> bool:
+        self[name] = _uses_formats(name)
+        return self[name]
+
+
+_FORMATS = _Formats()
+
+
 def schema_problems(
     data: Any, node: yaml.Node | None, schema_name: str, rel: str, *, first_line: int = 1
 ) -> list[Problem]:

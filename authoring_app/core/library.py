@@ -21,6 +21,7 @@ import git
 
 from authoring_app.core import atomic
 from authoring_app.core.answers import Answer, AnswerKey, parse_answer
+from authoring_app.core.cache import FileCache
 from authoring_app.core.directory import Directory
 from authoring_app.core.documents import (
     DocumentError,
@@ -180,13 +181,9 @@ class Library:
         self.roster = Roster.from_data(data["people.yaml"])
         self.directory = Directory.from_data(data["directory.yaml"])
         answers: dict[AnswerKey, Answer] = {}
+        parsed = FileCache(self.path, "answers", self._parse_answer_file)
         for rel in self._answer_files(problems):
-            try:
-                text = read_text(self.path / rel, rel)
-            except DocumentError as exc:
-                problems.append(exc.problem)
-                continue
-            answer, found = parse_answer(text, rel)
+            answer, found = parsed.get(rel)
             problems += found
             if answer is None:
                 continue
@@ -202,8 +199,18 @@ class Library:
                 )
                 continue
             answers[answer.key] = answer
+        parsed.save()
         self._answers = answers
         self.problems = problems
+
+    def _parse_answer_file(self, rel: str) -> tuple[Answer | None, list[Problem]]:
+        try:
+            answer, problems = parse_answer(read_text(self.path / rel, rel), rel)
+        except DocumentError as exc:
+            return None, [exc.problem]
+        if answer is not None:
+            answer.content_hash()  # worked out once, and cached with the answer
+        return answer, problems
 
     def _answer_files(self, problems: list[Problem]) -> list[str]:
         root = self.path / "answers"
@@ -375,8 +382,19 @@ class Library:
 
     def history(self, key: AnswerKey) -> list[Revision]:
         """Every revision that touched this answer, newest first (following moves)."""
-        answer = self.answer(key)
-        return self._revisions(["--follow", "--find-renames=30%", "HEAD", "--", answer.path])
+        path = self.answer(key).path
+        # Not --follow, which diffs every commit of the library (seconds with years of
+        # history): the file's own path (fast with the commit-graph's path filters), and its
+        # paths in every topic folder only if it was ever moved between topics.
+        from authoring_app.core.audit import ensure_commit_graph, moved_in, topic_folders
+
+        ensure_commit_graph(self.repo)
+        revisions = self._revisions(["--no-renames", "HEAD", "--", path])
+        if revisions and moved_in(self.repo, revisions[-1].commit, key, path):
+            topics = {t.id for t in self.info.topics} | topic_folders(self.path)
+            paths = sorted(f"answers/{t}/{key.id}.{key.locale}.md" for t in topics)
+            revisions = self._revisions(["--no-renames", "HEAD", "--", *paths])
+        return revisions
 
     def _revisions(self, args: list[str]) -> list[Revision]:
         self._require_repo()

@@ -19,6 +19,7 @@ import git
 from authoring_app.core import bundle as bundles
 from authoring_app.core import minisign, published
 from authoring_app.core.answers import AnswerKey
+from authoring_app.core.audit import first_authors
 from authoring_app.core.bundle import Governance, ReleaseAnswer, Reviewer
 from authoring_app.core.keys import encode_public_key
 from authoring_app.core.library import Library, LibraryError
@@ -222,12 +223,13 @@ def plan_release(
     hashes = published.published_hashes(library)
     found = statuses.library_status(library, now=now, published=hashes)
     entries, left_out = [], []
+    firsts = first_authors(library)
     for key, state in sorted(found.items(), key=lambda kv: (kv[0].id, kv[0].locale)):
         answer = library.find(key)
         if answer is None:
             continue
         if state.publishable and state.content_hash == answer.content_hash():
-            entries.append(ReleaseAnswer(answer, _governance(library, state)))
+            entries.append(ReleaseAnswer(answer, _governance(library, state, firsts)))
         else:
             left_out.append(LeftOut(key, answer.title, str(state.status), _reason(state)))
     problems = []
@@ -250,7 +252,7 @@ def plan_release(
     )
 
 
-def _governance(library: Library, state) -> Governance:
+def _governance(library: Library, state, firsts: dict) -> Governance:
     reviewers = tuple(
         Reviewer(s.name, s.credentials or "", s.time, s.meaning or Reviewer.meaning)
         for s in state.sign_offs
@@ -264,19 +266,18 @@ def _governance(library: Library, state) -> Governance:
     return Governance(
         signed_off_by=reviewers,
         next_review=next_review,
-        author=_first_author(library, state.key),
+        author=_first_author(library, firsts.get(str(state.key))),
         last_editor=editor.name if editor else (state.last_editor or ""),
     )
 
 
-def _first_author(library: Library, key: AnswerKey) -> str:
+def _first_author(library: Library, first: tuple[str | None, str] | None) -> str:
     """The name of whoever first wrote the answer (the oldest revision of its file)."""
-    history = library.history(key)
-    if not history:
+    if first is None:
         return ""
-    first = history[-1]
-    person = library.roster.get(first.person) if first.person else None
-    return person.name if person else first.author
+    person_id, git_name = first
+    person = library.roster.get(person_id) if person_id else None
+    return person.name if person else git_name
 
 
 def _reason(state) -> str:

@@ -214,8 +214,10 @@ def read_review_file(root: Path, rel: str) -> tuple[list[ReviewRecord], list[Pro
 
 
 def record_schema_problems(data: Any, rel: str, line: int) -> list[Problem]:
-    from authoring_app.core.documents import validator_for
+    from authoring_app.core.documents import is_valid, validator_for
 
+    if is_valid(data, "review"):
+        return []
     problems = []
     for error in sorted(validator_for("review").iter_errors(data), key=lambda e: e.json_path):
         field = ".".join(str(p) for p in error.absolute_path) or None

@@ -19,9 +19,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
+from pathlib import Path
 
 from authoring_app.core.answers import Answer, AnswerKey
 from authoring_app.core.audit import Edit, last_edits
+from authoring_app.core.cache import FileCache, SignatureCache
 from authoring_app.core.library import Library
 from authoring_app.core.problems import Problem
 from authoring_app.core.review_records import (
@@ -32,6 +35,7 @@ from authoring_app.core.review_records import (
     SIGNED_OFF,
     SUBMITTED,
     ReviewRecord,
+    canonical,
     read_review_file,
     review_path,
 )
@@ -172,6 +176,7 @@ def _review_library(library, *, now, published) -> tuple[dict[AnswerKey, AnswerS
         stray += file_problems
         for record in records:
             stray.append(_record_problem(library, record, now) or _unknown_answer(record))
+    _signatures_of(library).save()
     return statuses, stray
 
 
@@ -338,7 +343,7 @@ def _record_problem(library: Library, record: ReviewRecord, now: dt.datetime) ->
             "the future); it does not count",
         )
     if record.kind == SIGNED_OFF:
-        reason = record.signature_problem(person.public_key)
+        reason = _signature_problem(library, record, person.public_key)
         if reason == "signature does not verify":
             return _problem(
                 record,
@@ -354,6 +359,30 @@ def _record_problem(library: Library, record: ReviewRecord, now: dt.datetime) ->
                 f"{person.name} {reason}, so their sign-off cannot be checked and does not count",
             )
     return None
+
+
+def _signature_problem(library: Library, record: ReviewRecord, public_key: str | None):
+    """`record.signature_problem`, verifying each (record, key) once: a verified signature is
+    remembered by the exact bytes signed, the signature and the key."""
+    if not public_key:
+        return record.signature_problem(public_key)
+    signatures = _signatures_of(library)
+    signed = canonical(record.to_json())
+    if signatures.verified(signed, record.signature, public_key):
+        return None
+    reason = record.signature_problem(public_key)
+    if reason is None:
+        signatures.remember(signed, record.signature, public_key)
+    return reason
+
+
+_SIGNATURES: dict[Path, SignatureCache] = {}
+
+
+def _signatures_of(library: Library) -> SignatureCache:
+    if library.path not in _SIGNATURES:
+        _SIGNATURES[library.path] = SignatureCache(library.path)
+    return _SIGNATURES[library.path]
 
 
 def _unknown_answer(record: ReviewRecord) -> Problem:
@@ -389,6 +418,7 @@ def _review_files(library: Library):
     stray: list[Problem] = []
     if not folder.is_dir():
         return files, stray
+    parsed = FileCache(library.path, "reviews", partial(read_review_file, library.path))
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
         if entry.name.startswith("."):
             continue
@@ -406,7 +436,9 @@ def _review_files(library: Library):
             )
             continue
         key = AnswerKey(match.group(1), match.group(2))
-        files[key] = read_review_file(library.path, f"{REVIEWS_DIR}/{entry.name}")
+        records, problems = parsed.get(f"{REVIEWS_DIR}/{entry.name}")
+        files[key] = (list(records), list(problems))
+    parsed.save()
     return files, stray
 
 

@@ -6,6 +6,8 @@ narrows it in memory on every keystroke (no files are read again).
 
 from __future__ import annotations
 
+import ctypes
+import sys
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
@@ -40,6 +42,19 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 3
 TITLE, LOCALE, STATUS, EDITOR, DUE = range(5)
 _ROOT = QModelIndex()
+
+
+def _to_qt(value):
+    """`value`, returned from a Qt override. PySide6 6.12 on Python 3.11 drops one reference to
+    None each time an override returns None to Qt; a list of thousands of answers returns it
+    millions of times and the app aborts ("deallocating None"). Give that reference back."""
+    if value is None and sys.version_info < (3, 12):  # None is immortal from Python 3.12
+        _py_incref(None)
+    return value
+
+
+_py_incref = ctypes.pythonapi.Py_IncRef
+_py_incref.argtypes = [ctypes.py_object]
 _TOPIC = 0  # internal id of topic rows; answer rows carry their topic's index + 1
 
 
@@ -143,6 +158,12 @@ class AnswerTreeModel(QAbstractItemModel):
         return 5
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        return _to_qt(self._header_data(section, orientation, role))
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        return _to_qt(self._data(index, role))
+
+    def _header_data(self, section, orientation, role):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
@@ -158,7 +179,7 @@ class AnswerTreeModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def _data(self, index, role):
         if not index.isValid():
             return None
         if index.internalId() == _TOPIC:
@@ -310,6 +331,7 @@ class LibraryPanel(QWidget):
         self.model = AnswerTreeModel(self)
         self.proxy = AnswerFilter(self)
         self.proxy.setSourceModel(self.model)
+        self._filtering = False
         self.person = None
 
         self.search = QLineEdit()
@@ -317,7 +339,7 @@ class LibraryPanel(QWidget):
         self.search.setPlaceholderText(self.tr("Search answers (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search answers"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda text: self.proxy.set_filters(search=text))
+        self.search.textChanged.connect(lambda text: self._filter(search=text))
 
         self.status_filter = self._combo(self.tr("Any status"), self.tr("Filter by status"))
         for status in STATUSES:
@@ -325,20 +347,20 @@ class LibraryPanel(QWidget):
         self.topic_filter = self._combo(self.tr("Any topic"), self.tr("Filter by topic"))
         self.locale_filter = self._combo(self.tr("Any language"), self.tr("Filter by language"))
         self.status_filter.currentIndexChanged.connect(
-            lambda: self.proxy.set_filters(status=self.status_filter.currentData())
+            lambda: self._filter(status=self.status_filter.currentData())
         )
         self.topic_filter.currentIndexChanged.connect(
-            lambda: self.proxy.set_filters(topic=self.topic_filter.currentData())
+            lambda: self._filter(topic=self.topic_filter.currentData())
         )
         self.locale_filter.currentIndexChanged.connect(
-            lambda: self.proxy.set_filters(locale=self.locale_filter.currentData())
+            lambda: self._filter(locale=self.locale_filter.currentData())
         )
         self.my_review = QCheckBox(self.tr("Needs my review"))
         self.my_review.toggled.connect(
-            lambda on: self.proxy.set_filters(reviewer=self.person if on else None)
+            lambda on: self._filter(reviewer=self.person if on else None)
         )
         self.review_due = QCheckBox(self.tr("Review due"))
-        self.review_due.toggled.connect(lambda on: self.proxy.set_filters(review_due_only=on))
+        self.review_due.toggled.connect(lambda on: self._filter(review_due_only=on))
 
         self.view = QTreeView()
         self.view.setObjectName("answer_list")
@@ -357,7 +379,7 @@ class LibraryPanel(QWidget):
         for column in (LOCALE, EDITOR, DUE):  # shown under each title instead
             self.view.setColumnHidden(column, True)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.proxy.rowsInserted.connect(lambda *_: self._expand())
+        self.proxy.rowsInserted.connect(lambda *_: self._filtering or self._expand())
         self.proxy.layoutChanged.connect(self._expand)
         self.proxy.modelReset.connect(self._expand)
 
@@ -373,6 +395,16 @@ class LibraryPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         self._ignore_selection = False
+
+    def _filter(self, **changes) -> None:
+        """Filter, then open the topics once (not once per batch of rows the proxy inserts:
+        with thousands of answers that made every keystroke take seconds)."""
+        self._filtering = True
+        try:
+            self.proxy.set_filters(**changes)
+        finally:
+            self._filtering = False
+        self._expand()
 
     def _expand(self) -> None:
         """Topics open, their names across the whole row."""

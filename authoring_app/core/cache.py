@@ -1,0 +1,148 @@
+"""What opening a library works out, kept between runs so a large library opens at once.
+
+The cache lives under the app's data folder (cache/<library-id>/), never inside the library,
+and only ever saves work, never decides anything:
+
+- parsed files (answers, review files) are keyed by the file's size, modification time,
+  change time and inode; any change to a file, by the app or behind its back, misses. A file
+  changed in the last few seconds is not cached (a second change within the clock's
+  granularity could keep the same times);
+- verified signatures are keyed by the exact bytes signed, the signature and the public key;
+- the last edit of each answer file is keyed by the commit it was worked out at.
+
+Every cache file carries the version of the code that wrote it. One that cannot be read, is
+damaged or was written by other code is ignored and rebuilt. Files are written atomically.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import time
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from authoring_app.core import atomic, paths
+
+RACY_SECONDS = 3  # files changed more recently than this are not cached
+_CODE = ("answers.py", "documents.py", "review_records.py", "audit.py", "cache.py")
+
+
+@cache
+def code_version() -> str:
+    """A digest of the code and schemas whose results are cached: new code, new cache."""
+    digest = hashlib.sha256(b"1")
+    here = Path(__file__).parent
+    import content_schema
+
+    schemas = Path(next(iter(content_schema.__path__)))
+    for path in [here / name for name in _CODE] + sorted(schemas.glob("*.json")):
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(path.name.encode())
+    return digest.hexdigest()[:16]
+
+
+def folder_for(library_root: Path) -> Path:
+    """cache/<library-id>: one folder per library, named from its location."""
+    ident = hashlib.sha256(str(Path(library_root).resolve()).encode("utf-8")).hexdigest()[:16]
+    return paths.data_dir() / "cache" / ident
+
+
+def load(library_root: Path, name: str) -> Any:
+    """The cached value `name`, or None if there is none, it is damaged or it is outdated."""
+    try:
+        with open(folder_for(library_root) / f"{name}.pickle", "rb") as handle:
+            version, value = pickle.load(handle)
+    except Exception:  # missing, unreadable, truncated, garbage: start again
+        return None
+    return value if version == code_version() else None
+
+
+def store(library_root: Path, name: str, value: Any) -> None:
+    """Write `name` atomically; a cache that cannot be written is simply not kept."""
+    folder = folder_for(library_root)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        data = pickle.dumps((code_version(), value), protocol=pickle.HIGHEST_PROTOCOL)
+        atomic.write_bytes(folder / f"{name}.pickle", data)
+    except OSError:
+        pass
+
+
+def clear(library_root: Path) -> None:
+    import shutil
+
+    shutil.rmtree(folder_for(library_root), ignore_errors=True)
+
+
+class FileCache:
+    """Results of `parse(rel)` for the files of one library, reused while a file is unchanged.
+
+    Call `get` for every file in use, then `save`: files not asked for (deleted) are dropped.
+    """
+
+    def __init__(self, library_root: Path, name: str, parse: Callable[[str], Any]):
+        self.root = Path(library_root)
+        self.name = name
+        self.parse = parse
+        found = load(self.root, name)
+        self.entries: dict[str, tuple[tuple, Any]] = found if isinstance(found, dict) else {}
+        self.used: dict[str, tuple[tuple, Any]] = {}
+        self.changed = False
+        self.now = time.time()
+
+    def get(self, rel: str) -> Any:
+        try:
+            info = os.stat(self.root / rel)
+        except OSError:
+            return self.parse(rel)  # it reports the file as unreadable
+        stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        hit = self.entries.get(rel)
+        if hit is not None and hit[0] == stamp:
+            self.used[rel] = hit
+            return hit[1]
+        value = self.parse(rel)
+        recent = max(info.st_mtime_ns, info.st_ctime_ns) / 1e9 > self.now - RACY_SECONDS
+        if not recent:
+            self.used[rel] = (stamp, value)
+        self.changed = True
+        return value
+
+    def save(self) -> None:
+        if self.changed or self.used.keys() != self.entries.keys():
+            store(self.root, self.name, self.used)
+            self.entries = dict(self.used)
+            self.changed = False
+
+
+class SignatureCache:
+    """Signatures already verified against a key (only successes are kept)."""
+
+    def __init__(self, library_root: Path):
+        self.root = Path(library_root)
+        found = load(self.root, "signatures")
+        self.known: set[str] = found if isinstance(found, set) else set()
+        self.added = False
+
+    @staticmethod
+    def _key(signed: bytes, signature: str | None, public_key: str) -> str:
+        digest = hashlib.sha256(signed)
+        digest.update(b"\0" + (signature or "").encode() + b"\0" + public_key.encode())
+        return digest.hexdigest()
+
+    def verified(self, signed: bytes, signature: str | None, public_key: str) -> bool:
+        return self._key(signed, signature, public_key) in self.known
+
+    def remember(self, signed: bytes, signature: str | None, public_key: str) -> None:
+        self.known.add(self._key(signed, signature, public_key))
+        self.added = True
+
+    def save(self) -> None:
+        if self.added:
+            store(self.root, "signatures", self.known)
+            self.added = False

@@ -1,0 +1,145 @@
+"""The cache of parsed files and worked-out results never shows stale data."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import pytest
+
+from authoring_app.core import cache
+from authoring_app.core.answers import AnswerKey
+from authoring_app.core.audit import last_edits
+from authoring_app.core.documents import is_valid, validator_for
+from authoring_app.core.library import Library
+
+pytestmark = pytest.mark.core
+
+KEY = AnswerKey("abscess-signs", "en")
+
+
+@pytest.fixture(autouse=True)
+def cache_fresh_files(monkeypatch):
+    """Cache even files written a moment ago, so these tests exercise cache hits."""
+    monkeypatch.setattr(cache, "RACY_SECONDS", -(10**9))
+
+
+def reopen(library: Library) -> Library:
+    library.close()
+    return Library.open(library.path)
+
+
+def cache_file(library: Library, name: str = "answers"):
+    return cache.folder_for(library.path) / f"{name}.pickle"
+
+
+def test_the_cache_is_kept_outside_the_library(library):
+    library = reopen(library)
+    try:
+        assert cache_file(library).is_file()
+        assert library.path not in cache_file(library).parents
+        assert not library.repo.is_dirty(untracked_files=True)
+    finally:
+        library.close()
+
+
+def test_an_edit_behind_the_apps_back_is_seen_even_with_the_same_size_and_time(library):
+    library = reopen(library)  # the cache now holds the answer
+    path = library.path / library.answer(KEY).path
+    text = path.read_text("utf-8")
+    info = path.stat()
+    changed = text.replace("title: ", "title: X", 1).replace("\n\n", "\n", 1)
+    if len(changed.encode()) != len(text.encode()):
+        changed = text.replace("title: ", "title: X", 1)[:-1]
+    assert len(changed.encode()) == len(text.encode())
+    path.write_text(changed, "utf-8")
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))  # hide the edit's time
+    library = reopen(library)
+    try:
+        assert library.answer(KEY).title.startswith("X")
+    finally:
+        library.close()
+
+
+def test_a_corrupt_cache_is_ignored_and_rebuilt(library):
+    library = reopen(library)
+    title = library.answer(KEY).title
+    cache_file(library).write_bytes(b"\x80\x04 not a pickle at all")
+    library = reopen(library)
+    try:
+        assert library.answer(KEY).title == title
+        assert cache.load(library.path, "answers")  # written again, readable
+    finally:
+        library.close()
+
+
+def test_a_cache_from_other_code_is_not_used(library, monkeypatch):
+    library = reopen(library)
+    monkeypatch.setattr(cache, "code_version", lambda: "other code")
+    assert cache.load(library.path, "answers") is None
+    library.close()
+
+
+def test_a_deleted_answer_is_gone(library):
+    library = reopen(library)
+    (library.path / library.answer(KEY).path).unlink()
+    library = reopen(library)
+    try:
+        assert library.find(KEY) is None
+        assert all(KEY.id + ".en" not in rel for rel in cache.load(library.path, "answers"))
+    finally:
+        library.close()
+
+
+def test_a_broken_file_is_reported_from_the_cache_too(library):
+    path = library.path / library.answer(KEY).path
+    path.write_text(path.read_text("utf-8").replace("visibility: group", "visibility: all"))
+    for _ in range(2):  # parsed, then from the cache
+        library = reopen(library)
+        assert library.find(KEY) is None
+        assert any(p.path.endswith("abscess-signs.en.md") for p in library.problems)
+    library.close()
+
+
+def test_last_edits_follow_new_commits_and_a_rewound_branch(library):
+    alex = library.roster.get("alex")
+    path = library.answer(KEY).path
+    first = last_edits(library)[path].commit
+    library.save_answer(library.answer(KEY).edited(body="New words.\n"), alex)
+    assert last_edits(library)[path].commit == library.head() != first
+    subprocess.run(["git", "-C", str(library.path), "reset", "-q", "--hard", "HEAD~1"], check=True)
+    assert last_edits(library)[path].commit == first
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"title": True},
+        {"title": ""},
+        {"questions": []},
+        {"visibility": "everyone"},
+        {"extra": 1},
+        {"id": "Not An Id"},
+        {"sources": [{"title": "x", "url": "ftp://x"}]},
+        {"refer_to": ["a", "a"]},
+        {"locale": "en\n"},
+    ],
+)
+def test_the_quick_check_agrees_with_the_full_schema(change):
+    data = {
+        "id": "abscess-signs",
+        "locale": "en",
+        "topic": "wound-care",
+        "title": "When?",
+        "questions": ["what?"],
+        "summary": "See a nurse.",
+        "sources": [{"title": "NHS"}],
+        "visibility": "group",
+    }
+    assert is_valid(data, "answer")
+    data.update(change)
+    # The quick check may be stricter (the full check then decides and explains), never laxer.
+    if is_valid(data, "answer"):
+        assert validator_for("answer").is_valid(data)
+    if not validator_for("answer").is_valid(data):
+        assert not is_valid(data, "answer")
