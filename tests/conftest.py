@@ -137,3 +137,14 @@ def sample_library(tmp_path):
     lib = Library.create(tmp_path / "sample", template=paths.sample_library_dir())
     yield lib
     lib.close()
+
+
+@pytest.fixture
+def team(tmp_path):
+    """Two clones of one library sharing a bare repository, as two colleagues' computers."""
+    from tests.core.sync_helpers import make_team
+
+    clones = make_team(tmp_path)
+    yield clones
+    for clone in clones:
+        clone.close()

@@ -20,6 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 
+def action_buttons(dialog: QDialog, action: str) -> QDialogButtonBox:
+    """The dialog's buttons: `action` (the default) and Cancel, wired to accept and reject."""
+    buttons = QDialogButtonBox()
+    buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole).setDefault(True)
+    buttons.addButton(dialog.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class MessageDialog(QDialog):
     """A comment or a reason; with `required`, OK stays disabled until something is written."""
 
@@ -39,12 +49,8 @@ class MessageDialog(QDialog):
         self.hint.setObjectName("message_hint")
         self.hint.setStyleSheet("color: #b35c00;")
         self.hint.setVisible(required)
-        buttons = QDialogButtonBox()
-        self.ok = buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok.setDefault(True)
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = action_buttons(self, action)
+        self.ok = buttons.buttons()[0]
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(self.text, 1)
@@ -108,12 +114,8 @@ class UnlockDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b71c1c; font-weight: bold;")
         self.error.setVisible(False)
-        buttons = QDialogButtonBox()
-        self.ok = buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok.setDefault(True)
-        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = action_buttons(self, action)
+        self.ok = buttons.buttons()[0]
         layout = QVBoxLayout(self)
         layout.addWidget(self.statement)
         layout.addSpacing(8)

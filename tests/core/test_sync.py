@@ -33,14 +33,6 @@ from tests.core.sync_helpers import (
 pytestmark = pytest.mark.core
 
 
-@pytest.fixture
-def team(tmp_path):
-    clones = make_team(tmp_path)
-    yield clones
-    for lib in clones:
-        lib.close()
-
-
 def alex(lib):
     return lib.roster.get("alex")
 

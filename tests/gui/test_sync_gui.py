@@ -6,19 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from authoring_app.core.sync import sync
-from tests.core.sync_helpers import EN, RU, edit, make_team
+from tests.core.sync_helpers import EN, RU, edit
 from tests.gui.conftest import drain, make_window
 from tests.gui.review_helpers import click, in_next_dialog, settle
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def team(tmp_path):
-    clones = make_team(tmp_path)
-    yield clones
-    for clone in clones:
-        clone.close()
 
 
 @pytest.fixture
