@@ -6,9 +6,11 @@ Each read is one `git log` command over the whole library, never a loop over com
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import datetime as dt
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,22 +75,52 @@ def _changes(library: Library, args: list[str]) -> dict[str, tuple]:
 def _last_changes(library: Library) -> dict[str, tuple]:
     """`_changes` of every answer file, worked out once per commit: kept in the app's cache
     by the commit it was made at, and brought up to date from the commits made since when
-    they are a straight line from it (any merge, or a rewound branch: worked out again)."""
+    they are a straight line from it (any merge, or a rewound branch: worked out again).
+
+    The log is read newest first only until every current answer file has been seen (most
+    are changed by recent commits); the result holds at least every current answer file
+    that has a history, and `complete` says whether the whole log was read."""
     head = library.head()
     if head is None:
         return {}
+    wanted = {answer.path for answer in library.answers()}
     found = cache.load(library.path, "last-edits")
     if not isinstance(found, dict) or not isinstance(found.get("changes"), dict):
         found = {}
     if found.get("head") == head:
-        return found["changes"]
-    if found and _straight_line(library, found["head"], head):
+        changes, complete = found["changes"], bool(found.get("complete"))
+    elif found and _straight_line(library, found["head"], head):
         newer = _changes(library, [f"{found['head']}..{head}", "--", "answers"])
-        changes = {**found["changes"], **newer}
+        changes, complete = {**found["changes"], **newer}, bool(found.get("complete"))
     else:
-        changes = _changes(library, ["--", "answers"])
-    cache.store(library.path, "last-edits", {"head": head, "changes": changes})
+        changes, complete = {}, False
+    if not complete and not wanted <= changes.keys():
+        changes, complete = _changes_until(library, wanted)
+    elif found.get("head") == head:
+        return changes
+    cache.store(
+        library.path, "last-edits", {"head": head, "changes": changes, "complete": complete}
+    )
     return changes
+
+
+def _changes_until(library: Library, wanted: set[str]) -> tuple[dict[str, tuple], bool]:
+    """`_changes` of the answers folder, reading the log only until every path in `wanted`
+    has been seen; and whether the whole log was read."""
+    changes: dict[str, tuple] = {}
+    missing = set(wanted)
+    try:
+        with contextlib.closing(_stream_log(library, ["--", "answers"])) as log:
+            for entry in log:
+                for path in entry.files:
+                    if path not in changes:
+                        changes[path] = (entry.commit, entry.time, entry.person, entry.email)
+                        missing.discard(path)
+                if not missing:
+                    return changes, False
+    except git.GitCommandError:
+        return {}, False
+    return changes, True
 
 
 def _straight_line(library: Library, old: str, new: str) -> bool:
@@ -136,44 +168,81 @@ class _Commit:
     files: tuple[str, ...]
 
 
+_FORMAT = _RECORD + _FIELD.join(["%H", "%aI", "%an", "%ae", "%s", "%(trailers:only,unfold)", "%b"])
+_FORMAT += _END
+
+
 def _log(library: Library, args: list[str]) -> list[_Commit]:
     if library.repo is None:
         return []
-    fields = ["%H", "%aI", "%an", "%ae", "%s", "%(trailers:only,unfold)", "%b"]
-    fmt = _RECORD + _FIELD.join(fields) + _END
     try:
-        out = library.repo.git.log(f"--format={fmt}", "--name-only", "--no-renames", *args)
+        out = library.repo.git.log(f"--format={_FORMAT}", "--name-only", "--no-renames", *args)
     except git.GitCommandError:
         return []  # an empty repository has no history yet
-    commits = []
-    for chunk in out.split(_RECORD):
-        if not chunk.strip():
-            continue
-        head, _, names = chunk.partition(_END)
-        sha, when, author, email, subject, trailer_text, body = head.split(_FIELD, 6)
-        trailers = {}
-        for line in trailer_text.splitlines():
-            name, sep, value = line.partition(": ")
-            if sep:
-                trailers.setdefault(name, value)
-        message = body.strip()
-        if trailer_text.strip() and message.endswith(trailer_text.strip()):
-            message = message[: -len(trailer_text.strip())].strip()
-        time = dt.datetime.fromisoformat(when).astimezone(dt.UTC)
-        files = tuple(n for n in names.splitlines() if n.strip())
-        person = trailers.get("Person")
-        entry = LogEntry(
-            commit=sha,
-            time=time,
-            author=author,
-            person=person,
-            action=trailers.get("Action", "commit"),
-            subject=subject,
-            message=message,
-            files=files,
-        )
-        commits.append(_Commit(sha, time, email, person, entry, files))
-    return commits
+    return [_commit(chunk) for chunk in out.split(_RECORD) if chunk.strip()]
+
+
+def _stream_log(library: Library, args: list[str]) -> Iterator[_Commit]:
+    """The commits of `_log`, newest first, read from git as it writes them: stopping early
+    stops git. Raises GitCommandError if git fails."""
+    command = [
+        library.repo.git.GIT_PYTHON_GIT_EXECUTABLE or "git",
+        "log",
+        f"--format={_FORMAT}",
+        "--name-only",
+        "--no-renames",
+        *args,
+    ]
+    handle = library.repo.git.execute(command, as_process=True)  # kills git when dropped
+    process = handle.proc
+    decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
+    pending = ""
+    finished = False
+    try:
+        while True:
+            data = process.stdout.read1(1 << 16)
+            pending += decoder.decode(data, final=not data)
+            chunks = pending.split(_RECORD)
+            pending = chunks.pop() if data else ""
+            for chunk in chunks:
+                if chunk.strip():
+                    yield _commit(chunk)
+            if not data:
+                break
+        finished = True
+    finally:
+        if not finished:
+            process.kill()
+        _, error = process.communicate()
+        if finished and process.returncode:
+            raise git.GitCommandError(command, process.returncode, error)
+
+
+def _commit(chunk: str) -> _Commit:
+    head, _, names = chunk.partition(_END)
+    sha, when, author, email, subject, trailer_text, body = head.split(_FIELD, 6)
+    trailers = {}
+    for line in trailer_text.splitlines():
+        name, sep, value = line.partition(": ")
+        if sep:
+            trailers.setdefault(name, value)
+    message = body.strip()
+    if trailer_text.strip() and message.endswith(trailer_text.strip()):
+        message = message[: -len(trailer_text.strip())].strip()
+    time = dt.datetime.fromisoformat(when).astimezone(dt.UTC)
+    files = tuple(n for n in names.splitlines() if n.strip())
+    person = trailers.get("Person")
+    entry = LogEntry(
+        commit=sha,
+        time=time,
+        author=author,
+        person=person,
+        action=trailers.get("Action", "commit"),
+        subject=subject,
+        message=message,
+        files=files,
+    )
+    return _Commit(sha, time, email, person, entry, files)
 
 
 # -- what the history of one answer needs -------------------------------------------------

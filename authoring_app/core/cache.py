@@ -28,7 +28,18 @@ from typing import Any
 from authoring_app.core import atomic, paths
 
 RACY_SECONDS = 3  # files changed more recently than this are not cached
-_CODE = ("answers.py", "documents.py", "review_records.py", "audit.py", "cache.py")
+_CODE = (
+    "answers.py",
+    "documents.py",
+    "review_records.py",
+    "audit.py",
+    "cache.py",
+    "repair.py",
+    "library.py",
+    "roster.py",
+    "directory.py",
+    "rules.py",
+)
 
 
 @cache
@@ -98,7 +109,7 @@ class FileCache:
 
     def get(self, rel: str) -> Any:
         try:
-            info = os.stat(self.root / rel)
+            info = os.stat(f"{self.root}/{rel}")
         except OSError:
             return self.parse(rel)  # it reports the file as unreadable
         stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)

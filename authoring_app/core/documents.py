@@ -146,7 +146,48 @@ def validator_for(schema_name: str):
 def load_yaml_plain(text: str) -> Any:
     """Parse one YAML document without building nodes (no line numbers): the fast path for
     files that turn out to be valid. Raises yaml.YAMLError; use `parse_yaml` to report it."""
-    return _plain(yaml.load(text, Loader=_Loader))  # noqa: S506 (a safe loader)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        try:
+            return _plain_node(loader, node, 0)
+        except _NotPlain:
+            return _plain(loader.construct_document(node))
+    finally:
+        loader.dispose()
+
+
+_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map"))
+
+
+class _NotPlain(Exception):
+    """A document `_plain_node` leaves to PyYAML's own constructor."""
+
+
+def _plain_node(loader, node: yaml.Node, depth: int) -> Any:
+    """`_plain(loader.construct_document(node))`, built straight from the nodes for the plain
+    text, lists and mappings front matter is made of (most of the time of reading it); any
+    other scalar goes through the loader, and merge keys, odd keys or deep nesting (aliases
+    that contain themselves) raise _NotPlain."""
+    if depth > 64:
+        raise _NotPlain
+    tag = node.tag
+    if isinstance(node, yaml.ScalarNode):
+        if tag == _STR:
+            return node.value
+        return _plain(loader.construct_object(node, deep=True))
+    if isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+        return [_plain_node(loader, child, depth + 1) for child in node.value]
+    if isinstance(node, yaml.MappingNode) and tag == _MAP:
+        mapping = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                raise _NotPlain  # merge keys (<<), '=', numbers, lists as keys ...
+            mapping[key_node.value] = _plain_node(loader, value_node, depth + 1)
+        return mapping
+    raise _NotPlain
 
 
 @cache

@@ -174,9 +174,11 @@ class Library:
         """Read every file again. A broken file is reported in `problems`; the rest loads."""
         problems: list[Problem] = []
         data = {}
-        for name, schema in LIBRARY_FILES.items():
-            data[name], found = _load_yaml_file(self.path / name, name, schema)
+        settings = FileCache(self.path, "settings", self._load_settings_file)
+        for name in LIBRARY_FILES:
+            data[name], found = settings.get(name)
             problems += found
+        settings.save()
         self.info = LibraryInfo.from_data(data["library.yaml"])
         self.roster = Roster.from_data(data["people.yaml"])
         self.directory = Directory.from_data(data["directory.yaml"])
@@ -202,6 +204,9 @@ class Library:
         parsed.save()
         self._answers = answers
         self.problems = problems
+
+    def _load_settings_file(self, rel: str):
+        return _load_yaml_file(self.path / rel, rel, LIBRARY_FILES[rel])
 
     def _parse_answer_file(self, rel: str) -> tuple[Answer | None, list[Problem]]:
         try:

@@ -16,11 +16,13 @@ import json
 import os
 import re
 import time
+from functools import partial
 from pathlib import Path
 
 import git
 
 from authoring_app.core import atomic, validation
+from authoring_app.core.cache import FileCache
 from authoring_app.core.library import STALE_LOCK_SECONDS, Library, Revision
 from authoring_app.core.merge import CONFLICTS_DIR, conflict_key, union_lines
 from authoring_app.core.problems import Problem
@@ -286,66 +288,96 @@ def _conflict_problems(library: Library) -> list[Problem]:
 
 
 def conflict_markers(library: Library) -> list[Problem]:
-    """Merge-conflict markers (<<<<<<< and >>>>>>>) saved into files, by file and line."""
+    """Merge-conflict markers (<<<<<<< and >>>>>>>) saved into files, by file and line.
+
+    Each file's result is kept in the app's cache by its size, times and inode (core/cache.py),
+    so a file is read again only when it changed."""
     root = library.path
-    files = [root / name for name in ("library.yaml", "people.yaml", "directory.yaml")]
-    for folder, pattern in (("answers", "*.md"), ("reviews", "*.jsonl")):
-        if (root / folder).is_dir():
-            files += sorted((root / folder).rglob(pattern))
+    files = [name for name in ("library.yaml", "people.yaml", "directory.yaml")]
+    for folder, suffix in (("answers", ".md"), ("reviews", ".jsonl")):
+        files += _files_under(root, folder, suffix)
+    checked = FileCache(root, "conflict-markers", partial(_markers_in, root))
     problems = []
-    for path in files:
-        try:
-            data = path.read_bytes()
-        except OSError:
-            continue
-        if b"<<<<<<<" not in data and b">>>>>>>" not in data:
-            continue
-        rel = path.relative_to(root).as_posix()
-        for number, line in enumerate(data.decode("utf-8", "replace").split("\n"), start=1):
-            if _MARKER_LINE.match(line):
-                problems.append(
-                    _problem(
-                        rel,
-                        "conflict-marker",
-                        f"a merge-conflict marker ({line[:7]}) was saved into this file: two "
-                        "versions are mixed here. Keep the right text and delete the marker lines "
-                        "(<<<<<<<, =======, >>>>>>>).",
-                        line=number,
-                    )
+    for rel in files:
+        problems += checked.get(rel)
+    checked.save()
+    return problems
+
+
+def _files_under(root: Path, folder: str, suffix: str) -> list[str]:
+    """Every file (or link) whose name ends in `suffix` below `folder`, in the order of
+    `sorted(Path.rglob(...))`; linked folders are not entered."""
+    found = []
+    for top, dirs, names in os.walk(root / folder):
+        rel_top = Path(top).relative_to(root).as_posix()
+        found += [f"{rel_top}/{n}" for n in names if n.endswith(suffix)]
+        found += [
+            f"{rel_top}/{d}" for d in dirs if d.endswith(suffix) and os.path.islink(f"{top}/{d}")
+        ]
+    return sorted(found, key=lambda rel: rel.split("/"))
+
+
+def _markers_in(root: Path, rel: str) -> list[Problem]:
+    try:
+        data = (root / rel).read_bytes()
+    except OSError:
+        return []
+    if b"<<<<<<<" not in data and b">>>>>>>" not in data:
+        return []
+    problems = []
+    for number, line in enumerate(data.decode("utf-8", "replace").split("\n"), start=1):
+        if _MARKER_LINE.match(line):
+            problems.append(
+                _problem(
+                    rel,
+                    "conflict-marker",
+                    f"a merge-conflict marker ({line[:7]}) was saved into this file: two "
+                    "versions are mixed here. Keep the right text and delete the marker lines "
+                    "(<<<<<<<, =======, >>>>>>>).",
+                    line=number,
                 )
+            )
     return problems
 
 
 def truncated_reviews(library: Library) -> list[Problem]:
-    """Review files whose last record is cut off (not a whole JSON line)."""
+    """Review files whose last record is cut off (not a whole JSON line); cached per file like
+    `conflict_markers`."""
     folder = library.path / "reviews"
     if not folder.is_dir():
         return []
+    checked = FileCache(library.path, "cut-off-reviews", partial(_cut_off, library.path))
     problems = []
-    for path in sorted(folder.glob("*.jsonl")):
-        try:
-            data = path.read_bytes()
-        except OSError:
-            continue
-        if not data.strip():
-            continue
-        lines = data.rstrip(b"\n").split(b"\n")
-        try:
-            json.loads(lines[-1])
-            complete = data.endswith(b"\n")
-        except ValueError:
-            complete = False
-        if not complete:
-            problems.append(
-                _problem(
-                    path.relative_to(library.path).as_posix(),
-                    "review-cut-off",
-                    "the last review record is cut off (the file was damaged or truncated); "
-                    "repair restores the saved records if they are in history",
-                    line=len(lines),
-                )
-            )
+    for name in sorted(e.name for e in os.scandir(folder) if e.name.endswith(".jsonl")):
+        problems += checked.get(f"reviews/{name}")
+    checked.save()
     return problems
+
+
+def _cut_off(root: Path, rel: str) -> list[Problem]:
+    try:
+        data = (root / rel).read_bytes()
+    except OSError:
+        return []
+    if not data.strip():
+        return []
+    lines = data.rstrip(b"\n").split(b"\n")
+    try:
+        json.loads(lines[-1])
+        complete = data.endswith(b"\n")
+    except ValueError:
+        complete = False
+    if complete:
+        return []
+    return [
+        _problem(
+            rel,
+            "review-cut-off",
+            "the last review record is cut off (the file was damaged or truncated); "
+            "repair restores the saved records if they are in history",
+            line=len(lines),
+        )
+    ]
 
 
 # -- repairing -------------------------------------------------------------------------------

@@ -107,6 +107,14 @@ class ReviewRecord:
                 data["signature"] = self.signature
         return data
 
+    def signed_bytes(self) -> bytes:
+        """`canonical(self.to_json())`, the bytes a signature covers, worked out once."""
+        found = self.__dict__.get("_signed_bytes")
+        if found is None:
+            found = canonical(self.to_json())
+            object.__setattr__(self, "_signed_bytes", found)  # not a field: eq/hash ignore it
+        return found
+
     def to_line(self) -> str:
         return json.dumps(self.to_json(), ensure_ascii=False, separators=(", ", ": "))
 
@@ -125,7 +133,7 @@ class ReviewRecord:
             return f"has an unusable public key in people.yaml ({exc})"
         try:
             signature = base64.b64decode(self.signature or "", validate=True)
-            key.verify(signature, canonical(self.to_json()))
+            key.verify(signature, self.signed_bytes())
         except (InvalidSignature, binascii.Error, ValueError):
             return "signature does not verify"
         return None
@@ -198,7 +206,8 @@ def read_review_file(root: Path, rel: str) -> tuple[list[ReviewRecord], list[Pro
             )
             continue
         # Verify against the exact bytes of the line: what a signature covers.
-        if canonical(data) != canonical(record.to_json()):
+        signed = canonical(record.to_json())
+        if canonical(data) != signed:
             problems.append(
                 Problem(
                     rel,
@@ -209,6 +218,7 @@ def read_review_file(root: Path, rel: str) -> tuple[list[ReviewRecord], list[Pro
                 )
             )
             continue
+        object.__setattr__(record, "_signed_bytes", signed)  # kept with the cached record
         records.append(record)
     return records, problems
 

@@ -35,7 +35,6 @@ from authoring_app.core.review_records import (
     SIGNED_OFF,
     SUBMITTED,
     ReviewRecord,
-    canonical,
     read_review_file,
     review_path,
 )
@@ -239,7 +238,7 @@ def _derive(
 
     if is_retired:
         status = Status.RETIRED
-    elif (library.path / "conflicts" / f"{answer.id}.{answer.locale}.md").exists():
+    elif os.path.exists(f"{library.path}/conflicts/{answer.id}.{answer.locale}.md"):
         status = Status.CONFLICT
     elif approved:
         if now.date() > review_due:
@@ -367,7 +366,7 @@ def _signature_problem(library: Library, record: ReviewRecord, public_key: str |
     if not public_key:
         return record.signature_problem(public_key)
     signatures = _signatures_of(library)
-    signed = canonical(record.to_json())
+    signed = record.signed_bytes()
     if signatures.verified(signed, record.signature, public_key):
         return None
     reason = record.signature_problem(public_key)

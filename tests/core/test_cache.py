@@ -143,3 +143,64 @@ def test_the_quick_check_agrees_with_the_full_schema(change):
         assert validator_for("answer").is_valid(data)
     if not validator_for("answer").is_valid(data):
         assert not is_valid(data, "answer")
+
+
+def test_statuses_are_the_same_with_and_without_the_cache(library):
+    from authoring_app.core import status as status_module
+    from authoring_app.core.status import answer_status, library_status
+    from tests.core.review_support import EN, RU, approve, give_keys, review_lines, write_lines
+
+    keys = give_keys(library, "dr-one", "dr-two")
+    approve(library, EN, keys)
+    approve(library, RU, keys)
+    alex = library.roster.get("alex")
+    library.save_answer(library.answer(RU).edited(body="Other words.\n"), alex)  # voids RU
+    records = review_lines(library, EN)
+    records[1]["name"] = "Dr Someone Else"  # a tampered sign-off
+    write_lines(library, EN, records)
+    path = library.path / library.answer(EN).path  # an edit not saved, with a marker
+    path.write_text(path.read_text("utf-8") + "<<<<<<< HEAD\n", "utf-8")
+
+    def open_and_derive():
+        nonlocal library
+        library.close()
+        status_module._SIGNATURES.clear()  # nothing kept in memory between opens
+        library = Library.open(library.path)
+        return library_status(library), library.problems
+
+    cache.clear(library.path)
+    cold = open_and_derive()
+    warm = open_and_derive()
+    warmer = open_and_derive()
+    try:
+        assert cold == warm == warmer
+        statuses, problems = cold
+        assert {p.code for p in problems} >= {"conflict-marker", "unsaved-change"}
+        assert statuses[RU].void_sign_offs and not statuses[RU].sign_offs
+        assert [p.code for p in statuses[EN].problems] == ["review-bad-signature"]
+        for key, found in statuses.items():  # one answer at a time: no cache of last edits
+            assert answer_status(library, key) == found
+    finally:
+        library.close()
+
+
+def test_last_edits_read_only_as_far_as_needed_and_further_when_asked(library):
+    alex = library.roster.get("alex")
+    old = library.answer(KEY)
+    library.save_answer(old.edited(id="old-answer"), alex)
+    gone = library.answer(AnswerKey("old-answer", "en"))
+    text = (library.path / gone.path).read_text("utf-8")
+    subprocess.run(["git", "-C", str(library.path), "rm", "-q", gone.path], check=True)
+    subprocess.run(["git", "-C", str(library.path), "commit", "-qm", "Remove"], check=True)
+    for number in range(3):
+        library.save_answer(old.edited(title=f"Edit {number}"), alex)
+    library = reopen(library)
+    try:
+        edits = last_edits(library)  # stops early: every current answer was seen
+        for answer in library.answers():
+            assert edits[answer.path] == last_edits(library, [answer.path])[answer.path]
+        (library.path / gone.path).write_text(text, "utf-8")  # back, not committed
+        library.reload()
+        assert last_edits(library)[gone.path] == last_edits(library, [gone.path])[gone.path]
+    finally:
+        library.close()
