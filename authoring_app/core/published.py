@@ -11,6 +11,10 @@ A release is written without touching the working tree or the main index: blobs 
 with `hash-object -w`, the tree is built in a temporary index, the commit made with
 `commit-tree`, and the branch and the `v<version>` tag move together in one `update-ref`
 transaction, so a crash leaves either no release or a whole one.
+
+A release commit's message ends with a `Rendered-with: <digest>` trailer naming the code that
+rendered its bundle (`bundle.render_digest`); the next release reuses that rendering for
+answers whose rendering cannot differ, once the bundle's signature checks out.
 """
 
 from __future__ import annotations
@@ -160,11 +164,24 @@ def published_hashes(library: Library) -> dict[AnswerKey, str]:
         return {}
     if latest is None:
         return {}
+    return hashes_of(latest)
+
+
+def hashes_of(latest: LatestRelease) -> dict[AnswerKey, str]:
+    """Answer -> content hash in a release already read."""
     return {
         AnswerKey(a["id"], a["locale"]): a["content_hash"]
         for a in latest.bundle.get("answers", [])
         if isinstance(a, dict)
     }
+
+
+def commit_message(library: Library, commit: str) -> str:
+    """The message of a commit on the published branch ("" if it cannot be read)."""
+    try:
+        return _repo(library).git.log("-1", "--format=%B", commit, "--")
+    except git.GitCommandError:
+        return ""
 
 
 # ---------------------------------------------------------------- writing
@@ -225,8 +242,9 @@ def write_release(
             index_env = {"GIT_INDEX_FILE": os.path.join(tmp, "index")}
             if expected_tip is not None:
                 repo.git.read_tree(expected_tip, env=index_env)
+            blobs: dict[bytes, str] = {}  # the latest release repeats its version's files
             for path, data in sorted(files.items()):
-                blob = _store_blob(repo, data)
+                blob = blobs.get(data) or blobs.setdefault(data, _store_blob(repo, data))
                 repo.git.update_index(
                     "--add", "--cacheinfo", f"100644,{blob},{path}", env=index_env
                 )

@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import git
@@ -21,13 +22,15 @@ from authoring_app.core import minisign, published
 from authoring_app.core.answers import AnswerKey
 from authoring_app.core.audit import first_authors
 from authoring_app.core.bundle import Governance, ReleaseAnswer, Reviewer
-from authoring_app.core.keys import encode_public_key
+from authoring_app.core.keys import KeyStoreError, decode_public_key, encode_public_key
 from authoring_app.core.library import Library, LibraryError
 from authoring_app.core.roster import Person
 
 Progress = Callable[[str, int, int], None]
 CONTENT_PATHS = ("library.yaml", "people.yaml", "directory.yaml", "answers", "reviews")
 _SEMVER = re.compile(r"^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})$")
+# The release commit's trailer naming the render digest its bundle was rendered with.
+RENDER_TRAILER = "Rendered-with"
 
 
 class ReleaseError(LibraryError):
@@ -127,8 +130,11 @@ def make_plan(
     published_tip: str | None = None,
     problems: Sequence[str] = (),
     progress: Progress | None = None,
+    rendered: bundles.PreviousRendering | None = None,
 ) -> ReleasePlan:
-    """A plan from answers already known to be signed off (the rest in `left_out`)."""
+    """A plan from answers already known to be signed off (the rest in `left_out`).
+
+    `rendered`: the last release's rendering, if trusted, reused where it cannot differ."""
     entries = tuple(sorted(entries, key=lambda e: (e.answer.id, e.answer.locale)))
     left_out = tuple(sorted(left_out, key=lambda item: (item.key.id, item.key.locale)))
     problems = list(problems)
@@ -149,6 +155,7 @@ def make_plan(
             release_time=release_time,
             expires=expires,
             progress=progress,
+            previous=rendered,
         )
     except bundles.BundleError as exc:
         problems += exc.reasons
@@ -208,11 +215,13 @@ def plan_release(
     now: dt.datetime | None = None,
     include: Iterable[AnswerKey] = (),
     progress: Progress | None = None,
+    reuse: bool = True,
 ) -> ReleasePlan:
     """Plan a release of the library as committed now.
 
     `include` names answers that must be in it: if any is not signed off, the plan carries a
-    problem naming it and why, and cannot be published.
+    problem naming it and why, and cannot be published. With `reuse`, what the last release
+    rendered is reused for answers whose rendering cannot differ (the same bytes either way).
     """
     from authoring_app.core import status as statuses
 
@@ -220,10 +229,20 @@ def plan_release(
     now = now or dt.datetime.now(dt.UTC)
     if progress is not None:
         progress("Checking sign-offs", 0, 1)
-    hashes = published.published_hashes(library)
-    found = statuses.library_status(library, now=now, published=hashes)
+    # Reading the whole history for first authors is mostly waiting for git: meanwhile the
+    # last release is read and every answer's status worked out.
+    with ThreadPoolExecutor(max_workers=1) as background:
+        firsts_later = background.submit(first_authors, library)
+        published_tip = published.tip(library)
+        try:
+            last = published.latest_release(library)
+            last_error = None
+        except published.PublishError as exc:  # status shows nothing as published
+            last, last_error = None, exc
+        hashes = published.hashes_of(last) if last is not None else {}
+        found = statuses.library_status(library, now=now, published=hashes)
+        firsts = firsts_later.result()
     entries, left_out = [], []
-    firsts = first_authors(library)
     for key, state in sorted(found.items(), key=lambda kv: (kv[0].id, kv[0].locale)):
         answer = library.find(key)
         if answer is None:
@@ -239,17 +258,53 @@ def plan_release(
             problems.append(f"{key} cannot be included: {item.reason}")
         elif not any(e.key == key for e in entries):
             problems.append(f"{key} cannot be included: there is no such answer")
+    if last_error is not None:
+        raise last_error
     return make_plan(
         entries,
         left_out,
         library=library,
-        last=published.latest_release(library),
+        last=last,
         release_time=commit_time(library),
         commit=library.head() or "",
-        published_tip=published.tip(library),
+        published_tip=published_tip,
         problems=problems,
         progress=progress,
+        rendered=previous_rendering(library, last) if reuse else None,
     )
+
+
+def previous_rendering(
+    library: Library, last: published.LatestRelease | None
+) -> bundles.PreviousRendering | None:
+    """The last release's rendering, if it can be trusted: its bundle's signature checks out
+    with the key of a publisher in the roster, and its commit names the render digest."""
+    if last is None or not last.commit:
+        return None
+    signature = published.read_file(library, "bundle.json.minisig", last.commit)
+    if signature is None:
+        return None
+    trusted = False
+    for person in library.roster.with_role("publisher"):
+        if not person.public_key:
+            continue
+        try:
+            key = decode_public_key(person.public_key)
+            minisign.verify(last.bundle_bytes, signature.decode("utf-8"), key)
+        except (KeyStoreError, minisign.SignatureError, UnicodeDecodeError, ValueError):
+            continue
+        trusted = True
+        break
+    if not trusted:
+        return None
+    digest = ""
+    prefix = f"{RENDER_TRAILER}: "
+    for line in published.commit_message(library, last.commit).splitlines():
+        if line.startswith(prefix):
+            digest = line[len(prefix) :].strip()
+    if not digest:
+        return None
+    return bundles.PreviousRendering(last.bundle, digest)
 
 
 def _governance(library: Library, state, firsts: dict) -> Governance:
@@ -508,4 +563,5 @@ def _release_message(plan: ReleasePlan, version: str) -> str:
         if keys:
             lines.append(f"{label}: {', '.join(map(str, keys))}")
     lines.append(f"From library revision {plan.commit[:12]}")
+    lines += ["", f"{RENDER_TRAILER}: {bundles.render_digest()}"]
     return "\n".join(lines)

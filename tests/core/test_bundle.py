@@ -181,3 +181,11 @@ def test_hostile_bodies_render_safely(library, name):
         assert "🧪" in joined and "&lt;теги&gt;" in joined
     if name == "emoji-run":
         assert all(m[0] != "\u200d" for m in body["telegram"])
+
+
+def test_rendering_on_several_cores_gives_the_same_bytes(library, monkeypatch):
+    serial = canonical_json(assemble(library, parallel=False))
+    monkeypatch.setattr(bundles, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(bundles, "_CHUNK", 3)
+    monkeypatch.setattr(bundles, "_workers", lambda: 2)
+    assert canonical_json(assemble(library)) == serial

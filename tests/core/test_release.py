@@ -338,3 +338,92 @@ def test_minisign_key_of_the_branch_is_the_publishers(sample_library):
     publish(sample_library, keys)
     key = minisign.PublicKey.parse(branch_file(sample_library, "publisher.pub").decode())
     assert key == minisign.PublicKey.from_ed25519(keys[PUBLISHER].public_key())
+
+
+def _rendering_counter(monkeypatch):
+    rendered = []
+    real = bundles.render_parts
+
+    def counting(texts):
+        rendered.append(texts)
+        return real(texts)
+
+    monkeypatch.setattr(bundles, "render_parts", counting)
+    return rendered
+
+
+def _bytes(lib, keys, plan):
+    person = lib.roster.get(PUBLISHER)
+    return release.build_release(plan, plan.proposed_version, keys[PUBLISHER], person).bundle_bytes
+
+
+def test_an_incremental_release_is_byte_identical_to_a_full_rebuild(sample_library, monkeypatch):
+    lib = sample_library
+    keys = signed_sample(lib)
+    publish(lib, keys)
+    author = lib.roster.get("demo-author")
+    answer = lib.answer(OVERDOSE_EN)
+    lib.save_answer(answer.edited(summary=answer.summary + " Stay with them."), author)
+    sign_all(lib, keys, CLINICIANS, only={OVERDOSE_EN})
+
+    rendered = _rendering_counter(monkeypatch)
+    incremental = release.plan_release(lib)
+    assert len(rendered) == 1  # only the changed answer is rendered again
+    rendered.clear()
+    full = release.plan_release(lib, reuse=False)
+    assert len(rendered) == len(full.included) == 20
+    assert incremental.changed == full.changed == (OVERDOSE_EN,)
+    assert _bytes(lib, keys, incremental) == _bytes(lib, keys, full)
+    publish(lib, keys)
+
+    # A directory entry an answer's text names changes: those answers are rendered again.
+    path = lib.path / "directory.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace("Ambulance (Russia)", "Ambulance (all of Russia)"),
+        "utf-8",
+    )
+    lib.commit(lib.roster.get("demo-author"), "Rename the ambulance", ["directory.yaml"])
+    lib.reload()
+    rendered.clear()
+    incremental = release.plan_release(lib)
+    again = len(rendered)
+    rendered.clear()
+    full = release.plan_release(lib, reuse=False)
+    assert 0 < again < len(rendered)
+    assert "Ambulance (all of Russia)" in _bytes(lib, keys, incremental).decode("utf-8")
+    assert _bytes(lib, keys, incremental) == _bytes(lib, keys, full)
+
+
+def test_a_release_not_signed_by_a_publisher_or_renderer_is_not_reused(sample_library, monkeypatch):
+    lib = sample_library
+    keys = signed_sample(lib)
+    publish(lib, keys)
+    last = published.latest_release(lib)
+    assert release.previous_rendering(lib, last) is not None
+
+    # The bundle on the branch was altered after signing: nothing of it is reused.
+    tampered = last.bundle_bytes.replace(b"</p>", b"<script>x()</script></p>", 1)
+    person = lib.roster.get(PUBLISHER)
+    published.write_release(
+        lib,
+        {"bundle.json": tampered},
+        version="1.0.1",
+        person=person,
+        message=f"Release 1.0.1\n\n{release.RENDER_TRAILER}: {bundles.render_digest()}",
+        expected_tip=last.commit,
+    )
+    last = published.latest_release(lib)
+    assert release.previous_rendering(lib, last) is None
+    rendered = _rendering_counter(monkeypatch)
+    plan = release.plan_release(lib)
+    assert len(rendered) == 20 and b"<script>" not in _bytes(lib, keys, plan)
+
+    # Rendered by other code (another render digest): rendered again.
+    earlier = json.loads(branch_file(lib, "releases/1.0.0/bundle.json"))
+    digest = bundles.render_digest()
+    assert bundles.PreviousRendering(earlier, digest).parts(
+        lib.answer(OVERDOSE_EN), lib.info, lib.directory
+    )
+    monkeypatch.setattr(bundles, "render_digest", lambda: "sha256:other")
+    stale = bundles.PreviousRendering(earlier, digest)
+    assert stale.parts(lib.answer(OVERDOSE_EN), lib.info, lib.directory) is None
