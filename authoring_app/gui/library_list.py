@@ -1,7 +1,11 @@
 """The library on the left: answers grouped by topic, with a search box and filters.
 
-`AnswerTreeModel` is a thin adapter over the core's answers and statuses; `AnswerFilter`
-narrows it in memory on every keystroke (no files are read again).
+`AnswerTreeModel` is a thin adapter over the core's answers and statuses. What each row shows
+(title, the grey line under it, the status word and colour) and the lower-cased text a search
+looks in are worked out once, when the library or its statuses load, and kept in Qt's own
+item model, so laying out, scrolling and drawing thousands of rows never calls into Python per
+row. `AnswerFilter` decides in Python, over those precomputed rows, which answers a keystroke
+leaves (no files are read again), marks them on their items and re-filters once.
 """
 
 from __future__ import annotations
@@ -9,15 +13,18 @@ from __future__ import annotations
 import ctypes
 import sys
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPalette,
+    QStandardItem,
+    QStandardItemModel,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -28,6 +35,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QStyle,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -40,14 +48,19 @@ from authoring_app.gui.status_view import STATUSES, StatusView, status_colour, s
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 3
+SHOWN_ROLE = Qt.ItemDataRole.UserRole + 4  # "1" on the items the search and filters leave
 TITLE, LOCALE, STATUS, EDITOR, DUE = range(5)
+SHOWN, HIDDEN = "1", "0"
 _ROOT = QModelIndex()
+_DETAIL_COLOUR = "#5f6b7a"
 
 
 def _to_qt(value):
     """`value`, returned from a Qt override. PySide6 6.12 on Python 3.11 drops one reference to
     None each time an override returns None to Qt; a list of thousands of answers returns it
-    millions of times and the app aborts ("deallocating None"). Give that reference back."""
+    millions of times and the app aborts ("deallocating None"). Give that reference back.
+    (The list's model and filter no longer override any method Qt calls per row; any override
+    here that can return None must still return through this.)"""
     if value is None and sys.version_info < (3, 12):  # None is immortal from Python 3.12
         _py_incref(None)
     return value
@@ -55,17 +68,34 @@ def _to_qt(value):
 
 _py_incref = ctypes.pythonapi.Py_IncRef
 _py_incref.argtypes = [ctypes.py_object]
-_TOPIC = 0  # internal id of topic rows; answer rows carry their topic's index + 1
+_MANY = 1 << 40
 
 
-@dataclass(frozen=True)
-class AnswerRow:
+def _keep_none_alive() -> None:
+    """The same PySide6 drops a reference to None on every call of a Qt method that returns
+    nothing (`item.setData`, `view.expand`, the `painter` calls that draw a row: about 18 each
+    time the list is redrawn), so scrolling or filtering a long list would in time free None
+    and abort the app. Python 3.12 makes None immortal; do the same here, once, by giving it
+    more references than any session drops."""
+    if sys.version_info >= (3, 12) or hasattr(sys, "gettotalrefcount"):
+        return  # immortal already; or a debug build, where the count is not the first field
+    count = ctypes.c_ssize_t.from_address(id(None))  # PyObject.ob_refcnt
+    if count.value < _MANY:
+        count.value += _MANY
+
+
+_keep_none_alive()
+
+
+class AnswerRow(NamedTuple):
+    """One answer as the list shows and searches it, worked out once per load."""
+
     key: AnswerKey
     topic: str
     title: str
     status: StatusView
     editor_name: str
-    search_text: str
+    search_text: str  # id, title, summary, questions and tags, case-folded
 
 
 @dataclass
@@ -75,10 +105,53 @@ class TopicGroup:
     rows: list[AnswerRow]
 
 
-class AnswerTreeModel(QAbstractItemModel):
+_ANSWER_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
+_TOPIC_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _template(value, role) -> QStandardItem:
+    """An answer's cell, ready to be copied: not editable, never a parent, holding `value`."""
+    item = QStandardItem()
+    item.setFlags(_ANSWER_FLAGS)
+    item.setData(value, role)
+    return item
+
+
+def _status_look(status: str, bold: QFont) -> tuple[str, QStandardItem]:
+    """The status in words, and a status cell to copy: the word in bold, in its colour."""
+    word, colour = status_word(status), status_colour(status)
+    cell = _template(word, Qt.ItemDataRole.DisplayRole)
+    cell.setData(QBrush(colour), Qt.ItemDataRole.ForegroundRole)
+    cell.setData(colour, Qt.ItemDataRole.DecorationRole)
+    cell.setData(bold, Qt.ItemDataRole.FontRole)
+    return word, cell
+
+
+class AnswerTreeModel(QStandardItemModel):
+    """Topics, each with its answers: five columns, of which the list shows the title (with
+    the grey line under it) and the status."""
+
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(0, 5, parent)
         self._groups: list[TopicGroup] = []
+        self._rows: list[AnswerRow] = []  # every answer, in list order
+        self._indexes: list[QModelIndex] = []  # each answer's title, in the same order
+        self._topic_indexes: list[QModelIndex] = []
+        self._first: list[int] = []  # each topic's first position in `_rows`
+        self._places: dict[AnswerKey, int] = {}  # key -> position in `_rows`
+        self._shown: list[bool] = []
+        self._texts: dict[AnswerKey, tuple[Answer, str]] = {}  # each answer's search text
+        self.setHorizontalHeaderLabels(
+            [
+                self.tr("Answer"),
+                self.tr("Language"),
+                self.tr("Status"),
+                self.tr("Last edited by"),
+                self.tr("Review due"),
+            ]
+        )
 
     def set_content(
         self,
@@ -86,157 +159,172 @@ class AnswerTreeModel(QAbstractItemModel):
         statuses: dict[AnswerKey, StatusView],
         topic_labels: dict[str, str],
         person_names: dict[str, str],
+        shown=None,
     ) -> None:
-        """Show `answers`, grouped by topic in the order of `topic_labels` (unknown topics last)."""
+        """Show `answers`, grouped by topic in the order of `topic_labels` (unknown topics last).
+        `shown(rows)` says for each row whether the search and filters leave it (all, without)."""
         groups = {tid: TopicGroup(tid, label, []) for tid, label in topic_labels.items()}
+        default = StatusView()
+        texts = self._texts
         for answer in answers:
-            group = groups.setdefault(answer.topic, TopicGroup(answer.topic, answer.topic, []))
-            status = statuses.get(answer.key, StatusView())
+            group = groups.get(answer.topic)
+            if group is None:
+                group = groups[answer.topic] = TopicGroup(answer.topic, answer.topic, [])
+            key = answer.key
+            status = statuses.get(key, default)
             editor = status.last_editor or ""
-            text = " ".join(
-                [answer.id, answer.title, answer.summary, *answer.questions, *answer.tags]
-            )
+            known = texts.get(key)
+            if known is None or known[0] is not answer:  # worked out again only when edited
+                text = " ".join(
+                    [answer.id, answer.title, answer.summary, *answer.questions, *answer.tags]
+                )
+                known = texts[key] = (answer, text.casefold())
             group.rows.append(
                 AnswerRow(
-                    answer.key,
+                    key,
                     answer.topic,
                     answer.title,
                     status,
                     person_names.get(editor, editor),
-                    text.casefold(),
+                    known[1],
                 )
             )
-        self.beginResetModel()
         self._groups = [g for g in groups.values() if g.rows]
-        self.endResetModel()
+        self._rows = [row for group in self._groups for row in group.rows]
+        self._places = {row.key: number for number, row in enumerate(self._rows)}
+        if len(texts) > len(self._rows):
+            self._texts = {row.key: texts[row.key] for row in self._rows}
+        self._shown = [True] * len(self._rows) if shown is None else shown(self._rows)
+        self._build_items()
+
+    def _build_items(self) -> None:
+        """Qt's items for every topic and answer, filled once: Qt reads them without Python.
+        Each item starts as a copy of a ready-made one (flags, the status's word and colour, a
+        language, an editor, a date), so only what is the answer's own is set one by one."""
+        bold = QFont()
+        bold.setBold(True)
+        edited_by = self.tr("edited by %1")
+        due_on = self.tr("review due %1")
+        shown_title = _template(SHOWN, SHOWN_ROLE)
+        hidden_title = _template(HIDDEN, SHOWN_ROLE)
+        looks: dict[str, tuple[str, QStandardItem]] = {}  # status -> (word, its cell)
+        cells: dict[str, QStandardItem] = {}  # text -> a plain cell saying it
+        languages: dict[str, str] = {}
+        topics, firsts = [], []
+        position = 0
+        for group in self._groups:
+            topic = QStandardItem(f"{group.label} ({len(group.rows)})")
+            topic.setFlags(_TOPIC_FLAGS)
+            topic.setData(bold, Qt.ItemDataRole.FontRole)
+            any_shown = False
+            for number, row in enumerate(group.rows):
+                key, status = row.key, row.status
+                look = looks.get(status.status)
+                if look is None:
+                    look = looks[status.status] = _status_look(status.status, bold)
+                word, status_template = look
+                language = languages.get(key.locale)
+                if language is None:
+                    language = languages[key.locale] = language_name(key.locale)
+                due = status.review_due.isoformat() if status.review_due else ""
+                detail = [language]
+                if row.editor_name:
+                    detail.append(edited_by.replace("%1", row.editor_name))
+                if due:
+                    detail.append(due_on.replace("%1", due))
+                detail = " · ".join(detail)
+                shown = self._shown[position + number]
+                any_shown = any_shown or shown
+
+                item = (shown_title if shown else hidden_title).clone()
+                item.setData(row.title or str(key), Qt.ItemDataRole.DisplayRole)
+                item.setData(key, KEY_ROLE)
+                item.setData(status, STATUS_ROLE)
+                item.setData(detail, DETAIL_ROLE)
+                item.setData(f"{row.title}\n{detail}", Qt.ItemDataRole.ToolTipRole)
+                item.setData(f"{row.title}. {word}. {detail}", Qt.ItemDataRole.AccessibleTextRole)
+                cell = status_template.clone()
+                cell.setData(key, KEY_ROLE)
+                cell.setData(status, STATUS_ROLE)
+                texts = (key.locale, row.editor_name or "—", due or "—")
+                for text in texts:
+                    if text not in cells:
+                        cells[text] = _template(text, Qt.ItemDataRole.DisplayRole)
+                # The language, editor and date columns are not shown (the grey line under
+                # the title says them); they keep their text for anything that reads them.
+                topic.appendRow(
+                    [item, cells[texts[0]].clone(), cell]
+                    + [cells[text].clone() for text in texts[1:]]
+                )
+            topic.setData(SHOWN if any_shown else HIDDEN, SHOWN_ROLE)
+            topics.append(topic)
+            firsts.append(position)
+            position += len(group.rows)
+        root = self.invisibleRootItem()
+        root.removeRows(0, root.rowCount())
+        if topics:
+            root.appendRows(topics)
+        # Items are reached through indexes from here on: PySide lets go of the Python side of
+        # items once they are in the model. The list changes shape only here.
+        self._topic_indexes = [self.index(number, TITLE) for number in range(len(topics))]
+        self._indexes = [
+            self.index(row, TITLE, parent)
+            for parent, group in zip(self._topic_indexes, self._groups, strict=True)
+            for row in range(len(group.rows))
+        ]
+        self._first = firsts
+
+    @property
+    def rows(self) -> list[AnswerRow]:
+        """Every answer, in list order."""
+        return self._rows
+
+    def show_only(self, now: list[bool]) -> bool:
+        """Mark the answers to show (one flag per row, in list order) and the topics that keep
+        any; True if that changed anything. Qt's signals stay quiet: the filter re-filters once
+        afterwards."""
+        if now == self._shown:
+            return False
+        before, self._shown = self._shown, now
+        indexes, set_data = self._indexes, self.setData
+        blocked = self.blockSignals(True)
+        try:
+            for number, (old, new) in enumerate(zip(before, now, strict=True)):
+                if old is not new:
+                    set_data(indexes[number], SHOWN if new else HIDDEN, SHOWN_ROLE)
+            ends = self._first[1:] + [len(now)]
+            for topic, first, end in zip(self._topic_indexes, self._first, ends, strict=True):
+                set_data(topic, SHOWN if True in now[first:end] else HIDDEN, SHOWN_ROLE)
+        finally:
+            self.blockSignals(blocked)
+        return True
 
     # -- lookups ---------------------------------------------------------------------------
 
     def row_at(self, index: QModelIndex) -> AnswerRow | None:
-        if not index.isValid() or index.internalId() == _TOPIC:
+        if not index.isValid() or not index.parent().isValid():
             return None
-        return self._groups[index.internalId() - 1].rows[index.row()]
+        return self._groups[index.parent().row()].rows[index.row()]
 
     def group_at(self, index: QModelIndex) -> TopicGroup | None:
         if not index.isValid():
             return None
-        number = index.row() if index.internalId() == _TOPIC else index.internalId() - 1
-        return self._groups[number]
+        parent = index.parent()
+        return self._groups[parent.row() if parent.isValid() else index.row()]
 
     def index_of(self, key: AnswerKey) -> QModelIndex:
-        for number, group in enumerate(self._groups):
-            for row, item in enumerate(group.rows):
-                if item.key == key:
-                    return self.createIndex(row, 0, number + 1)
-        return QModelIndex()
+        number = self._places.get(key)
+        if number is None:
+            return QModelIndex()
+        return self._indexes[number]
 
     def keys(self) -> list[AnswerKey]:
-        return [row.key for group in self._groups for row in group.rows]
-
-    # -- QAbstractItemModel ----------------------------------------------------------------
-
-    def index(self, row, column, parent=_ROOT):
-        if not self.hasIndex(row, column, parent):
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, _TOPIC)
-        return self.createIndex(row, column, parent.row() + 1)
-
-    def parent(self, index=_ROOT):  # type: ignore[override]
-        if not index.isValid() or index.internalId() == _TOPIC:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, _TOPIC)
-
-    def rowCount(self, parent=_ROOT):
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == _TOPIC and parent.column() == 0:
-            return len(self._groups[parent.row()].rows)
-        return 0
-
-    def columnCount(self, parent=_ROOT):
-        return 5
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        return _to_qt(self._header_data(section, orientation, role))
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        return _to_qt(self._data(index, role))
-
-    def _header_data(self, section, orientation, role):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            self.tr("Answer"),
-            self.tr("Language"),
-            self.tr("Status"),
-            self.tr("Last edited by"),
-            self.tr("Review due"),
-        )[section]
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def _data(self, index, role):
-        if not index.isValid():
-            return None
-        if index.internalId() == _TOPIC:
-            group = self._groups[index.row()]
-            if role == Qt.ItemDataRole.DisplayRole and index.column() == TITLE:
-                return f"{group.label} ({len(group.rows)})"
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
-        row = self._groups[index.internalId() - 1].rows[index.row()]
-        column = index.column()
-        if role == KEY_ROLE:
-            return row.key
-        if role == STATUS_ROLE:
-            return row.status
-        if role == DETAIL_ROLE and column == TITLE:
-            return self._detail(row)
-        if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
-            return f"{row.title}\n{self._detail(row)}"
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == TITLE:
-            return f"{row.title}. {status_word(row.status.status)}. {self._detail(row)}"
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == TITLE:
-                return row.title or str(row.key)
-            if column == LOCALE:
-                return row.key.locale
-            if column == STATUS:
-                return status_word(row.status.status)
-            if column == EDITOR:
-                return row.editor_name or "—"
-            if column == DUE:
-                due = row.status.review_due
-                return due.isoformat() if due else "—"
-        if column == STATUS:
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(status_colour(row.status.status))
-            if role == Qt.ItemDataRole.DecorationRole:
-                return status_colour(row.status.status)
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
-        return None
-
-    def _detail(self, row: AnswerRow) -> str:
-        parts = [language_name(row.key.locale)]
-        if row.editor_name:
-            parts.append(self.tr("edited by %1").replace("%1", row.editor_name))
-        if row.status.review_due:
-            parts.append(self.tr("review due %1").replace("%1", row.status.review_due.isoformat()))
-        return " · ".join(parts)
+        return [row.key for row in self._rows]
 
 
 class AnswerDelegate(QStyledItemDelegate):
-    """The title, and under it in small grey letters who edited it last and when review is due."""
+    """The title, and under it in small grey letters who edited it last and when review is due.
+    Every row is two lines high, so the list lays out without asking each row its size."""
 
     def paint(self, painter, option, index):  # Qt override
         detail = index.data(DETAIL_ROLE)
@@ -252,18 +340,17 @@ class AnswerDelegate(QStyledItemDelegate):
         title_font = QFont(option.font)
         small = QFont(option.font)
         small.setPointSizeF(max(6.0, option.font.pointSizeF() - 1.5))
-        title_height = QFontMetrics(title_font).height()
+        title_metrics = QFontMetrics(title_font)
+        title_height = title_metrics.height()
         painter.save()
         painter.setFont(title_font)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.setPen(option.palette.color(role))
-        title = QFontMetrics(title_font).elidedText(
-            index.data(), Qt.TextElideMode.ElideRight, rect.width()
-        )
+        title = title_metrics.elidedText(index.data(), Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(rect.adjusted(0, 0, 0, -(rect.height() - title_height)), 0, title)
         painter.setFont(small)
         if not selected:
-            painter.setPen(QColor("#5f6b7a"))
+            painter.setPen(QColor(_DETAIL_COLOUR))
         detail_rect = rect.adjusted(0, title_height, 0, 0)
         painter.drawText(
             detail_rect,
@@ -274,17 +361,22 @@ class AnswerDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option, index):  # Qt override
         hint = super().sizeHint(option, index)
-        if index.data(DETAIL_ROLE):
-            hint.setHeight(QFontMetrics(option.font).height() * 2 + 6)
+        hint.setHeight(QFontMetrics(option.font).height() * 2 + 6)
         return hint
 
 
 class AnswerFilter(QSortFilterProxyModel):
-    """Search and filters over `AnswerTreeModel`; topics with no visible answers are hidden."""
+    """Search and filters over `AnswerTreeModel`; topics with no visible answers are hidden.
+
+    Which answers are left is decided in Python over the precomputed rows (`accepts`); the
+    model marks them, and Qt keeps the marked rows without calling back into Python."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setRecursiveFilteringEnabled(True)
+        self.setFilterRole(SHOWN_ROLE)
+        self.setFilterKeyColumn(TITLE)
+        self.setFilterFixedString(SHOWN)
+        self.setDynamicSortFilter(False)
         self.search_words: list[str] = []
         self.status: str | None = None
         self.topic: str | None = None
@@ -293,21 +385,31 @@ class AnswerFilter(QSortFilterProxyModel):
         self.review_due_only = False
 
     def set_filters(self, **changes) -> None:
-        self.beginFilterChange()
         for name, value in changes.items():
             if name == "search":
                 self.search_words = value.casefold().split()
             else:
                 setattr(self, name, value)
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, source_row, source_parent):
         model: AnswerTreeModel = self.sourceModel()  # type: ignore[assignment]
-        if not source_parent.isValid():
-            return False  # a topic shows when one of its answers does
-        row = model.row_at(model.index(source_row, 0, source_parent))
-        if row is None:
-            return False
+        if model.show_only(self.shown(model.rows)):
+            self.invalidate()
+
+    def shown(self, rows: list[AnswerRow]) -> list[bool]:
+        """For each of `rows`, whether the search and filters leave it."""
+        narrowed = (self.topic, self.locale, self.status, self.review_due_only, self.reviewer)
+        if any(value not in (None, False, "") for value in narrowed):
+            return [self.accepts(row) for row in rows]
+        words = self.search_words
+        if not words:
+            return [True] * len(rows)
+        texts = [row.search_text for row in rows]
+        flags = [words[0] in text for text in texts]
+        for word in words[1:]:
+            flags = [flag and word in text for flag, text in zip(flags, texts, strict=True)]
+        return flags
+
+    def accepts(self, row: AnswerRow) -> bool:
+        """Whether the search and filters leave `row`."""
         if self.topic and row.topic != self.topic:
             return False
         if self.locale and row.key.locale != self.locale:
@@ -318,7 +420,8 @@ class AnswerFilter(QSortFilterProxyModel):
             return False
         if self.reviewer is not None and not row.status.needs_review_by(self.reviewer):
             return False
-        return all(word in row.search_text for word in self.search_words)
+        text = row.search_text
+        return all(word in text for word in self.search_words)
 
 
 class LibraryPanel(QWidget):
@@ -331,8 +434,8 @@ class LibraryPanel(QWidget):
         self.model = AnswerTreeModel(self)
         self.proxy = AnswerFilter(self)
         self.proxy.setSourceModel(self.model)
-        self._filtering = False
         self.person = None
+        self._chosen: AnswerKey | None = None  # the answer last selected, kept while filtered out
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
@@ -366,7 +469,7 @@ class LibraryPanel(QWidget):
         self.view.setObjectName("answer_list")
         self.view.setAccessibleName(self.tr("Answers"))
         self.view.setModel(self.proxy)
-        self.view.setUniformRowHeights(False)
+        self.view.setUniformRowHeights(True)  # two lines each: no per-row size questions
         self.view.setItemDelegateForColumn(TITLE, AnswerDelegate(self.view))
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -375,13 +478,10 @@ class LibraryPanel(QWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Fixed)  # see _fit_status
         for column in (LOCALE, EDITOR, DUE):  # shown under each title instead
             self.view.setColumnHidden(column, True)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.proxy.rowsInserted.connect(lambda *_: self._filtering or self._expand())
-        self.proxy.layoutChanged.connect(self._expand)
-        self.proxy.modelReset.connect(self._expand)
 
         filters = QGridLayout()
         filters.addWidget(self.status_filter, 0, 0)
@@ -397,20 +497,53 @@ class LibraryPanel(QWidget):
         self._ignore_selection = False
 
     def _filter(self, **changes) -> None:
-        """Filter, then open the topics once (not once per batch of rows the proxy inserts:
-        with thousands of answers that made every keystroke take seconds)."""
-        self._filtering = True
-        try:
-            self.proxy.set_filters(**changes)
-        finally:
-            self._filtering = False
+        """Filter in one step, then open the topics that came back."""
+        self.proxy.set_filters(**changes)
         self._expand()
 
     def _expand(self) -> None:
-        """Topics open, their names across the whole row."""
-        for top in range(self.proxy.rowCount()):
-            self.view.setFirstColumnSpanned(top, QModelIndex(), True)
-        self.view.expandAll()
+        """Topics open, their names across the whole row. Only topics the filter has just
+        brought back need it: the others keep both (thousands of answers are never visited)."""
+        view, proxy = self.view, self.proxy
+        spans = []
+        for top in range(proxy.rowCount()):
+            view.expand(proxy.index(top, 0))  # at once when it is open already
+            if not view.isFirstColumnSpanned(top, _ROOT):
+                spans.append(top)
+        for top in spans:
+            view.setFirstColumnSpanned(top, _ROOT, True)
+        if self._chosen is not None and not view.currentIndex().isValid():
+            self._show_chosen()
+
+    def _show_chosen(self) -> None:
+        """Mark the answer last chosen again once the filter shows it (quietly)."""
+        index = self.proxy.mapFromSource(self.model.index_of(self._chosen))
+        if index.isValid():
+            self._ignore_selection = True
+            try:
+                self.view.setCurrentIndex(index)
+            finally:
+                self._ignore_selection = False
+
+    def _fit_status(self) -> None:
+        """The status column as wide as the widest status word in the list, as resizing to
+        contents made it; but measured once per load over those few words rather than over a
+        thousand rows at each layout."""
+        self.view.ensurePolished()
+        bold = QFont()
+        bold.setBold(True)
+        words = QStandardItemModel(0, 1)
+        for status in sorted({row.status.status for row in self.model.rows} or {STATUSES[0]}):
+            words.appendRow(_status_look(status, bold)[1])
+        option = QStyleOptionViewItem()
+        self.view.initViewItemOption(option)
+        delegate = self.view.itemDelegateForColumn(STATUS) or self.view.itemDelegate()
+        width = max(
+            delegate.sizeHint(QStyleOptionViewItem(option), words.index(row, 0)).width()
+            for row in range(words.rowCount())
+        )
+        header = self.view.header()
+        header.resizeSection(STATUS, max(width, header.sectionSizeHint(STATUS)))
 
     def _combo(self, everything: str, name: str) -> QComboBox:
         combo = QComboBox()
@@ -426,7 +559,8 @@ class LibraryPanel(QWidget):
         topics = {t.id: t.label(ui_locale) for t in library.info.topics}
         names = {p.id: p.name for p in library.roster}
         current = self.current_key()
-        self.model.set_content(library.answers(), statuses, topics, names)
+        self.model.set_content(library.answers(), statuses, topics, names, shown=self.proxy.shown)
+        self._fit_status()
         self._fill(self.topic_filter, list(topics.items()))
         self._fill(self.locale_filter, [(loc, language_name(loc)) for loc in library.info.locales])
         self._expand()
@@ -460,6 +594,7 @@ class LibraryPanel(QWidget):
     def select(self, key: AnswerKey | None, *, quiet: bool = True) -> None:
         """Make `key` the current row; with `quiet`, without announcing it."""
         index = self.proxy.mapFromSource(self.model.index_of(key)) if key else None
+        self._chosen = key
         self._ignore_selection = quiet
         try:
             if index is None or not index.isValid():
@@ -476,4 +611,5 @@ class LibraryPanel(QWidget):
             return
         key = current.data(KEY_ROLE) if current.isValid() else None
         if key is not None:
+            self._chosen = key
             self.answer_selected.emit(key)
