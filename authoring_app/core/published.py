@@ -157,14 +157,28 @@ def latest_release(library: Library) -> LatestRelease | None:
 
 
 def published_hashes(library: Library) -> dict[AnswerKey, str]:
-    """Answer -> content hash in the latest release (what status shows as "published")."""
+    """Answer -> content hash in the latest release (what status shows as "published").
+
+    Remembered per commit of the published branch, so the list does not parse a large bundle
+    on every refresh; a new release is a new commit, so the memory is never out of date.
+    """
+    from authoring_app.core import cache
+
     try:
+        commit = tip(library)
+        if commit is None:
+            return {}
+        remembered = cache.load(library.path, "published-hashes")
+        if isinstance(remembered, tuple) and remembered[0] == commit:
+            return dict(remembered[1])
         latest = latest_release(library)
     except PublishError:
         return {}
     if latest is None:
         return {}
-    return hashes_of(latest)
+    hashes = hashes_of(latest)
+    cache.store(library.path, "published-hashes", (commit, hashes))
+    return hashes
 
 
 def hashes_of(latest: LatestRelease) -> dict[AnswerKey, str]:

@@ -427,3 +427,29 @@ def test_a_release_not_signed_by_a_publisher_or_renderer_is_not_reused(sample_li
     monkeypatch.setattr(bundles, "render_digest", lambda: "sha256:other")
     stale = bundles.PreviousRendering(earlier, digest)
     assert stale.parts(lib.answer(OVERDOSE_EN), lib.info, lib.directory) is None
+
+
+def test_published_hashes_are_remembered_per_release_and_follow_a_new_one(
+    sample_library, monkeypatch
+):
+    lib = sample_library
+    keys = signed_sample(lib)
+    assert published.published_hashes(lib) == {}
+    publish(lib, keys)
+    first = published.published_hashes(lib)
+    assert first[OVERDOSE_EN] == lib.answer(OVERDOSE_EN).content_hash()
+
+    # While the release is the same, the bundle is not read again.
+    real = published.latest_release
+    monkeypatch.setattr(published, "latest_release", lambda library: pytest.fail("re-read"))
+    assert published.published_hashes(lib) == first
+    monkeypatch.setattr(published, "latest_release", real)
+
+    answer = lib.answer(OVERDOSE_EN)
+    lib.save_answer(
+        answer.edited(summary=answer.summary + " Stay with them."), lib.roster.get("demo-author")
+    )
+    sign_all(lib, keys, CLINICIANS, only={OVERDOSE_EN})
+    publish(lib, keys)
+    second = published.published_hashes(lib)
+    assert second[OVERDOSE_EN] == lib.answer(OVERDOSE_EN).content_hash() != first[OVERDOSE_EN]
