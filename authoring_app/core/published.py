@@ -177,8 +177,15 @@ def published_hashes(library: Library) -> dict[AnswerKey, str]:
     if latest is None:
         return {}
     hashes = hashes_of(latest)
-    cache.store(library.path, "published-hashes", (commit, hashes))
+    remember_hashes(library, commit, hashes)
     return hashes
+
+
+def remember_hashes(library: Library, commit: str, hashes: dict[AnswerKey, str]) -> None:
+    """Keep the content hashes of the release at `commit` in the app's cache."""
+    from authoring_app.core import cache
+
+    cache.store(library.path, "published-hashes", (commit, dict(hashes)))
 
 
 def hashes_of(latest: LatestRelease) -> dict[AnswerKey, str]:

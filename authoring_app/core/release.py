@@ -548,6 +548,11 @@ def publish(
             expected_tip=plan.published_tip,
             now=now,
         )
+    # The app shows which answers are published; remember them now rather than have it
+    # parse this (possibly very large) bundle again.
+    published.remember_hashes(
+        library, commit, {item.key: item.answer.content_hash() for item in plan.included}
+    )
     if progress is not None:
         progress("Published", 3, 3)
     return PublishResult(plan, built, commit, f"v{chosen}")
