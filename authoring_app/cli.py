@@ -17,14 +17,14 @@ class CommandError(Exception):
     """A failure to report in one clear line, with exit status 1."""
 
 
-def _open_library(args):
+def open_library(args):
     from authoring_app.core.first_run import ensure_library
     from authoring_app.core.library import Library
 
     return Library.open(ensure_library(getattr(args, "library", None)))
 
 
-def _person(library, person_id: str | None, role: str | None = None):
+def person_named(library, person_id: str | None, role: str | None = None):
     if not person_id:
         raise CommandError("say who you are with --as PERSON (an id from people.yaml)")
     person = library.roster.get(person_id)
@@ -38,7 +38,7 @@ def _person(library, person_id: str | None, role: str | None = None):
     return person
 
 
-def _key(text: str):
+def answer_key(text: str):
     from authoring_app.core.answers import AnswerKey
 
     try:
@@ -82,15 +82,15 @@ def cmd_validate(args) -> int:
 
 
 def cmd_list(args) -> int:
-    with _open_library(args) as library:
+    with open_library(args) as library:
         for answer in library.answers():
             print(f"{answer.key}\t{answer.topic}\t{answer.title}")
     return EXIT_OK
 
 
 def cmd_show(args) -> int:
-    with _open_library(args) as library:
-        key = _key(args.answer)
+    with open_library(args) as library:
+        key = answer_key(args.answer)
         if args.revision:
             text = library.text_at(key, args.revision)
             if text is None:
@@ -102,22 +102,22 @@ def cmd_show(args) -> int:
 
 
 def cmd_history(args) -> int:
-    with _open_library(args) as library:
-        for rev in library.history(_key(args.answer)):
+    with open_library(args) as library:
+        for rev in library.history(answer_key(args.answer)):
             print(f"{rev.short}  {rev.time:%Y-%m-%d %H:%M}  {rev.author:<30}  {rev.subject}")
     return EXIT_OK
 
 
 def cmd_diff(args) -> int:
-    with _open_library(args) as library:
-        print(library.diff(_key(args.answer), args.old, args.new), end="")
+    with open_library(args) as library:
+        print(library.diff(answer_key(args.answer), args.old, args.new), end="")
     return EXIT_OK
 
 
 def cmd_restore(args) -> int:
-    with _open_library(args) as library:
-        person = _person(library, args.as_person, "author")
-        revision = library.restore(_key(args.answer), args.revision, person)
+    with open_library(args) as library:
+        person = person_named(library, args.as_person, "author")
+        revision = library.restore(answer_key(args.answer), args.revision, person)
         print(
             f"restored as revision {revision.short}"
             if revision

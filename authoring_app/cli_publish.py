@@ -10,10 +10,10 @@ from authoring_app.cli import (
     EXIT_OK,
     EXTRA_COMMANDS,
     CommandError,
-    _key,
-    _open_library,
-    _person,
+    answer_key,
+    open_library,
     path_arg,
+    person_named,
 )
 
 
@@ -62,9 +62,9 @@ def cmd_publish(args) -> int:
     from authoring_app.core import release
     from authoring_app.core.keys import KeyStore, KeyStoreError
 
-    with _open_library(args) as library:
-        person = _person(library, args.as_person, "publisher")
-        include = [_key(text) for text in args.include or ()]
+    with open_library(args) as library:
+        person = person_named(library, args.as_person, "publisher")
+        include = [answer_key(text) for text in args.include or ()]
         plan = release.plan_release(library, include=include)
         _print_plan(plan, library, verbose=args.verbose)
         if plan.problems:
@@ -141,7 +141,7 @@ def cmd_verify(args) -> int:
 def cmd_export(args) -> int:
     from authoring_app.core import export
 
-    with _open_library(args) as library:
+    with open_library(args) as library:
         written = export.export_site(library, args.to)
     print(f"Wrote {len(written)} page(s) to {args.to}")
     return EXIT_OK

@@ -11,10 +11,10 @@ from authoring_app.cli import (
     EXIT_OK,
     EXTRA_COMMANDS,
     CommandError,
-    _key,
-    _open_library,
-    _person,
+    answer_key,
+    open_library,
     path_arg,
+    person_named,
 )
 
 REVIEW_ACTIONS = ("submit", "comment", "request-changes", "approve", "retire")
@@ -26,7 +26,7 @@ REVIEW_ACTIONS = ("submit", "comment", "request-changes", "approve", "retire")
 def cmd_status(args) -> int:
     from authoring_app.core.status import library_status
 
-    with _open_library(args) as library:
+    with open_library(args) as library:
         statuses = library_status(library)
         rows = [_status_row(s) for s in statuses.values()]
         if args.json:
@@ -75,7 +75,7 @@ def _status_row(status) -> dict:
 def cmd_log(args) -> int:
     from authoring_app.core.audit import answer_log
 
-    with _open_library(args) as library:
+    with open_library(args) as library:
         answer_id = args.answer.split(".", 1)[0]  # ID.LOCALE names the same answer
         entries = answer_log(library, answer_id)
         if not entries:
@@ -96,9 +96,9 @@ def cmd_log(args) -> int:
 def cmd_review(args) -> int:
     from authoring_app.core import review
 
-    with _open_library(args) as library:
-        key = _key(args.answer)
-        person = _person(library, args.as_person)
+    with open_library(args) as library:
+        key = answer_key(args.answer)
+        person = person_named(library, args.as_person)
         message = args.message or ""
         if args.action == "submit":
             record = review.submit(library, key, person, message=message)
@@ -154,7 +154,7 @@ def cmd_keys_new(args) -> int:
     if args.add_to_roster:
         from authoring_app.core.roster_file import add_public_key
 
-        with _open_library(args) as library:
+        with open_library(args) as library:
             add_public_key(library, args.person, public_key)
         print(f"Added the public key to people.yaml for {args.person} and saved it.")
     else:
@@ -187,7 +187,7 @@ def cmd_keys_list(args) -> int:
     people = store.people()
     roster = None
     try:
-        with _open_library(args) as library:
+        with open_library(args) as library:
             roster = library.roster
     except LibraryError:
         pass

@@ -9,9 +9,9 @@ from authoring_app.cli import (
     EXIT_PROBLEMS,
     EXTRA_COMMANDS,
     CommandError,
-    _key,
-    _open_library,
-    _person,
+    answer_key,
+    open_library,
+    person_named,
 )
 
 
@@ -37,16 +37,16 @@ def _print_result(result) -> int:
 def cmd_sync(args) -> int:
     from authoring_app.core.sync import sync
 
-    with _open_library(args) as library:
-        person = _person(library, args.as_person)
+    with open_library(args) as library:
+        person = person_named(library, args.as_person)
         return _print_result(sync(library, person, progress=lambda m: print(m, flush=True)))
 
 
 def cmd_share(args) -> int:
     from authoring_app.core.sync import share_library, sync
 
-    with _open_library(args) as library:
-        person = _person(library, args.as_person)
+    with open_library(args) as library:
+        person = person_named(library, args.as_person)
         share_library(library, args.url)
         return _print_result(sync(library, person))
 
@@ -64,7 +64,7 @@ def cmd_clone(args) -> int:
 def cmd_conflicts(args) -> int:
     from authoring_app.core.sync import conflicts, other_file_versions
 
-    with _open_library(args) as library:
+    with open_library(args) as library:
         found = conflicts(library)
         for conflict in found:
             who = conflict.theirs_author or "another computer"
@@ -84,9 +84,9 @@ def cmd_resolve(args) -> int:
     from authoring_app.core.answers import parse_answer
     from authoring_app.core.sync import conflicts, resolve_conflict
 
-    with _open_library(args) as library:
-        person = _person(library, args.as_person, "author")
-        key = _key(args.answer)
+    with open_library(args) as library:
+        person = person_named(library, args.as_person, "author")
+        key = answer_key(args.answer)
         conflict = next((c for c in conflicts(library) if c.key == key), None)
         if conflict is None:
             raise CommandError(f"{key} has no conflict to resolve")
@@ -113,8 +113,8 @@ def cmd_resolve(args) -> int:
 def cmd_repair(args) -> int:
     from authoring_app.core.repair import check_repository, repair
 
-    with _open_library(args) as library:
-        person = _person(library, args.as_person)
+    with open_library(args) as library:
+        person = person_named(library, args.as_person)
         done = repair(library, person)
         for line in done or ["nothing needed repair"]:
             print(line)
