@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -83,8 +84,8 @@ class Answer:
     translation_of: str | None = None
     _hash: str | None = field(default=None, compare=False, repr=False)
 
-    @property
-    def key(self) -> AnswerKey:
+    @cached_property
+    def key(self) -> AnswerKey:  # asked for thousands of times when statuses are worked out
         return AnswerKey(self.id, self.locale)
 
     @property

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import threading
 import time
 from collections.abc import Callable
 from functools import cache
@@ -89,6 +90,9 @@ def clear(library_root: Path) -> None:
     import shutil
 
     shutil.rmtree(folder_for(library_root), ignore_errors=True)
+    with _SHARED_LOCK:
+        for key in [k for k in _SHARED if k[0] == Path(library_root)]:
+            del _SHARED[key]
 
 
 class FileCache:
@@ -106,6 +110,7 @@ class FileCache:
         self.used: dict[str, tuple[tuple, Any]] = {}
         self.changed = False
         self.now = time.time()
+        self._lock = threading.Lock()
 
     def get(self, rel: str) -> Any:
         try:
@@ -129,6 +134,33 @@ class FileCache:
             store(self.root, self.name, self.used)
             self.entries = dict(self.used)
             self.changed = False
+
+    def scan(self, rels: list[str]) -> dict[str, Any]:
+        """`get` of every file in `rels`, then `save`: one complete pass, which may be repeated
+        on the same cache (see `shared`)."""
+        with self._lock:
+            self.used = {}
+            self.changed = False
+            self.now = time.time()
+            values = {rel: self.get(rel) for rel in rels}
+            self.save()
+            return values
+
+
+_SHARED: dict[tuple[Path, str], FileCache] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared(library_root: Path, name: str, parse: Callable[[str], Any]) -> FileCache:
+    """One FileCache per library and name for this whole process, for files that more than one
+    part of opening a library reads (review files: the open-time repository check, then every
+    status). The second pass only stats each file; a change in between still misses."""
+    key = (Path(library_root), name)
+    with _SHARED_LOCK:
+        found = _SHARED.get(key)
+        if found is None:
+            found = _SHARED[key] = FileCache(library_root, name, parse)
+        return found
 
 
 class SignatureCache:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -14,6 +15,7 @@ from authoring_app.core.problems import Problem
 
 MAX_FILE_BYTES = 512 * 1024
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MARKER_LINE = re.compile(r"^(<{7}|>{7})(\s|$)")
 
 
 class DocumentError(Exception):
@@ -33,6 +35,30 @@ def read_text(path: Path, rel: str) -> str:
             Problem(rel, None, None, "unreadable", f"cannot read file: {exc.strerror}")
         ) from exc
     return decode(data, rel)
+
+
+def conflict_markers_in(data: bytes, rel: str) -> list[Problem]:
+    """Merge-conflict markers (<<<<<<< and >>>>>>>) saved into a file, one problem per line.
+
+    Found in the bytes, so a file too large or not UTF-8 is still checked. Whoever reads a
+    file anyway checks it then (answers as they are parsed, review files as they are read)."""
+    if b"<<<<<<<" not in data and b">>>>>>>" not in data:
+        return []
+    problems = []
+    for number, line in enumerate(data.decode("utf-8", "replace").split("\n"), start=1):
+        if _MARKER_LINE.match(line):
+            problems.append(
+                Problem(
+                    rel,
+                    number,
+                    None,
+                    "conflict-marker",
+                    f"a merge-conflict marker ({line[:7]}) was saved into this file: two "
+                    "versions are mixed here. Keep the right text and delete the marker lines "
+                    "(<<<<<<<, =======, >>>>>>>).",
+                )
+            )
+    return problems
 
 
 def decode(data: bytes, rel: str) -> str:

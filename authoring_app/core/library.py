@@ -25,6 +25,7 @@ from authoring_app.core.cache import FileCache
 from authoring_app.core.directory import Directory
 from authoring_app.core.documents import (
     DocumentError,
+    conflict_markers_in,
     decode,
     parse_yaml,
     read_text,
@@ -209,13 +210,22 @@ class Library:
         return _load_yaml_file(self.path / rel, rel, LIBRARY_FILES[rel])
 
     def _parse_answer_file(self, rel: str) -> tuple[Answer | None, list[Problem]]:
+        """The answer in file `rel`, and its problems, merge-conflict markers included (the
+        file is read once for both)."""
         try:
-            answer, problems = parse_answer(read_text(self.path / rel, rel), rel)
+            data = (self.path / rel).read_bytes()
+        except OSError as exc:
+            return None, [
+                Problem(rel, None, None, "unreadable", f"cannot read file: {exc.strerror}")
+            ]
+        markers = conflict_markers_in(data, rel)
+        try:
+            answer, problems = parse_answer(decode(data, rel), rel)
         except DocumentError as exc:
-            return None, [exc.problem]
+            return None, [exc.problem, *markers]
         if answer is not None:
             answer.content_hash()  # worked out once, and cached with the answer
-        return answer, problems
+        return answer, problems + markers
 
     def _answer_files(self, problems: list[Problem]) -> list[str]:
         root = self.path / "answers"

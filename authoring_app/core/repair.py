@@ -23,16 +23,17 @@ import git
 
 from authoring_app.core import atomic, validation
 from authoring_app.core.cache import FileCache
-from authoring_app.core.library import STALE_LOCK_SECONDS, Library, Revision
+from authoring_app.core.documents import conflict_markers_in
+from authoring_app.core.library import LIBRARY_FILES, STALE_LOCK_SECONDS, Library, Revision
 from authoring_app.core.merge import CONFLICTS_DIR, conflict_key, union_lines
 from authoring_app.core.problems import Problem
+from authoring_app.core.review_records import ReviewFile, review_files
 from authoring_app.core.roster import Person
 
 STALE_LOCK_WAIT_SECONDS = 1.0
 SYNC_MARKER = "authoring-app-sync"
 RECOVERED = "Recovered after an interrupted save"
 _TEMP_FILE = re.compile(r"^\..+\.tmp$")
-_MARKER_LINE = re.compile(r"^(<{7}|>{7})(\s|$)")
 _KEPT = re.compile(
     r"^(answers/.+\.md|reviews/[^/]+\.jsonl|conflicts/.+|[^/]+\.yaml|\.gitattributes)$"
 )
@@ -210,8 +211,9 @@ def check_repository(library: Library) -> list[Problem]:
     except (git.GitCommandError, ValueError, OSError) as exc:
         problems.append(_problem(".git", "repository", f"git could not read the library: {exc}"))
     problems += _conflict_problems(library)
-    problems += conflict_markers(library)
-    problems += truncated_reviews(library)
+    reviews = review_files(library.path)
+    problems += conflict_markers(library, answers=False, reviews=reviews)  # see its docstring
+    problems += truncated_reviews(library, reviews)
     return problems
 
 
@@ -287,34 +289,30 @@ def _conflict_problems(library: Library) -> list[Problem]:
     return problems
 
 
-def conflict_markers(library: Library) -> list[Problem]:
+def conflict_markers(
+    library: Library, *, answers: bool = True, reviews: dict[str, ReviewFile] | None = None
+) -> list[Problem]:
     """Merge-conflict markers (<<<<<<< and >>>>>>>) saved into files, by file and line.
 
-    Each file's result is kept in the app's cache by its size, times and inode (core/cache.py),
-    so a file is read again only when it changed."""
+    Answer files are checked as they are parsed (their markers are among `library.problems`;
+    `answers=False` leaves them out), review files as they are read (`review_files`); the
+    library's own three files are read here. Every result is kept in the app's cache by the
+    file's size, times and inode (core/cache.py), so a file is read again only when it changed.
+    """
     root = library.path
-    files = [name for name in ("library.yaml", "people.yaml", "directory.yaml")]
-    for folder, suffix in (("answers", ".md"), ("reviews", ".jsonl")):
-        files += _files_under(root, folder, suffix)
     checked = FileCache(root, "conflict-markers", partial(_markers_in, root))
     problems = []
-    for rel in files:
-        problems += checked.get(rel)
-    checked.save()
-    return problems
-
-
-def _files_under(root: Path, folder: str, suffix: str) -> list[str]:
-    """Every file (or link) whose name ends in `suffix` below `folder`, in the order of
-    `sorted(Path.rglob(...))`; linked folders are not entered."""
-    found = []
-    for top, dirs, names in os.walk(root / folder):
-        rel_top = Path(top).relative_to(root).as_posix()
-        found += [f"{rel_top}/{n}" for n in names if n.endswith(suffix)]
-        found += [
-            f"{rel_top}/{d}" for d in dirs if d.endswith(suffix) and os.path.islink(f"{top}/{d}")
+    for found in checked.scan(list(LIBRARY_FILES)).values():
+        problems += found
+    for review in (review_files(root) if reviews is None else reviews).values():
+        problems += review.markers
+    if answers:
+        problems += [
+            p
+            for p in library.problems
+            if p.code == "conflict-marker" and p.path.startswith("answers/")
         ]
-    return sorted(found, key=lambda rel: rel.split("/"))
+    return problems
 
 
 def _markers_in(root: Path, rel: str) -> list[Problem]:
@@ -322,61 +320,25 @@ def _markers_in(root: Path, rel: str) -> list[Problem]:
         data = (root / rel).read_bytes()
     except OSError:
         return []
-    if b"<<<<<<<" not in data and b">>>>>>>" not in data:
-        return []
-    problems = []
-    for number, line in enumerate(data.decode("utf-8", "replace").split("\n"), start=1):
-        if _MARKER_LINE.match(line):
-            problems.append(
-                _problem(
-                    rel,
-                    "conflict-marker",
-                    f"a merge-conflict marker ({line[:7]}) was saved into this file: two "
-                    "versions are mixed here. Keep the right text and delete the marker lines "
-                    "(<<<<<<<, =======, >>>>>>>).",
-                    line=number,
-                )
-            )
-    return problems
+    return conflict_markers_in(data, rel)
 
 
-def truncated_reviews(library: Library) -> list[Problem]:
-    """Review files whose last record is cut off (not a whole JSON line); cached per file like
-    `conflict_markers`."""
-    folder = library.path / "reviews"
-    if not folder.is_dir():
-        return []
-    checked = FileCache(library.path, "cut-off-reviews", partial(_cut_off, library.path))
-    problems = []
-    for name in sorted(e.name for e in os.scandir(folder) if e.name.endswith(".jsonl")):
-        problems += checked.get(f"reviews/{name}")
-    checked.save()
-    return problems
-
-
-def _cut_off(root: Path, rel: str) -> list[Problem]:
-    try:
-        data = (root / rel).read_bytes()
-    except OSError:
-        return []
-    if not data.strip():
-        return []
-    lines = data.rstrip(b"\n").split(b"\n")
-    try:
-        json.loads(lines[-1])
-        complete = data.endswith(b"\n")
-    except ValueError:
-        complete = False
-    if complete:
-        return []
+def truncated_reviews(
+    library: Library, reviews: dict[str, ReviewFile] | None = None
+) -> list[Problem]:
+    """Review files whose last record is cut off (not a whole JSON line)."""
+    if reviews is None:
+        reviews = review_files(library.path)
     return [
         _problem(
             rel,
             "review-cut-off",
             "the last review record is cut off (the file was damaged or truncated); "
             "repair restores the saved records if they are in history",
-            line=len(lines),
+            line=review.cut_off_at,
         )
+        for rel, review in reviews.items()
+        if review.cut_off_at is not None
     ]
 
 

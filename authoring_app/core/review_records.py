@@ -11,15 +11,18 @@ import base64
 import binascii
 import datetime as dt
 import json
+import os
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from authoring_app.core import cache
 from authoring_app.core.answers import AnswerKey
-from authoring_app.core.documents import DocumentError, decode
+from authoring_app.core.documents import DocumentError, conflict_markers_in, decode
 from authoring_app.core.keys import KeyStoreError, decode_public_key
 from authoring_app.core.problems import Problem
 
@@ -166,14 +169,68 @@ def record_from_json(data: dict[str, Any], path: str = "", line: int | None = No
     )
 
 
+@dataclass(frozen=True)
+class ReviewFile:
+    """What reading one review file found."""
+
+    records: tuple[ReviewRecord, ...]  # every well-formed record
+    problems: tuple[Problem, ...]  # a problem for each line that is not
+    markers: tuple[Problem, ...] = ()  # merge-conflict markers saved into it
+    cut_off_at: int | None = None  # the line of a last record cut off (damaged file)
+
+
+def review_files(root: Path) -> dict[str, ReviewFile]:
+    """Every reviews/*.jsonl file of the library at `root`, read once per change: opening a
+    library and working out statuses share the result (core/cache.py `shared`)."""
+    folder = Path(root) / REVIEWS_DIR
+    try:
+        names = sorted(e.name for e in os.scandir(folder) if e.name.endswith(".jsonl"))
+    except OSError:
+        return {}
+    files = cache.shared(root, "reviews", partial(scan_review_file, Path(root)))
+    return files.scan([f"{REVIEWS_DIR}/{name}" for name in names])
+
+
+def scan_review_file(root: Path, rel: str) -> ReviewFile:
+    """`read_review_file`, plus what the repository check wants to know of the same bytes."""
+    try:
+        data = (root / rel).read_bytes()
+    except OSError as exc:
+        problem = Problem(rel, None, None, "unreadable", f"cannot read file: {exc.strerror}")
+        return ReviewFile((), (problem,))
+    records, problems = _records_in(data, rel)
+    return ReviewFile(
+        tuple(records), tuple(problems), tuple(conflict_markers_in(data, rel)), _cut_off_at(data)
+    )
+
+
+def _cut_off_at(data: bytes) -> int | None:
+    """The number of the last line if it is not a whole record ending in a newline."""
+    if not data.strip():
+        return None
+    lines = data.rstrip(b"\n").split(b"\n")
+    try:
+        json.loads(lines[-1])
+        complete = data.endswith(b"\n")
+    except ValueError:
+        complete = False
+    return None if complete else len(lines)
+
+
 def read_review_file(root: Path, rel: str) -> tuple[list[ReviewRecord], list[Problem]]:
     """Every well-formed record of one review file, and a problem for each line that is not."""
     try:
-        text = decode((root / rel).read_bytes(), rel)
-    except DocumentError as exc:
-        return [], [exc.problem]
+        data = (root / rel).read_bytes()
     except OSError as exc:
         return [], [Problem(rel, None, None, "unreadable", f"cannot read file: {exc.strerror}")]
+    return _records_in(data, rel)
+
+
+def _records_in(data: bytes, rel: str) -> tuple[list[ReviewRecord], list[Problem]]:
+    try:
+        text = decode(data, rel)
+    except DocumentError as exc:
+        return [], [exc.problem]
     lines = text.split("\n")
     truncated_at = len(lines) if lines and lines[-1].strip() else None
     records, problems = [], []

@@ -67,7 +67,10 @@ class LibraryInfo:
         )
 
     def topic(self, topic_id: str) -> Topic | None:
-        return next((t for t in self.topics if t.id == topic_id), None)
+        for topic in self.topics:
+            if topic.id == topic_id:
+                return topic
+        return None
 
     def clinicians_required_for(self, topic_id: str) -> int:
         topic = self.topic(topic_id)

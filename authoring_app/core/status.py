@@ -15,16 +15,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import partial
 from pathlib import Path
 
-from authoring_app.core.answers import Answer, AnswerKey
+from authoring_app.core.answers import ID_PATTERN, Answer, AnswerKey
 from authoring_app.core.audit import Edit, last_edits
-from authoring_app.core.cache import FileCache, SignatureCache
+from authoring_app.core.cache import SignatureCache
 from authoring_app.core.library import Library
 from authoring_app.core.problems import Problem
 from authoring_app.core.review_records import (
@@ -36,6 +35,7 @@ from authoring_app.core.review_records import (
     SUBMITTED,
     ReviewRecord,
     read_review_file,
+    review_files,
     review_path,
 )
 
@@ -48,7 +48,6 @@ ROLES_FOR = {
     SIGNED_OFF: ("clinician",),
     RETIRED: ("clinician", "publisher"),
 }
-_REVIEW_FILE = re.compile(r"^([a-z0-9]+(?:-[a-z0-9]+)*)\.([a-z]{2})\.jsonl$")
 
 
 class Status(StrEnum):
@@ -155,8 +154,18 @@ def review_problems(library: Library, *, now: dt.datetime | None = None) -> list
 
 def _review_library(library, *, now, published) -> tuple[dict[AnswerKey, AnswerStatus], list]:
     now = _now(now)
-    edits = last_edits(library)
-    files, stray = _review_files(library)
+    # The last edits come from git's log, mostly git's own work: meanwhile the review files
+    # are read and every record checked (the signatures are most of that).
+    with ThreadPoolExecutor(max_workers=1) as background:
+        edits_later = background.submit(last_edits, library)
+        files, stray = _review_files(library)
+        conflicts = _conflict_names(library)
+        checked = {
+            id(record): _record_problem(library, record, now)
+            for records, _ in files.values()
+            for record in records
+        }
+        edits = edits_later.result()
     statuses = {}
     for answer in library.answers():
         records, file_problems = files.pop(answer.key, ([], []))
@@ -169,12 +178,14 @@ def _review_library(library, *, now, published) -> tuple[dict[AnswerKey, AnswerS
             now,
             published or {},
             _source_of(library, answer),
+            conflicts,
+            checked,
         )
     # Review files of answers that do not exist: every record is reported.
     for records, file_problems in files.values():
         stray += file_problems
         for record in records:
-            stray.append(_record_problem(library, record, now) or _unknown_answer(record))
+            stray.append(checked[id(record)] or _unknown_answer(record))
     _signatures_of(library).save()
     return statuses, stray
 
@@ -188,7 +199,11 @@ def _derive(
     now: dt.datetime,
     published: Mapping[AnswerKey, str],
     source: Answer | None,
+    conflicts: set[str] | None = None,
+    checked: Mapping[int, Problem | None] | None = None,
 ) -> AnswerStatus:
+    """`conflicts`: the names in conflicts/, if already listed; `checked`: `_record_problem`
+    of each record (by id), if already worked out."""
     current = answer.content_hash()
     edit = edits.get(answer.path)
     last_editor = edit.person if edit else None
@@ -196,7 +211,10 @@ def _derive(
     problems = list(file_problems)
     valid: list[ReviewRecord] = []
     for record in records:
-        problem = _record_problem(library, record, now)
+        if checked is not None and id(record) in checked:
+            problem = checked[id(record)]
+        else:
+            problem = _record_problem(library, record, now)
         if problem is None and (
             record.kind == SIGNED_OFF
             and record.content_hash == current
@@ -238,7 +256,7 @@ def _derive(
 
     if is_retired:
         status = Status.RETIRED
-    elif os.path.exists(f"{library.path}/conflicts/{answer.id}.{answer.locale}.md"):
+    elif _in_conflict(library, answer, conflicts):
         status = Status.CONFLICT
     elif approved:
         if now.date() > review_due:
@@ -268,6 +286,21 @@ def _derive(
         records=tuple(records),
         problems=tuple(sorted(problems, key=lambda p: (p.path, p.line or 0))),
     )
+
+
+def _conflict_names(library: Library) -> set[str]:
+    try:
+        return {entry.name for entry in os.scandir(library.path / "conflicts")}
+    except OSError:
+        return set()
+
+
+def _in_conflict(library: Library, answer: Answer, conflicts: set[str] | None) -> bool:
+    """Does conflicts/ hold the other computer's version of this answer?"""
+    name = f"{answer.id}.{answer.locale}.md"
+    if conflicts is None:
+        return os.path.exists(f"{library.path}/conflicts/{name}")
+    return name in conflicts
 
 
 def _sign_offs(valid: list[ReviewRecord], current: str):
@@ -417,15 +450,16 @@ def _review_files(library: Library):
     stray: list[Problem] = []
     if not folder.is_dir():
         return files, stray
-    parsed = FileCache(library.path, "reviews", partial(read_review_file, library.path))
+    read = review_files(library.path)
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
         if entry.name.startswith("."):
             continue
-        match = _REVIEW_FILE.match(entry.name)
-        if not match or not entry.is_file():
+        rel = f"{REVIEWS_DIR}/{entry.name}"
+        key = _review_key(entry.name)
+        if key is None or not entry.is_file():
             stray.append(
                 Problem(
-                    f"{REVIEWS_DIR}/{entry.name}",
+                    rel,
                     None,
                     None,
                     "wrong-place",
@@ -434,11 +468,22 @@ def _review_files(library: Library):
                 )
             )
             continue
-        key = AnswerKey(match.group(1), match.group(2))
-        records, problems = parsed.get(f"{REVIEWS_DIR}/{entry.name}")
-        files[key] = (list(records), list(problems))
-    parsed.save()
+        if rel in read:
+            files[key] = (list(read[rel].records), list(read[rel].problems))
+        else:  # appeared a moment ago
+            files[key] = read_review_file(library.path, rel)
     return files, stray
+
+
+def _review_key(name: str) -> AnswerKey | None:
+    """The answer a review file's name says (<id>.<locale>.jsonl), or None."""
+    stem, dot, suffix = name.partition(".")
+    locale, dot2, rest = suffix.partition(".")
+    if not (dot and dot2 and rest == "jsonl" and len(locale) == 2 and locale.isalpha()):
+        return None
+    if not (locale.islower() and locale.isascii()) or not ID_PATTERN.match(stem):
+        return None
+    return AnswerKey(stem, locale)
 
 
 def _source_of(library: Library, answer: Answer) -> Answer | None:

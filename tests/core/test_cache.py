@@ -204,3 +204,32 @@ def test_last_edits_read_only_as_far_as_needed_and_further_when_asked(library):
         assert last_edits(library)[gone.path] == last_edits(library, [gone.path])[gone.path]
     finally:
         library.close()
+
+
+def test_review_files_read_at_open_are_read_again_once_they_change(library):
+    """Opening reads every review file (for the repository check) and statuses reuse what it
+    read; a file changed in between, even keeping its size and time, is read again."""
+    from authoring_app.core import repair
+    from authoring_app.core.status import library_status
+    from tests.core.review_support import EN, approve, give_keys, review_lines, write_lines
+
+    approve(library, EN, give_keys(library, "dr-one"))
+    library = reopen(library)
+    try:
+        assert library_status(library)[EN].sign_offs
+        path = library.path / "reviews" / f"{EN}.jsonl"
+        info = path.stat()
+        records = review_lines(library, EN)
+        records[-1]["name"] = records[-1]["name"][:-1] + "X"  # same length, signature void
+        write_lines(library, EN, records)
+        os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+        assert path.stat().st_size == info.st_size
+        found = library_status(library)[EN]
+        assert not found.sign_offs
+        assert [p.code for p in found.problems] == ["review-bad-signature"]
+
+        path.write_bytes(path.read_bytes()[:-20])  # cut off mid-record
+        codes = [p.code for p in repair.check_repository(library)]
+        assert codes.count("review-cut-off") == 1
+    finally:
+        library.close()
