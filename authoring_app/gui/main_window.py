@@ -268,15 +268,19 @@ class MainWindow(EditingMixin, QMainWindow):
         """Open the library at `path` off the GUI thread; `library_loaded` says when."""
         self.statusBar().showMessage(self.tr("Opening the library…"))
         return self.tasks.run(
-            lambda: Library.open(path),
-            on_done=lambda library: self.set_library(library, owned=True),
+            lambda: _open_with_statuses(path),
+            on_done=lambda found: self.set_library(found[0], owned=True, statuses=found[1]),
             on_error=lambda exc: ask.error(self, self.tr("Could not open the library"), str(exc)),
             channel="open-library",
             description=self.tr("Opening the library"),
         )
 
-    def set_library(self, library: Library, *, owned: bool = False, person=None) -> None:
-        """Show `library`. With `owned`, the window closes it when done with it."""
+    def set_library(
+        self, library: Library, *, owned: bool = False, person=None, statuses=None
+    ) -> None:
+        """Show `library`. With `owned`, the window closes it when done with it. `statuses`
+        (from `library_statuses`), if already worked out, fill the list at once; otherwise
+        the list shows at once and its statuses follow."""
         self._close_library()
         self.library, self._owns_library = library, owned
         self.statuses = {}
@@ -286,7 +290,11 @@ class MainWindow(EditingMixin, QMainWindow):
         self.editor.set_library(library.info, library.directory, self.ui_locale)
         self.editor.clear()
         self.person = person or library.roster.get(self.settings.person_id(library.path) or "")
-        self.refresh_list()
+        if statuses is None:
+            self.refresh_list()
+        else:
+            self.statuses = statuses
+            self._show_list()
         self._show_person()
         self.statusBar().showMessage(
             self.tr("%1: %2 answers")
@@ -297,6 +305,8 @@ class MainWindow(EditingMixin, QMainWindow):
         self._update_title()
         self._update_actions()
         self.library_loaded.emit(library)
+        if statuses is not None:
+            self.library_refreshed.emit()
 
     def refresh_list(self) -> int | None:
         """Show the library's answers now, and their statuses once worked out (off the GUI
@@ -444,6 +454,17 @@ class MainWindow(EditingMixin, QMainWindow):
         self.tasks.wait()
         self._close_library()
         event.accept()
+
+
+def _open_with_statuses(path: Path | str) -> tuple[Library, dict | None]:
+    """Open a library and work out its statuses in one go (off the GUI thread), so the list
+    is built once; if the statuses cannot be worked out, the list shows without them and
+    `refresh_list` says why."""
+    library = Library.open(path)
+    try:
+        return library, library_statuses(library)
+    except Exception:  # reported when the list is refreshed
+        return library, None
 
 
 def _clone_library():

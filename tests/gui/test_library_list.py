@@ -100,3 +100,38 @@ def test_statuses_worked_out_for_a_closed_library_are_dropped(qtbot, window, mon
     window.tasks.wait()
     qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10_000)
     assert window.library is None
+
+
+def test_opening_a_library_shows_its_statuses_with_the_first_list(qtbot, sample_library, settings):
+    """Opening from disk works out statuses with the library, so the list appears once,
+    already saying where each answer stands (no moment of every answer shown as a draft)."""
+    from PySide6.QtCore import Qt
+
+    from authoring_app.gui.main_window import MainWindow
+
+    path = sample_library.path
+    sample_library.close()
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    shown_at_load = []
+    window.library_loaded.connect(
+        lambda _library: shown_at_load.append(
+            {str(window.statuses[k].status) for k in window.library_panel.visible_keys()}
+        )
+    )
+    with qtbot.waitSignal(window.library_refreshed, timeout=20_000):
+        window.open_library(path)
+    try:
+        assert window.library.path == path
+        panel = window.library_panel
+        assert len(panel.visible_keys()) == 20
+        assert len(shown_at_load) == 1 and "approved" in shown_at_load[0]
+        topic = panel.proxy.index(0, 0)
+        words = {
+            panel.proxy.index(r, 2, topic).data(Qt.ItemDataRole.DisplayRole)
+            for r in range(panel.proxy.rowCount(topic))
+        }
+        assert words - {"draft"}  # the list itself shows real statuses
+    finally:
+        window.tasks.wait()
+        window._close_library()
