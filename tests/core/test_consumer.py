@@ -109,6 +109,11 @@ def test_bad_bundles_are_refused_and_nothing_is_lost(released, tmp_path):
     (tampered / "bundle.json").write_bytes(data)
     refused(tampered, to, key, "does not verify: signature does not match the file")
 
+    # Damaged past reading: still refused for its signature first, never for what it says.
+    garbled = folder_of(library, tmp_path, "garbled")
+    (garbled / "bundle.json").write_bytes(b'{"answers": [' + data[:200])
+    refused(garbled, to, key, "does not verify: signature does not match the file")
+
     truncated = folder_of(library, tmp_path, "truncated")
     sig = (truncated / "bundle.json.minisig").read_text()
     (truncated / "bundle.json.minisig").write_text(sig[: len(sig) // 2])
