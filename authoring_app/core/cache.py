@@ -40,6 +40,7 @@ _CODE = (
     "roster.py",
     "directory.py",
     "rules.py",
+    "status.py",
 )
 
 
@@ -98,7 +99,8 @@ def clear(library_root: Path) -> None:
 class FileCache:
     """Results of `parse(rel)` for the files of one library, reused while a file is unchanged.
 
-    Call `get` for every file in use, then `save`: files not asked for (deleted) are dropped.
+    Call `scan` with every file in use (or `get` for each, then `save`): files not asked for
+    (deleted) are dropped.
     """
 
     def __init__(self, library_root: Path, name: str, parse: Callable[[str], Any]):
@@ -106,7 +108,12 @@ class FileCache:
         self.name = name
         self.parse = parse
         found = load(self.root, name)
-        self.entries: dict[str, tuple[tuple, Any]] = found if isinstance(found, dict) else {}
+        if not isinstance(found, dict) or not isinstance(found.get("entries"), dict):
+            found = {}
+        self.entries: dict[str, tuple[tuple, Any]] = found.get("entries", {})
+        # The commit the files were exactly as committed at when every entry was last known
+        # good (see `scan`); None if they were not, or not all were cached.
+        self.clean_at: str | None = found.get("clean_at")
         self.used: dict[str, tuple[tuple, Any]] = {}
         self.changed = False
         self.now = time.time()
@@ -129,21 +136,41 @@ class FileCache:
         self.changed = True
         return value
 
-    def save(self) -> None:
-        if self.changed or self.used.keys() != self.entries.keys():
-            store(self.root, self.name, self.used)
+    def save(self, clean_at: str | None = None) -> None:
+        """Keep what this pass used; `clean_at` as in `scan` (only a scan can vouch for it)."""
+        if self.changed or self.used.keys() != self.entries.keys() or clean_at != self.clean_at:
+            self.clean_at = clean_at
+            store(self.root, self.name, {"entries": self.used, "clean_at": clean_at})
             self.entries = dict(self.used)
             self.changed = False
 
-    def scan(self, rels: list[str]) -> dict[str, Any]:
+    def scan(self, rels: list[str], *, clean_at: str | None = None) -> dict[str, Any]:
         """`get` of every file in `rels`, then `save`: one complete pass, which may be repeated
-        on the same cache (see `shared`)."""
+        on the same cache (see `shared`).
+
+        `clean_at`: git has just found the library's files exactly as committed at this
+        commit. If they also were when every entry was last known good, each file holds what
+        that commit holds, so nothing needs even a stat. A file that changes after git looked
+        is recent (changed in the last few seconds), is not cached, and so is never trusted
+        this way."""
         with self._lock:
+            if (
+                clean_at is not None
+                and clean_at == self.clean_at
+                and self.entries.keys() == set(rels)
+            ):
+                return {rel: self.entries[rel][1] for rel in rels}
             self.used = {}
             self.changed = False
             self.now = time.time()
             values = {rel: self.get(rel) for rel in rels}
-            self.save()
+            if clean_at is not None and self.used.keys() == values.keys():
+                vouched = clean_at
+            elif not self.changed and self.used.keys() == self.entries.keys():
+                vouched = self.clean_at  # the very entries vouched for before
+            else:
+                vouched = None
+            self.save(vouched)
             return values
 
 

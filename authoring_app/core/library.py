@@ -81,7 +81,9 @@ class Revision:
 class Library:
     """An open library. Use `Library.open(path)`; close it (or use `with`) when done."""
 
-    def __init__(self, path: Path, repo: git.Repo | None):
+    def __init__(self, path: Path, repo: git.Repo | None, *, clean_at: str | None = None):
+        """`clean_at`: the commit git has just found every library file exactly as (see
+        `repair.clean_head`), if it has."""
         self.path = path
         self.repo = repo
         self.write_lock = threading.RLock()
@@ -90,7 +92,7 @@ class Library:
         self.directory = Directory()
         self.problems: list[Problem] = []  # problems found while loading; the rest still loads
         self._answers: dict[AnswerKey, Answer] = {}
-        self.reload()
+        self.reload(clean_at=clean_at)
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -120,14 +122,17 @@ class Library:
                 "Open a library folder, or create one from the sample library."
             )
         notes: list[Problem] = []
+        clean_at = None
         if repo is not None:
             # A crash can leave a lock, a half-done sync or temporary files: finish cleanly.
             from authoring_app.core import repair
 
             notes = repair.finish_interrupted_work(repo)
-        library = cls(path, repo)
+            clean_at = repair.clean_head(repo)
+        library = cls(path, repo, clean_at=clean_at)
         if repo is not None:
-            library.problems = notes + repair.check_repository(library) + library.problems
+            found = repair.check_repository(library, clean_at=clean_at)
+            library.problems = notes + found + library.problems
         return library
 
     @classmethod
@@ -171,22 +176,24 @@ class Library:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Read every file again. A broken file is reported in `problems`; the rest loads."""
+    def reload(self, *, clean_at: str | None = None) -> None:
+        """Read every file again. A broken file is reported in `problems`; the rest loads.
+
+        `clean_at`: as in `cache.FileCache.scan`, when git has just vouched for the files."""
         problems: list[Problem] = []
         data = {}
         settings = FileCache(self.path, "settings", self._load_settings_file)
-        for name in LIBRARY_FILES:
-            data[name], found = settings.get(name)
+        for name, (value, found) in settings.scan(list(LIBRARY_FILES), clean_at=clean_at).items():
+            data[name] = value
             problems += found
-        settings.save()
         self.info = LibraryInfo.from_data(data["library.yaml"])
         self.roster = Roster.from_data(data["people.yaml"])
         self.directory = Directory.from_data(data["directory.yaml"])
         answers: dict[AnswerKey, Answer] = {}
         parsed = FileCache(self.path, "answers", self._parse_answer_file)
-        for rel in self._answer_files(problems):
-            answer, found = parsed.get(rel)
+        for rel, (answer, found) in parsed.scan(
+            self._answer_files(problems), clean_at=clean_at
+        ).items():
             problems += found
             if answer is None:
                 continue
@@ -202,7 +209,6 @@ class Library:
                 )
                 continue
             answers[answer.key] = answer
-        parsed.save()
         self._answers = answers
         self.problems = problems
 

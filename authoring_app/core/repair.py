@@ -170,9 +170,41 @@ def _remove_temp_files(root: Path) -> list[str]:
 
 # -- checking --------------------------------------------------------------------------------
 
+# The library's own files: what `clean_head` looks at.
+LIBRARY_PATHS = ("answers", "reviews", CONFLICTS_DIR, *LIBRARY_FILES, ".gitattributes")
 
-def check_repository(library: Library) -> list[Problem]:
-    """Everything wrong with the repository itself, each with the way out."""
+
+def clean_head(repo: git.Repo) -> str | None:
+    """The current commit, if git finds the library's own files exactly as committed there:
+    none changed, deleted, new, or ignored by a .gitignore. Then every parsed file the cache
+    vouched for at this commit is still good without looking at it (cache.FileCache.scan).
+
+    Git compares every file in C; `--no-optional-locks` keeps it from touching the index,
+    which a save on another thread may be writing."""
+    try:
+        head = repo.git.rev_parse("--verify", "-q", "HEAD")
+        changed = repo.git.execute(
+            [
+                "git",
+                "--no-optional-locks",
+                "status",
+                "--porcelain",
+                "-z",
+                "--ignored",
+                "--untracked-files=all",
+                "--no-renames",
+                "--",
+                *LIBRARY_PATHS,
+            ]
+        )
+    except git.GitCommandError:
+        return None
+    return head if not changed else None
+
+
+def check_repository(library: Library, *, clean_at: str | None = None) -> list[Problem]:
+    """Everything wrong with the repository itself, each with the way out. `clean_at`: the
+    commit `clean_head` has just found the files exactly as (nothing unsaved, then)."""
     if library.repo is None:
         return []
     repo = library.repo
@@ -207,11 +239,12 @@ def check_repository(library: Library) -> list[Problem]:
                     "latest one (a 'detached HEAD'); repair puts it back without losing revisions",
                 )
             )
-        problems += _unsaved_changes(library)
+        if clean_at is None or clean_at != library.head():
+            problems += _unsaved_changes(library)
     except (git.GitCommandError, ValueError, OSError) as exc:
         problems.append(_problem(".git", "repository", f"git could not read the library: {exc}"))
     problems += _conflict_problems(library)
-    reviews = review_files(library.path)
+    reviews = review_files(library.path, clean_at=clean_at)
     problems += conflict_markers(library, answers=False, reviews=reviews)  # see its docstring
     problems += truncated_reviews(library, reviews)
     return problems

@@ -179,16 +179,17 @@ class ReviewFile:
     cut_off_at: int | None = None  # the line of a last record cut off (damaged file)
 
 
-def review_files(root: Path) -> dict[str, ReviewFile]:
+def review_files(root: Path, *, clean_at: str | None = None) -> dict[str, ReviewFile]:
     """Every reviews/*.jsonl file of the library at `root`, read once per change: opening a
-    library and working out statuses share the result (core/cache.py `shared`)."""
+    library and working out statuses share the result (core/cache.py `shared`). `clean_at`:
+    as in `FileCache.scan`."""
     folder = Path(root) / REVIEWS_DIR
     try:
         names = sorted(e.name for e in os.scandir(folder) if e.name.endswith(".jsonl"))
     except OSError:
         return {}
     files = cache.shared(root, "reviews", partial(scan_review_file, Path(root)))
-    return files.scan([f"{REVIEWS_DIR}/{name}" for name in names])
+    return files.scan([f"{REVIEWS_DIR}/{name}" for name in names], clean_at=clean_at)
 
 
 def scan_review_file(root: Path, rel: str) -> ReviewFile:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from authoring_app.core import cache
 from authoring_app.core.answers import ID_PATTERN, Answer, AnswerKey
 from authoring_app.core.audit import Edit, last_edits
 from authoring_app.core.cache import SignatureCache
@@ -154,6 +155,11 @@ def review_problems(library: Library, *, now: dt.datetime | None = None) -> list
 
 def _review_library(library, *, now, published) -> tuple[dict[AnswerKey, AnswerStatus], list]:
     now = _now(now)
+    published = dict(published or {})
+    clean = _clean_head(library)
+    remembered = _remembered(library, clean, now, published)
+    if remembered is not None:
+        return remembered
     # The last edits come from git's log, mostly git's own work: meanwhile the review files
     # are read and every record checked (the signatures are most of that).
     with ThreadPoolExecutor(max_workers=1) as background:
@@ -176,7 +182,7 @@ def _review_library(library, *, now, published) -> tuple[dict[AnswerKey, AnswerS
             file_problems,
             edits,
             now,
-            published or {},
+            published,
             _source_of(library, answer),
             conflicts,
             checked,
@@ -187,6 +193,71 @@ def _review_library(library, *, now, published) -> tuple[dict[AnswerKey, AnswerS
         for record in records:
             stray.append(checked[id(record)] or _unknown_answer(record))
     _signatures_of(library).save()
+    if clean is not None and clean == library.head():
+        _remember(library, clean, now, published, statuses, stray)
+    return statuses, stray
+
+
+# -- remembering statuses --------------------------------------------------------------------
+#
+# When git finds the library's files exactly as committed (repair.clean_head), every status
+# follows from that commit, the published hashes and the time alone. They are kept in the
+# app's cache for that commit and hashes, until the next midnight (UTC: review due dates) or
+# until a record dated in the future stops being in the future. The review threads are left
+# out and put back from the review files, which opening has read anyway.
+
+
+def _clean_head(library: Library) -> str | None:
+    if library.repo is None:
+        return None
+    from authoring_app.core.repair import clean_head
+
+    return clean_head(library.repo)
+
+
+def _inputs(clean: str, published: Mapping[AnswerKey, str]) -> tuple:
+    return (clean, sorted((str(key), value) for key, value in published.items()))
+
+
+def _remember(library, clean, now, published, statuses, stray) -> None:
+    problems = [p for status in statuses.values() for p in status.problems] + stray
+    if any(p.code == "review-future" for p in problems):
+        return  # worked out each time until the record's time has come
+    good_until = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(), dt.UTC)
+    threads = {key: status.records for key, status in statuses.items()}
+    try:
+        for status in statuses.values():
+            object.__setattr__(status, "records", ())
+        value = {
+            "inputs": _inputs(clean, published),
+            "made_at": now,
+            "good_until": good_until,
+            "statuses": statuses,
+            "stray": stray,
+        }
+        cache.store(library.path, "statuses", value)
+    finally:
+        for key, status in statuses.items():
+            object.__setattr__(status, "records", threads[key])
+
+
+def _remembered(library, clean, now, published):
+    """The statuses and stray problems kept for exactly these inputs, or None."""
+    if clean is None:
+        return None
+    found = cache.load(library.path, "statuses")
+    if not isinstance(found, dict) or found.get("inputs") != _inputs(clean, published):
+        return None
+    if not found["made_at"] <= now < found["good_until"]:
+        return None
+    statuses, stray = found["statuses"], found["stray"]
+    threads: dict[AnswerKey, list[ReviewRecord]] = {}
+    for rel, review in review_files(library.path, clean_at=clean).items():
+        key = _review_key(rel.rsplit("/", 1)[-1])
+        if key is not None:
+            threads[key] = sorted(review.records, key=lambda r: (r.time, r.line or 0))
+    for key, status in statuses.items():
+        object.__setattr__(status, "records", tuple(threads.get(key, ())))
     return statuses, stray
 
 

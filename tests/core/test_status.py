@@ -334,7 +334,9 @@ def test_the_whole_library_takes_one_git_log(library, keys, monkeypatch):
 
     statuses = library_status(library)
     assert len(statuses) == 27
-    assert calls == ["log"]
+    # One log for every answer's last edit, plus git's own check that the files are as
+    # committed (which lets the statuses be remembered): nothing per answer.
+    assert sorted(calls) == ["--no-optional-locks", "log", "rev-parse"]
     assert statuses[AnswerKey("extra-3", "en")].last_editor == "alex"
 
 
@@ -388,3 +390,51 @@ def test_a_signed_line_written_by_a_tool_counts_like_any_other(library, keys):
     status = answer_status(library, EN, now=dt.datetime(2026, 2, 1, tzinfo=dt.UTC))
     assert status.status == Status.APPROVED
     assert status.review_due == dt.date(2027, 1, 5)
+
+
+# -- statuses remembered for a commit --------------------------------------------------------
+
+
+def test_statuses_remembered_for_a_commit_are_used_only_while_nothing_they_depend_on_moved(
+    signed, keys, monkeypatch
+):
+    """With the files exactly as committed, statuses are kept for that commit; the same
+    statuses come back, the whole review thread included, and anything they depend on
+    (the time, the published release, an unsaved edit, a record dated ahead) is heeded."""
+    from authoring_app.core import status as status_module
+
+    library = signed
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    worked_out = library_status(library, now=now)
+    assert worked_out[EN].status == Status.APPROVED and len(worked_out[EN].records) == 3
+
+    derived = []
+    real_derive = status_module._derive
+    monkeypatch.setattr(
+        status_module, "_derive", lambda *a, **k: derived.append(1) or real_derive(*a, **k)
+    )
+    again = library_status(library, now=now + dt.timedelta(seconds=1))
+    assert not derived, "the statuses were worked out again"
+    assert again == worked_out
+
+    due = worked_out[EN].review_due
+    later = dt.datetime.combine(due + dt.timedelta(days=1), dt.time(), dt.UTC)
+    assert library_status(library, now=later)[EN].status == Status.REVIEW_DUE
+    assert library_status(library, now=now - dt.timedelta(hours=1))  # before it was kept
+    published = {EN: worked_out[EN].content_hash}
+    assert library_status(library, now=now, published=published)[EN].status == Status.PUBLISHED
+    assert derived
+
+    path = library.path / library.answer(EN).path  # edited, not saved: not as committed
+    path.write_text(path.read_text("utf-8").replace("title:", "title: Edited", 1), "utf-8")
+    library.reload()
+    assert library_status(library, now=now)[EN].status != Status.APPROVED
+    path.write_text(path.read_text("utf-8").replace("title: Edited", "title:", 1), "utf-8")
+    library.reload()
+    assert library_status(library, now=now)[EN].status == Status.APPROVED
+
+    review.sign_off(library, RU, "dr-one", keys["dr-one"], now=now + dt.timedelta(days=2))
+    derived.clear()
+    for _ in range(2):  # a record from the future is never remembered as not counting
+        assert [p.code for p in library_status(library, now=now)[RU].problems] == ["review-future"]
+    assert len(derived) == 2 * len(library.answers())
