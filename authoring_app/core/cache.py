@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from authoring_app.core import atomic, paths
+from authoring_app.core import atomic, parallel, paths
 
 RACY_SECONDS = 3  # files changed more recently than this are not cached
 _CODE = (
@@ -96,6 +96,13 @@ def clear(library_root: Path) -> None:
             del _SHARED[key]
 
 
+_MISS = object()
+
+
+def _stamp(info: os.stat_result) -> tuple:
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
 class FileCache:
     """Results of `parse(rel)` for the files of one library, reused while a file is unchanged.
 
@@ -120,21 +127,32 @@ class FileCache:
         self._lock = threading.Lock()
 
     def get(self, rel: str) -> Any:
+        found, info = self._lookup(rel)
+        if found is not _MISS:
+            return found
+        value = self.parse(rel)
+        self._keep(rel, info, value)
+        return value
+
+    def _lookup(self, rel: str):
+        """(the cached value, None), or (_MISS, the file's stat or None if it has none)."""
         try:
             info = os.stat(f"{self.root}/{rel}")
         except OSError:
-            return self.parse(rel)  # it reports the file as unreadable
-        stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+            return _MISS, None  # parsing reports the file as unreadable
         hit = self.entries.get(rel)
-        if hit is not None and hit[0] == stamp:
+        if hit is not None and hit[0] == _stamp(info):
             self.used[rel] = hit
-            return hit[1]
-        value = self.parse(rel)
+            return hit[1], None
+        return _MISS, info
+
+    def _keep(self, rel: str, info: os.stat_result | None, value: Any) -> None:
+        self.changed = True
+        if info is None:
+            return
         recent = max(info.st_mtime_ns, info.st_ctime_ns) / 1e9 > self.now - RACY_SECONDS
         if not recent:
-            self.used[rel] = (stamp, value)
-        self.changed = True
-        return value
+            self.used[rel] = (_stamp(info), value)
 
     def save(self, clean_at: str | None = None) -> None:
         """Keep what this pass used; `clean_at` as in `scan` (only a scan can vouch for it)."""
@@ -163,7 +181,17 @@ class FileCache:
             self.used = {}
             self.changed = False
             self.now = time.time()
-            values = {rel: self.get(rel) for rel in rels}
+            values: dict[str, Any] = {}
+            todo: list[tuple[str, os.stat_result | None]] = []
+            for rel in rels:
+                values[rel], info = self._lookup(rel)
+                if values[rel] is _MISS:
+                    todo.append((rel, info))
+            # A first open parses thousands of files: on two cores where that is safe.
+            parsed = parallel.forked_map(self.parse, [rel for rel, _ in todo])
+            for (rel, info), value in zip(todo, parsed, strict=True):
+                values[rel] = value
+                self._keep(rel, info, value)
             if clean_at is not None and self.used.keys() == values.keys():
                 vouched = clean_at
             elif not self.changed and self.used.keys() == self.entries.keys():
