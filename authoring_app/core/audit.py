@@ -135,10 +135,37 @@ def _straight_line(library: Library, old: str, new: str) -> bool:
 def first_authors(library: Library) -> dict[str, tuple[str | None, str]]:
     """For every answer (`id.locale`), who first wrote it: (roster id or None, git name).
 
-    One `git log` over the whole library; an answer moved to another topic keeps its first
-    author, as in its history."""
+    An answer moved to another topic keeps its first author, as in its history. Worked out
+    from the whole history once, then kept in the app's cache by the commit it was made at
+    and brought forward from the commits made since when they are a straight line from it:
+    an answer's first commit never changes, so only answers new since then are added (any
+    merge, a rewound branch or a damaged cache: worked out again from the whole log)."""
+    head = library.head()
+    if head is None:
+        return {}
+    found = cache.load(library.path, "first-authors")
+    if not (
+        isinstance(found, dict)
+        and isinstance(found.get("head"), str)
+        and isinstance(found.get("firsts"), dict)
+    ):
+        found = {}
+    if found.get("head") == head:
+        return dict(found["firsts"])
+    if found and _straight_line(library, found["head"], head):
+        newer = _first_authors(library, [f"{found['head']}..{head}", "--", "answers"])
+        firsts = {**newer, **found["firsts"]}  # an answer's older first commit wins
+    else:
+        firsts = _first_authors(library, ["--", "answers"])
+    cache.store(library.path, "first-authors", {"head": head, "firsts": firsts})
+    return dict(firsts)
+
+
+def _first_authors(library: Library, args: list[str]) -> dict[str, tuple[str | None, str]]:
+    """`id.locale` -> (Person trailer, git name) of the oldest commit in the log of `args`
+    that touched its file, in any topic folder."""
     firsts: dict[str, tuple[str | None, str]] = {}
-    for entry in _log(library, ["--", "answers"]):  # newest first: the last one seen wins
+    for entry in _log(library, args):  # newest first: the last one seen wins
         for path in entry.files:
             name = path.rsplit("/", 1)[-1]
             if name.endswith(".md"):

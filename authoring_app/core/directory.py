@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from authoring_app.core.roster import items_of
@@ -86,8 +87,20 @@ class Directory:
                 )
         return cls(tuple(services))
 
+    @cached_property
+    def _by_id(self) -> dict[str, Service]:
+        """Services by id, built once: answers look entries up thousands of times per
+        release. With a repeated id the first entry wins, as a scan from the top would."""
+        by_id: dict[str, Service] = {}
+        for service in self.services:
+            by_id.setdefault(service.id, service)
+        return by_id
+
     def get(self, service_id: str) -> Service | None:
-        return next((s for s in self.services if s.id == service_id), None)
+        try:
+            return self._by_id.get(service_id)
+        except TypeError:  # not an id at all (a malformed reference)
+            return None
 
     def ids(self) -> set[str]:
         return {s.id for s in self.services}

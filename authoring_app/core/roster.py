@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 ROLES = ("author", "clinician", "publisher")
@@ -53,8 +54,20 @@ class Roster:
                 )
         return cls(tuple(people))
 
+    @cached_property
+    def _by_id(self) -> dict[str, Person]:
+        """People by id, built once (a release looks thousands up); the first of a repeated
+        id wins, as a scan from the top would."""
+        by_id: dict[str, Person] = {}
+        for person in self.people:
+            by_id.setdefault(person.id, person)
+        return by_id
+
     def get(self, person_id: str) -> Person | None:
-        return next((p for p in self.people if p.id == person_id), None)
+        try:
+            return self._by_id.get(person_id)
+        except TypeError:  # not an id at all (a malformed reference)
+            return None
 
     def with_role(self, role: str) -> list[Person]:
         return [p for p in self.people if p.has_role(role)]

@@ -44,3 +44,21 @@ def test_a_service_is_named_in_the_answers_language_with_its_contact():
 
 def test_a_malformed_entry_does_not_hide_the_others():
     assert DIRECTORY.ids() == {"ambulance-103", "example-mobile-unit"}
+
+
+def test_look_ups_by_id_find_the_first_entry_of_a_repeated_id():
+    from authoring_app.core.roster import Roster
+
+    twice = Directory.from_data(
+        {
+            "services": [
+                {"id": "unit", "kind": "outreach", "name": "First", "contact": "1"},
+                {"id": "unit", "kind": "clinic", "name": "Second", "contact": "2"},
+            ]
+        }
+    )
+    assert twice.get("unit").contact == "1" and twice.get("other") is None
+    assert len(list(twice)) == 2 and twice.ids() == {"unit"}
+    assert DIRECTORY.get(["not", "an", "id"]) is None
+    people = Roster.from_data({"people": [{"id": "a", "name": "A"}, {"id": "a", "name": "B"}]})
+    assert people.get("a").name == "A" and people.get("b") is None and people.get(None) is None
