@@ -267,19 +267,24 @@ class PreviousRendering:
                     service, info.locales
                 ):
                     return None
-        try:
-            return {
-                "summary": dict(old["summary"]),
-                "summary_messages": 1 if old["summary"]["telegram"] else 0,
-                "red_flags": list(old["red_flags"]),
-                "body": {
-                    "html": old["body"]["html"],
-                    "telegram": list(old["body"]["telegram"]),
-                    "text": old["body"]["text"],
-                },
-            }
-        except (KeyError, TypeError):
-            return None
+        return parts_of(old)
+
+
+def parts_of(old: Mapping) -> dict | None:
+    """The rendered parts of an answer in an earlier bundle, as `render_parts` gives them."""
+    try:
+        return {
+            "summary": dict(old["summary"]),
+            "summary_messages": 1 if old["summary"]["telegram"] else 0,
+            "red_flags": list(old["red_flags"]),
+            "body": {
+                "html": old["body"]["html"],
+                "telegram": list(old["body"]["telegram"]),
+                "text": old["body"]["text"],
+            },
+        }
+    except (KeyError, TypeError):
+        return None
 
 
 def _workers() -> int:
@@ -333,25 +338,27 @@ def render_many(
     return out
 
 
-def answer_json(
+def answer_skeleton(
     entry: ReleaseAnswer,
     info: LibraryInfo,
     directory: Directory,
     locales_of_id: Sequence[str],
-    parts: dict | None = None,
+    services: dict | None = None,
 ) -> dict:
-    """One answer in the bundle, rendered for every channel (`parts`: already rendered)."""
+    """One answer in the bundle without its rendered parts (`RENDERED`): cheap to build.
+
+    `services`: the JSON of each service in each locale, (id, locale) -> dict, filled in as
+    needed; pass one dict for every answer of a bundle so each is worked out once."""
     answer = entry.answer
     topic = info.topic(answer.topic)
-    if parts is None:
-        parts = render_parts(_texts(answer, directory))
-    if parts["summary_messages"] > 1:
-        raise BundleError([f"{answer.key}: the summary does not fit one Telegram message"])
-    if answer.body.strip() and not parts["body"]["text"].strip():
-        raise BundleError(
-            [f"{answer.key}: the body renders as nothing (nested too deeply?); simplify it"]
-        )
-    data = {
+    services = {} if services is None else services
+    referenced = _referenced(answer)
+    for ref in referenced:
+        if (ref, answer.locale) not in services:
+            services[ref, answer.locale] = directory.get(ref).to_json(
+                lambda value: localise(value, answer.locale)
+            )
+    return {
         "id": answer.id,
         "locale": answer.locale,
         "key": str(answer.key),
@@ -361,22 +368,115 @@ def answer_json(
         },
         "title": answer.title,
         "questions": list(answer.questions),
-        "summary": parts["summary"],
-        "red_flags": parts["red_flags"],
         "visibility": answer.visibility,
         "tags": list(answer.tags),
         "sources": [s.to_json() for s in answer.sources],
-        "services": [
-            directory.get(ref).to_json(lambda value: localise(value, answer.locale))
-            for ref in _referenced(answer)
-        ],
+        "services": [services[ref, answer.locale] for ref in referenced],
         "translations": [locale for locale in locales_of_id if locale != answer.locale],
         "translation_of": answer.translation_of,
         "content_hash": answer.content_hash(),
         "governance": _governance_json(entry.governance),
-        "body": parts["body"],
     }
-    return data
+
+
+RENDERED = ("summary", "red_flags", "body")  # the parts of an answer `render_parts` makes
+
+
+def with_parts(answer: Answer, skeleton: dict, parts: dict) -> dict:
+    """The answer's skeleton completed with its rendered parts, if they can be published."""
+    if parts["summary_messages"] > 1:
+        raise BundleError([f"{answer.key}: the summary does not fit one Telegram message"])
+    if answer.body.strip() and not parts["body"]["text"].strip():
+        raise BundleError(
+            [f"{answer.key}: the body renders as nothing (nested too deeply?); simplify it"]
+        )
+    return {**skeleton, **{name: parts[name] for name in RENDERED}}
+
+
+def answer_json(
+    entry: ReleaseAnswer,
+    info: LibraryInfo,
+    directory: Directory,
+    locales_of_id: Sequence[str],
+    parts: dict | None = None,
+) -> dict:
+    """One answer in the bundle, rendered for every channel (`parts`: already rendered)."""
+    if parts is None:
+        parts = render_parts(_texts(entry.answer, directory))
+    skeleton = answer_skeleton(entry, info, directory, locales_of_id)
+    return with_parts(entry.answer, skeleton, parts)
+
+
+def check_entries(entries: Sequence[ReleaseAnswer], info: LibraryInfo, directory: Directory):
+    """Raise BundleError naming every answer (and emergency number) the directory lacks."""
+    reasons = [r for e in entries for r in answer_problems(e.answer, directory)]
+    missing = [ref for ref in info.emergency if directory.get(ref) is None]
+    if missing:
+        reasons.append(
+            f"library.yaml names emergency numbers {', '.join(missing)} not in the directory"
+        )
+    if reasons:
+        raise BundleError(reasons)
+
+
+def locales_by_id(entries: Iterable[ReleaseAnswer]) -> dict[str, list[str]]:
+    """Answer id -> the locales of it in the release, sorted (each answer's translations)."""
+    locales: dict[str, list[str]] = {}
+    for entry in entries:
+        locales.setdefault(entry.answer.id, []).append(entry.answer.locale)
+    return {answer_id: sorted(found) for answer_id, found in locales.items()}
+
+
+def render_missing(
+    entries: Sequence[ReleaseAnswer],
+    parts: list[dict | None],
+    directory: Directory,
+    progress=None,
+    parallel: bool = True,
+) -> list[dict]:
+    """`parts` with every None rendered (on several cores if many)."""
+    todo = [index for index, found in enumerate(parts) if found is None]
+    rendered = render_many(
+        [_texts(entries[i].answer, directory) for i in todo],
+        progress,
+        names=[str(entries[i].answer.key) for i in todo],
+        parallel=parallel,
+    )
+    parts = list(parts)
+    for index, result in zip(todo, rendered, strict=True):
+        parts[index] = result
+    return parts
+
+
+def bundle_details(
+    *,
+    info: LibraryInfo,
+    directory: Directory,
+    version: str,
+    previous_version: str | None,
+    release_time: dt.datetime,
+    expires: dt.datetime,
+) -> dict:
+    """Everything in the bundle but its answers."""
+    return {
+        "format": BUNDLE_FORMAT,
+        "version": version,
+        "previous_version": previous_version,
+        "release_time": iso_utc(release_time),
+        "expires": iso_utc(expires),
+        "library": {
+            "name": info.name,
+            "organisation": info.organisation,
+            "locales": list(info.locales),
+            "default_locale": info.default_locale,
+            "sample": info.sample,
+        },
+        "topics": [
+            {"id": t.id, "title": _localised_all(t.title, info.locales)} for t in info.topics
+        ],
+        "emergency": [_service_all(directory.get(ref), info.locales) for ref in info.emergency],
+        "directory": [_service_all(s, info.locales) for s in sorted(directory, key=lambda s: s.id)],
+    }
 
 
 def assemble(
@@ -398,59 +498,29 @@ def assemble(
     (the bytes are the same either way); `parallel`: render on several cores if many.
     """
     entries = sorted(entries, key=lambda e: (e.answer.id, e.answer.locale))
-    reasons = [r for e in entries for r in answer_problems(e.answer, directory)]
-    missing = [ref for ref in info.emergency if directory.get(ref) is None]
-    if missing:
-        reasons.append(
-            f"library.yaml names emergency numbers {', '.join(missing)} not in the directory"
-        )
-    if reasons:
-        raise BundleError(reasons)
-    locales: dict[str, list[str]] = {}
-    for entry in entries:
-        locales.setdefault(entry.answer.id, []).append(entry.answer.locale)
-    parts: list[dict | None] = [
+    check_entries(entries, info, directory)
+    locales = locales_by_id(entries)
+    parts = [
         previous.parts(e.answer, info, directory) if previous is not None else None for e in entries
     ]
-    todo = [index for index, found in enumerate(parts) if found is None]
-    rendered = render_many(
-        [_texts(entries[i].answer, directory) for i in todo],
-        progress,
-        names=[str(entries[i].answer.key) for i in todo],
-        parallel=parallel,
-    )
-    for index, result in zip(todo, rendered, strict=True):
-        parts[index] = result
-    answers = []
+    parts = render_missing(entries, parts, directory, progress, parallel)
+    answers, reasons = [], []
     for entry, found in zip(entries, parts, strict=True):
         try:
-            answers.append(
-                answer_json(entry, info, directory, sorted(locales[entry.answer.id]), found)
-            )
+            answers.append(answer_json(entry, info, directory, locales[entry.answer.id], found))
         except BundleError as exc:
             reasons += exc.reasons
     if reasons:
         raise BundleError(reasons)
-    return {
-        "format": BUNDLE_FORMAT,
-        "version": version,
-        "previous_version": previous_version,
-        "release_time": iso_utc(release_time),
-        "expires": iso_utc(expires),
-        "library": {
-            "name": info.name,
-            "organisation": info.organisation,
-            "locales": list(info.locales),
-            "default_locale": info.default_locale,
-            "sample": info.sample,
-        },
-        "topics": [
-            {"id": t.id, "title": _localised_all(t.title, info.locales)} for t in info.topics
-        ],
-        "emergency": [_service_all(directory.get(ref), info.locales) for ref in info.emergency],
-        "directory": [_service_all(s, info.locales) for s in sorted(directory, key=lambda s: s.id)],
-        "answers": answers,
-    }
+    details = bundle_details(
+        info=info,
+        directory=directory,
+        version=version,
+        previous_version=previous_version,
+        release_time=release_time,
+        expires=expires,
+    )
+    return {**details, "answers": answers}
 
 
 def content_of(bundle: dict) -> dict:

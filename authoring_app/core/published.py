@@ -22,12 +22,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import subprocess
 import tempfile
+from collections.abc import Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import git
 
 from authoring_app.core.answers import AnswerKey
+from authoring_app.core.bundle import BUNDLE_FORMAT, canonical_json
 from authoring_app.core.library import Library, LibraryError
 from authoring_app.core.roster import Person
 
@@ -35,6 +39,8 @@ BRANCH = "published"
 BRANCH_REF = f"refs/heads/{BRANCH}"
 REMOTE_REF = f"refs/remotes/origin/{BRANCH}"
 LATEST_FILES = ("bundle.json", "bundle.json.minisig", "manifest.json")
+# The release commit's trailer naming the render digest its bundle was rendered with.
+RENDER_TRAILER = "Rendered-with"
 
 
 class PublishError(LibraryError):
@@ -208,16 +214,88 @@ def commit_message(library: Library, commit: str) -> str:
 # ---------------------------------------------------------------- writing
 
 
+def release_files(
+    library: Library,
+    record: ReleaseRecord,
+    *,
+    bundle: bytes,
+    signature: str,
+    manifest: bytes,
+    publisher_key: str,
+    after: str | None,
+) -> dict[str, bytes]:
+    """Path -> bytes of everything a release writes on the branch (see the layout above):
+    its own folder, the latest copies, releases.json with it first (after the releases at
+    the branch commit `after`) and the publisher's key."""
+    version = record.version
+    index = {
+        "format": BUNDLE_FORMAT,
+        "library": library.info.name,
+        "latest": version,
+        "releases": [record.to_json()] + [r.to_json() for r in release_records(library, after)],
+    }
+    signed = signature.encode("utf-8")
+    return {
+        f"releases/{version}/bundle.json": bundle,
+        f"releases/{version}/bundle.json.minisig": signed,
+        f"releases/{version}/manifest.json": manifest,
+        "bundle.json": bundle,
+        "bundle.json.minisig": signed,
+        "manifest.json": manifest,
+        "releases.json": canonical_json(index),
+        "publisher.pub": publisher_key.encode("ascii"),
+    }
+
+
+# Larger input goes to git through a temporary file rather than a pipe: a thread feeding a
+# pipe needs the GIL again after every 64 KB git reads, so while this process is busy (as it
+# is when a large bundle is stored in the background) git would mostly wait for it.
+_PIPE_MAX = 1 << 20
+
+
 def _with_stdin(repo: git.Repo, args: list[str], data: bytes, env: dict | None = None) -> str:
-    with tempfile.TemporaryFile() as handle:
-        handle.write(data)
-        handle.flush()
-        handle.seek(0)
-        return repo.git.execute(["git", *args], istream=handle, env=env)
+    """Run git with `data` on its standard input; its output."""
+    command = ["git", *args]
+    if len(data) > _PIPE_MAX:
+        with tempfile.TemporaryFile() as handle:
+            handle.write(data)
+            handle.flush()
+            handle.seek(0)
+            return repo.git.execute(command, istream=handle, env=env)
+    handle = repo.git.execute(command, istream=subprocess.PIPE, as_process=True, env=env)
+    out, error = handle.proc.communicate(data)
+    if handle.proc.returncode:
+        raise git.GitCommandError(command, handle.proc.returncode, error)
+    return out.decode("utf-8", "surrogateescape")
 
 
 def _store_blob(repo: git.Repo, data: bytes) -> str:
     return _with_stdin(repo, ["hash-object", "-w", "--no-filters", "--stdin"], data).strip()
+
+
+def store_blob(library: Library, data: bytes) -> str:
+    """Store `data` as a blob in the library's repository; its id. Storing a blob is safe at
+    any time: until a commit names it, it changes nothing."""
+    return _store_blob(_repo(library), data)
+
+
+def start_storing(library: Library, data: bytes) -> Future:
+    """`store_blob` in a thread of its own; the future's result is the blob id."""
+    storing = ThreadPoolExecutor(max_workers=1)
+    try:
+        return storing.submit(store_blob, library, data)
+    finally:
+        storing.shutdown(wait=False)  # the thread ends when git has stored it
+
+
+def _stored(pending: Future | None) -> str | None:
+    """The blob id `store_blob` gave, once it is done; None if it failed (store it again)."""
+    if pending is None:
+        return None
+    try:
+        return pending.result()
+    except (git.GitCommandError, OSError):
+        return None
 
 
 def _identity(person: Person, when: dt.datetime) -> dict[str, str]:
@@ -241,12 +319,16 @@ def write_release(
     message: str,
     expected_tip: str | None,
     now: dt.datetime | None = None,
+    stored: Mapping[bytes, Future] | None = None,
 ) -> str:
     """Commit `files` (path -> bytes) on top of the published branch and tag `v<version>`.
 
     `expected_tip` is the branch commit the release was planned against; if another release
-    was written since, nothing changes and PublishError says so. Returns the new commit.
+    was written since, nothing changes and PublishError says so. `stored`: file contents
+    already being stored as blobs (`store_blob` run elsewhere), by content. Returns the new
+    commit.
     """
+    stored = stored or {}
     repo = _repo(library)
     now = now or dt.datetime.now(dt.UTC)
     tag = f"v{version}"
@@ -264,11 +346,20 @@ def write_release(
             if expected_tip is not None:
                 repo.git.read_tree(expected_tip, env=index_env)
             blobs: dict[bytes, str] = {}  # the latest release repeats its version's files
-            for path, data in sorted(files.items()):
-                blob = blobs.get(data) or blobs.setdefault(data, _store_blob(repo, data))
-                repo.git.update_index(
-                    "--add", "--cacheinfo", f"100644,{blob},{path}", env=index_env
-                )
+
+            def blob_of(data: bytes) -> str:
+                if data not in blobs:
+                    blobs[data] = _stored(stored.get(data)) or _store_blob(repo, data)
+                return blobs[data]
+
+            # Files stored elsewhere are waited for last, so that work goes on meanwhile.
+            order = sorted(files, key=lambda path: (files[path] in stored, path))
+            entries = [f"100644,{blob_of(files[path])},{path}" for path in order]
+            repo.git.update_index(
+                "--add",
+                *(arg for entry in entries for arg in ("--cacheinfo", entry)),
+                env=index_env,
+            )
             tree = repo.git.write_tree(env=index_env).strip()
         identity = _identity(person, now)
         parents = ["-p", expected_tip] if expected_tip else []

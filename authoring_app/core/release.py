@@ -10,27 +10,30 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import git
 
 from authoring_app.core import bundle as bundles
-from authoring_app.core import minisign, published
+from authoring_app.core import minisign, published, release_entries, release_memo
 from authoring_app.core.answers import AnswerKey
 from authoring_app.core.audit import first_authors
-from authoring_app.core.bundle import Governance, ReleaseAnswer, Reviewer
-from authoring_app.core.keys import KeyStoreError, decode_public_key, encode_public_key
+from authoring_app.core.bundle import ReleaseAnswer
+from authoring_app.core.keys import encode_public_key
 from authoring_app.core.library import Library, LibraryError
+from authoring_app.core.release_entries import LeftOut
 from authoring_app.core.roster import Person
 
 Progress = Callable[[str, int, int], None]
 CONTENT_PATHS = ("library.yaml", "people.yaml", "directory.yaml", "answers", "reviews")
 _SEMVER = re.compile(r"^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})$")
-# The release commit's trailer naming the render digest its bundle was rendered with.
-RENDER_TRAILER = "Rendered-with"
+RENDER_TRAILER = published.RENDER_TRAILER
+previous_rendering = release_memo.previous_rendering  # where it lived before
 
 
 class ReleaseError(LibraryError):
@@ -71,16 +74,6 @@ FIRST_VERSION = Version(1, 0, 0)
 
 
 @dataclass(frozen=True)
-class LeftOut:
-    """An answer that stays out of the release, and why, in words a publisher acts on."""
-
-    key: AnswerKey
-    title: str
-    status: str
-    reason: str
-
-
-@dataclass(frozen=True)
 class ReleasePlan:
     """What a release would contain and how it differs from the last one."""
 
@@ -98,7 +91,13 @@ class ReleasePlan:
     commit: str = ""  # the library commit the plan was made from
     published_tip: str | None = None  # the published branch commit it was made against
     problems: tuple[str, ...] = ()  # why it cannot be published
-    bundle: dict = field(default_factory=dict, repr=False)  # assembled, version not final
+    assembled: release_memo.Assembled | None = field(default=None, repr=False)
+
+    @cached_property
+    def bundle(self) -> dict:
+        """The assembled bundle's data, version not final ({} if it could not be built).
+        Parsed from its bytes on first use: publishing itself never needs it."""
+        return json.loads(self.assembled.to_bytes()) if self.assembled is not None else {}
 
     @property
     def review_due(self) -> tuple[LeftOut, ...]:
@@ -124,17 +123,16 @@ def make_plan(
     left_out: Iterable[LeftOut],
     *,
     library: Library,
-    last: published.LatestRelease | None,
+    last: release_memo.Previous | None,
     release_time: dt.datetime,
     commit: str = "",
     published_tip: str | None = None,
     problems: Sequence[str] = (),
     progress: Progress | None = None,
-    rendered: bundles.PreviousRendering | None = None,
 ) -> ReleasePlan:
     """A plan from answers already known to be signed off (the rest in `left_out`).
 
-    `rendered`: the last release's rendering, if trusted, reused where it cannot differ."""
+    `last`: the last release; what of it can be trusted is reused where it cannot differ."""
     entries = tuple(sorted(entries, key=lambda e: (e.answer.id, e.answer.locale)))
     left_out = tuple(sorted(left_out, key=lambda item: (item.key.id, item.key.locale)))
     problems = list(problems)
@@ -144,18 +142,23 @@ def make_plan(
         (e.governance.next_review for e in entries),
     )
     previous = str(Version.parse(last.version)) if last else None
-    assembled: dict = {}
+    assembled = None
     try:
-        assembled = bundles.assemble(
-            entries,
+        details = bundles.bundle_details(
             info=library.info,
             directory=library.directory,
             version=previous or str(FIRST_VERSION),
             previous_version=previous,
             release_time=release_time,
             expires=expires,
+        )
+        assembled = release_memo.assemble(
+            entries,
+            info=library.info,
+            directory=library.directory,
+            details=details,
+            previous=last,
             progress=progress,
-            previous=rendered,
         )
     except bundles.BundleError as exc:
         problems += exc.reasons
@@ -163,16 +166,13 @@ def make_plan(
         problems.append("no answer is signed off and ready to publish")
     if expires <= release_time:
         problems.append("the release would already have expired: an answer's review is overdue")
-
-    new = {a["key"]: a for a in assembled.get("answers", [])}
-    old = {a["key"]: a for a in (last.bundle.get("answers", []) if last else [])}
-    added = tuple(AnswerKey.parse(k) for k in sorted(set(new) - set(old)))
-    removed = tuple(AnswerKey.parse(k) for k in sorted(set(old) - set(new)))
-    changed = tuple(AnswerKey.parse(k) for k in sorted(set(new) & set(old)) if new[k] != old[k])
+    added, changed, removed = (
+        tuple(map(AnswerKey.parse, keys)) for keys in release_memo.differences(assembled, last)
+    )
 
     if last is None:
         bump, why = "first", "the first release"
-    elif last.bundle.get("format") != bundles.BUNDLE_FORMAT:
+    elif last.format != bundles.BUNDLE_FORMAT:
         bump, why = "major", f"the bundle format changed to {bundles.BUNDLE_FORMAT}"
     elif removed:
         bump, why = "major", f"{len(removed)} answer(s) removed"
@@ -180,7 +180,7 @@ def make_plan(
         bump, why = "minor", f"{len(added)} answer(s) added"
     elif changed:
         bump, why = "patch", f"{len(changed)} answer(s) changed"
-    elif assembled and bundles.content_of(assembled) != bundles.content_of(last.bundle):
+    elif assembled and release_memo.details_digest(assembled.details) != last.details:
         bump, why = "patch", "the directory or library details changed"
     else:
         bump, why = "none", f"nothing has changed since release {previous}"
@@ -205,7 +205,7 @@ def make_plan(
         commit=commit,
         published_tip=published_tip,
         problems=tuple(problems),
-        bundle=assembled,
+        assembled=assembled,
     )
 
 
@@ -229,28 +229,24 @@ def plan_release(
     now = now or dt.datetime.now(dt.UTC)
     if progress is not None:
         progress("Checking sign-offs", 0, 1)
-    # Reading the whole history for first authors is mostly waiting for git: meanwhile the
-    # last release is read and every answer's status worked out.
-    with ThreadPoolExecutor(max_workers=1) as background:
+    # First authors and the last release's bundle come from git: meanwhile every answer's
+    # status is worked out.
+    with ThreadPoolExecutor(max_workers=2) as background:
         firsts_later = background.submit(first_authors, library)
         published_tip = published.tip(library)
-        try:
-            last = published.latest_release(library)
-            last_error = None
-        except published.PublishError as exc:  # status shows nothing as published
-            last, last_error = None, exc
-        hashes = published.hashes_of(last) if last is not None else {}
-        found = statuses.library_status(library, now=now, published=hashes)
+        last, found, last_error = None, None, None
+        memo = release_memo.load(library, published_tip) if reuse else None
+        if memo is not None:  # a release this app made: its bundle is not parsed
+            bundle_later = background.submit(release_memo.read_bundle, library, memo)
+            hashes = release_memo.published_hashes(memo)
+            found = statuses.library_status(library, now=now, published=hashes)
+            last = release_memo.from_memo(memo, bundle_later.result())
+        if last is None:
+            last, last_error = release_memo.read_last(library, reuse)
+            hashes = last.answer_hashes() if last is not None else {}
+            found = statuses.library_status(library, now=now, published=hashes)
         firsts = firsts_later.result()
-    entries, left_out = [], []
-    for key, state in sorted(found.items(), key=lambda kv: (kv[0].id, kv[0].locale)):
-        answer = library.find(key)
-        if answer is None:
-            continue
-        if state.publishable and state.content_hash == answer.content_hash():
-            entries.append(ReleaseAnswer(answer, _governance(library, state, firsts)))
-        else:
-            left_out.append(LeftOut(key, answer.title, str(state.status), _reason(state)))
+    entries, left_out = release_entries.select(library, found, firsts)
     problems = []
     for key in include:
         item = next((i for i in left_out if i.key == key), None)
@@ -270,94 +266,7 @@ def plan_release(
         published_tip=published_tip,
         problems=problems,
         progress=progress,
-        rendered=previous_rendering(library, last) if reuse else None,
     )
-
-
-def previous_rendering(
-    library: Library, last: published.LatestRelease | None
-) -> bundles.PreviousRendering | None:
-    """The last release's rendering, if it can be trusted: its bundle's signature checks out
-    with the key of a publisher in the roster, and its commit names the render digest."""
-    if last is None or not last.commit:
-        return None
-    signature = published.read_file(library, "bundle.json.minisig", last.commit)
-    if signature is None:
-        return None
-    trusted = False
-    for person in library.roster.with_role("publisher"):
-        if not person.public_key:
-            continue
-        try:
-            key = decode_public_key(person.public_key)
-            minisign.verify(last.bundle_bytes, signature.decode("utf-8"), key)
-        except (KeyStoreError, minisign.SignatureError, UnicodeDecodeError, ValueError):
-            continue
-        trusted = True
-        break
-    if not trusted:
-        return None
-    digest = ""
-    prefix = f"{RENDER_TRAILER}: "
-    for line in published.commit_message(library, last.commit).splitlines():
-        if line.startswith(prefix):
-            digest = line[len(prefix) :].strip()
-    if not digest:
-        return None
-    return bundles.PreviousRendering(last.bundle, digest)
-
-
-def _governance(library: Library, state, firsts: dict) -> Governance:
-    reviewers = tuple(
-        Reviewer(s.name, s.credentials or "", s.time, s.meaning or Reviewer.meaning)
-        for s in state.sign_offs
-    )
-    if state.review_due is not None:
-        next_review = state.review_due
-    else:
-        last = max(s.time for s in state.sign_offs).astimezone(dt.UTC)
-        next_review = bundles.add_months(last, library.info.review_interval_months).date()
-    editor = library.roster.get(state.last_editor) if state.last_editor else None
-    return Governance(
-        signed_off_by=reviewers,
-        next_review=next_review,
-        author=_first_author(library, firsts.get(str(state.key))),
-        last_editor=editor.name if editor else (state.last_editor or ""),
-    )
-
-
-def _first_author(library: Library, first: tuple[str | None, str] | None) -> str:
-    """The name of whoever first wrote the answer (the oldest revision of its file)."""
-    if first is None:
-        return ""
-    person_id, git_name = first
-    person = library.roster.get(person_id) if person_id else None
-    return person.name if person else git_name
-
-
-def _reason(state) -> str:
-    from authoring_app.core.status import Status
-
-    status = state.status
-    details = "; ".join(p.message for p in (state.problems or ()) if p.severity == "error")
-    if status == Status.REVIEW_DUE:
-        due = state.review_due.isoformat() if state.review_due else "an earlier date"
-        text = f"approved, but its review was due on {due}: a clinician must sign it off again"
-    elif status in (Status.DRAFT, Status.CHANGES_REQUESTED):
-        text = f"{status}: not signed off"
-        if state.void_sign_offs:
-            text += " (the text changed after its sign-off)"
-    elif status == Status.IN_REVIEW:
-        text = f"in review: {len(state.sign_offs)} of {state.required} sign-off(s)"
-    elif status == Status.CONFLICT:
-        text = "edited on two machines: a person must resolve the conflict first"
-    elif status == Status.RETIRED:
-        text = "retired"
-    else:
-        text = f"{status}: its sign-offs do not meet the rules"
-    if details:
-        text += f" ({details})"
-    return text
 
 
 def commit_time(library: Library) -> dt.datetime:
@@ -390,13 +299,17 @@ class BuiltRelease:
     """The signed files of one release."""
 
     version: str
-    bundle: dict = field(repr=False)
     bundle_bytes: bytes = field(repr=False)
     signature: str = field(repr=False)
     manifest_bytes: bytes = field(repr=False)
     publisher_key: str = field(repr=False)  # minisign .pub text
     sha256: str = ""
     record: published.ReleaseRecord | None = None
+
+    @cached_property
+    def bundle(self) -> dict:
+        """The bundle's data, parsed from its bytes on first use."""
+        return json.loads(self.bundle_bytes)
 
 
 def choose_version(plan: ReleasePlan, version: str | None) -> str:
@@ -419,12 +332,25 @@ def trusted_comment(version: str, expires: str, sha256: str) -> str:
     return f"authoring-app bundle version={version} expires={expires} sha256={sha256}"
 
 
-def build_release(plan: ReleasePlan, version: str, private_key, signer: Person) -> BuiltRelease:
-    """Give the planned bundle its version, then write and sign its files (deterministic)."""
-    if plan.problems:
+def release_bytes(plan: ReleasePlan, version: str) -> bytes:
+    """The planned bundle with its version: the bytes that are signed and published."""
+    if plan.problems or plan.assembled is None:
         raise ReleaseError("cannot publish: " + "; ".join(plan.problems))
-    data = dict(plan.bundle, version=version, previous_version=plan.previous_version)
-    bundle_bytes = bundles.canonical_json(data)
+    return plan.assembled.to_bytes(version=version, previous_version=plan.previous_version)
+
+
+def build_release(
+    plan: ReleasePlan,
+    version: str,
+    private_key,
+    signer: Person,
+    bundle_bytes: bytes | None = None,
+) -> BuiltRelease:
+    """Give the planned bundle its version, then write and sign its files (deterministic).
+    `bundle_bytes`: `release_bytes(plan, version)`, if already made."""
+    if bundle_bytes is None:
+        bundle_bytes = release_bytes(plan, version)
+    data = plan.assembled.details
     sha256 = hashlib.sha256(bundle_bytes).hexdigest()
     signature = minisign.sign(
         bundle_bytes,
@@ -459,7 +385,6 @@ def build_release(plan: ReleasePlan, version: str, private_key, signer: Person) 
     }
     return BuiltRelease(
         version=version,
-        bundle=data,
         bundle_bytes=bundle_bytes,
         signature=signature,
         manifest_bytes=bundles.canonical_json(manifest),
@@ -519,24 +444,20 @@ def publish(
         _require_saved(library)
         if progress is not None:
             progress("Signing the bundle", 1, 3)
-        built = build_release(plan, chosen, private_key, person)
-        last_records = published.release_records(library, plan.published_tip)
-        index = {
-            "format": bundles.BUNDLE_FORMAT,
-            "library": library.info.name,
-            "latest": chosen,
-            "releases": [built.record.to_json()] + [r.to_json() for r in last_records],
-        }
-        files = {
-            f"releases/{chosen}/bundle.json": built.bundle_bytes,
-            f"releases/{chosen}/bundle.json.minisig": built.signature.encode("utf-8"),
-            f"releases/{chosen}/manifest.json": built.manifest_bytes,
-            "bundle.json": built.bundle_bytes,
-            "bundle.json.minisig": built.signature.encode("utf-8"),
-            "manifest.json": built.manifest_bytes,
-            "releases.json": bundles.canonical_json(index),
-            "publisher.pub": built.publisher_key.encode("ascii"),
-        }
+        # Storing the large bundle in git (compressing it) takes git a while: it runs while
+        # the bundle is signed and the other files are written.
+        bundle_bytes = release_bytes(plan, chosen)
+        bundle_blob = published.start_storing(library, bundle_bytes)
+        built = build_release(plan, chosen, private_key, person, bundle_bytes)
+        files = published.release_files(
+            library,
+            built.record,
+            bundle=bundle_bytes,
+            signature=built.signature,
+            manifest=built.manifest_bytes,
+            publisher_key=built.publisher_key,
+            after=plan.published_tip,
+        )
         if progress is not None:
             progress("Recording the release", 2, 3)
         commit = published.write_release(
@@ -547,12 +468,14 @@ def publish(
             message=_release_message(plan, chosen),
             expected_tip=plan.published_tip,
             now=now,
+            stored={bundle_bytes: bundle_blob},
         )
-    # The app shows which answers are published; remember them now rather than have it
-    # parse this (possibly very large) bundle again.
+    # The app shows which answers are published, and the next release reuses this one's
+    # bytes: remember both now rather than parse this (possibly very large) bundle again.
     published.remember_hashes(
         library, commit, {item.key: item.answer.content_hash() for item in plan.included}
     )
+    release_memo.remember(library, commit, built.sha256, chosen, plan.assembled)
     if progress is not None:
         progress("Published", 3, 3)
     return PublishResult(plan, built, commit, f"v{chosen}")

@@ -1,0 +1,93 @@
+"""Which answers go into a release: those whose current text is signed off, with who wrote
+and signed them off, and why each other answer stays out, in words a publisher acts on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from authoring_app.core import bundle as bundles
+from authoring_app.core.answers import AnswerKey
+from authoring_app.core.bundle import Governance, ReleaseAnswer, Reviewer
+from authoring_app.core.library import Library
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """An answer that stays out of the release, and why, in words a publisher acts on."""
+
+    key: AnswerKey
+    title: str
+    status: str
+    reason: str
+
+
+def select(
+    library: Library, found: Mapping, firsts: dict
+) -> tuple[list[ReleaseAnswer], list[LeftOut]]:
+    """From every answer's status (`found`) and first author (`firsts`, by "id.locale"): the
+    answers to release, with their governance, and those left out, in key order."""
+    entries, left_out = [], []
+    for key, state in sorted(found.items(), key=lambda kv: (kv[0].id, kv[0].locale)):
+        answer = library.find(key)
+        if answer is None:
+            continue
+        if state.publishable and state.content_hash == answer.content_hash():
+            entries.append(ReleaseAnswer(answer, _governance(library, state, firsts)))
+        else:
+            left_out.append(LeftOut(key, answer.title, str(state.status), _reason(state)))
+    return entries, left_out
+
+
+def _governance(library: Library, state, firsts: dict) -> Governance:
+    reviewers = tuple(
+        Reviewer(s.name, s.credentials or "", s.time, s.meaning or Reviewer.meaning)
+        for s in state.sign_offs
+    )
+    if state.review_due is not None:
+        next_review = state.review_due
+    else:
+        last = max(s.time for s in state.sign_offs).astimezone(dt.UTC)
+        next_review = bundles.add_months(last, library.info.review_interval_months).date()
+    editor = library.roster.get(state.last_editor) if state.last_editor else None
+    return Governance(
+        signed_off_by=reviewers,
+        next_review=next_review,
+        author=_first_author(library, firsts.get(str(state.key))),
+        last_editor=editor.name if editor else (state.last_editor or ""),
+    )
+
+
+def _first_author(library: Library, first: tuple[str | None, str] | None) -> str:
+    """The name of whoever first wrote the answer (the oldest revision of its file)."""
+    if first is None:
+        return ""
+    person_id, git_name = first
+    person = library.roster.get(person_id) if person_id else None
+    return person.name if person else git_name
+
+
+def _reason(state) -> str:
+    from authoring_app.core.status import Status
+
+    status = state.status
+    details = "; ".join(p.message for p in (state.problems or ()) if p.severity == "error")
+    if status == Status.REVIEW_DUE:
+        due = state.review_due.isoformat() if state.review_due else "an earlier date"
+        text = f"approved, but its review was due on {due}: a clinician must sign it off again"
+    elif status in (Status.DRAFT, Status.CHANGES_REQUESTED):
+        text = f"{status}: not signed off"
+        if state.void_sign_offs:
+            text += " (the text changed after its sign-off)"
+    elif status == Status.IN_REVIEW:
+        text = f"in review: {len(state.sign_offs)} of {state.required} sign-off(s)"
+    elif status == Status.CONFLICT:
+        text = "edited on two machines: a person must resolve the conflict first"
+    elif status == Status.RETIRED:
+        text = "retired"
+    else:
+        text = f"{status}: its sign-offs do not meet the rules"
+    if details:
+        text += f" ({details})"
+    return text

@@ -1,0 +1,253 @@
+"""Incremental releases from the memo of the last one: always the bytes of a full rebuild."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import pickle
+import subprocess
+
+import pytest
+
+from authoring_app.core import bundle as bundles
+from authoring_app.core import cache, published, release, release_memo, review
+from authoring_app.core.answers import AnswerKey
+from authoring_app.core.library import Library
+from tests.core.publishing_helpers import fake_entries, sign_all, signed_sample
+
+pytestmark = pytest.mark.core
+
+PUBLISHER = "demo-publisher"
+CLINICIANS = ["demo-clinician-1", "demo-clinician-2"]
+OVERDOSE_EN = AnswerKey("opioid-overdose-signs", "en")
+
+
+def bundle_of(lib, keys, plan):
+    person = lib.roster.get(PUBLISHER)
+    return release.build_release(plan, plan.proposed_version, keys[PUBLISHER], person).bundle_bytes
+
+
+def same_as_full_rebuild(lib, keys, *, from_memo: bool):
+    """Plan the next release both ways, check they agree byte for byte, and publish it."""
+    assert memo_in_use(lib) == from_memo
+    incremental = release.plan_release(lib)
+    full = release.plan_release(lib, reuse=False)
+    assert incremental.can_publish, incremental.problems or incremental.why
+    for name in ("added", "changed", "removed", "bump", "why", "proposed_version"):
+        assert getattr(incremental, name) == getattr(full, name), name
+    data = bundle_of(lib, keys, incremental)
+    assert data == bundle_of(lib, keys, full)
+    assert incremental.bundle == full.bundle  # the planned data, version not final
+    assert bundles.content_of(incremental.bundle) == bundles.content_of(json.loads(data))
+    result = release.publish(lib, incremental, PUBLISHER, keys[PUBLISHER])
+    assert published.read_file(lib, "bundle.json") == data
+    assert release_memo.load(lib, result.commit) is not None  # remembered for the next one
+    return incremental
+
+
+def memo_in_use(lib) -> bool:
+    """Will the next plan be made from the memo of the last release?"""
+    memo = release_memo.load(lib, published.tip(lib))
+    if memo is None:
+        return False
+    return release_memo.from_memo(memo, release_memo.read_bundle(lib, memo)) is not None
+
+
+def edit(lib, key, text=" Stay with them."):
+    answer = lib.answer(key)
+    lib.save_answer(answer.edited(summary=answer.summary + text), lib.roster.get("demo-author"))
+
+
+def commit_file(lib, name, old, new):
+    path = lib.path / name
+    path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+    lib.commit(lib.roster.get("demo-author"), f"Change {name}", [name])
+    lib.reload()
+
+
+def rendering_counter(monkeypatch):
+    rendered = []
+    real = bundles.render_parts
+
+    def counting(texts):
+        rendered.append(texts)
+        return real(texts)
+
+    monkeypatch.setattr(bundles, "render_parts", counting)
+    return rendered
+
+
+@pytest.fixture
+def released(sample_library):
+    keys = signed_sample(sample_library)
+    release.publish(
+        sample_library, release.plan_release(sample_library), PUBLISHER, keys[PUBLISHER]
+    )
+    return sample_library, keys
+
+
+def test_the_bundle_is_its_fragments_joined():
+    rest = {"format": 1, "version": "1.0.0", "library": {"b": [1, "é"], "a": None}}
+    answers = [{"key": "x.en", "body": {"text": "ü\n"}}, {"key": "y.ru", "z": [], "a": 1}]
+    fragments = [release_memo.fragment(a) for a in answers]
+    joined = release_memo.bundle_bytes(rest, fragments)
+    assert joined == bundles.canonical_json({**rest, "answers": answers})
+    assert release_memo.bundle_bytes({}, []) == bundles.canonical_json({"answers": []})
+    built = release_memo.Assembled(details=rest, keys=("x.en", "y.ru"), fragments=tuple(fragments))
+    for (start, end), part in zip(built.ranges(), fragments, strict=True):
+        assert built.to_bytes()[start:end] == part
+    with pytest.raises(ValueError):
+        release_memo.bundle_bytes({"aardvark": 1}, fragments)
+
+
+def test_an_edited_answer_is_the_only_one_rendered_and_the_last_bundle_is_not_parsed(
+    released, monkeypatch
+):
+    lib, keys = released
+    edit(lib, OVERDOSE_EN)
+    sign_all(lib, keys, CLINICIANS, only={OVERDOSE_EN})
+    rendered = rendering_counter(monkeypatch)
+    parsed = []
+    real_latest = published.latest_release
+    monkeypatch.setattr(
+        published, "latest_release", lambda lib: parsed.append(1) or real_latest(lib)
+    )
+    plan = release.plan_release(lib)
+    assert len(rendered) == 1 and parsed == []
+    assert plan.changed == (OVERDOSE_EN,) and plan.bump == "patch"
+    assert same_as_full_rebuild(lib, keys, from_memo=True).changed == (OVERDOSE_EN,)
+
+
+def test_a_directory_entry_named_by_a_ref_changes(released, monkeypatch):
+    lib, keys = released
+    commit_file(lib, "directory.yaml", "Ambulance (Russia)", "Ambulance (all of Russia)")
+    rendered = rendering_counter(monkeypatch)
+    plan = same_as_full_rebuild(lib, keys, from_memo=True)
+    assert plan.changed and plan.bump == "patch"
+    assert 0 < len(rendered) < 2 * len(plan.included)  # the incremental plan rendered some
+    assert "Ambulance (all of Russia)" in json.dumps(plan.bundle, ensure_ascii=False)
+
+
+def test_a_service_no_answer_names_is_added(released, monkeypatch):
+    lib, keys = released
+    path = lib.path / "directory.yaml"
+    path.write_text(
+        path.read_text("utf-8")
+        + "\n  - id: example-new-unit\n    kind: outreach\n    name: {ru: Новый, en: New}\n"
+        + '    contact: "+7 000 000-00-99"\n    example: true\n',
+        "utf-8",
+    )
+    lib.commit(lib.roster.get("demo-author"), "Add a service", ["directory.yaml"])
+    lib.reload()
+    rendered = rendering_counter(monkeypatch)
+    assert release.plan_release(lib).why == "the directory or library details changed"
+    assert rendered == []
+    plan = same_as_full_rebuild(lib, keys, from_memo=True)
+    assert plan.bump == "patch" and not plan.changed
+
+
+def test_the_library_locales_change(released):
+    lib, keys = released
+    commit_file(lib, "library.yaml", "locales: [ru, en]", "locales: [en, ru]")
+    plan = same_as_full_rebuild(lib, keys, from_memo=True)
+    assert plan.bump == "patch"
+
+
+def test_a_new_sign_off_changes_only_governance(released, monkeypatch):
+    lib, keys = released
+    testing = AnswerKey("hiv-hcv-testing", "en")
+    assert lib.info.clinicians_required_for(lib.answer(testing).topic) == 1
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=5)
+    sign_all(lib, keys, CLINICIANS[::-1], only={testing}, now=later)  # a second clinician
+    rendered = rendering_counter(monkeypatch)
+    incremental = release.plan_release(lib)
+    assert rendered == []  # the text is the same: its rendering is reused
+    assert incremental.changed == (testing,)
+    same_as_full_rebuild(lib, keys, from_memo=True)
+
+
+def test_a_removed_and_an_added_answer(released):
+    lib, keys = released
+    gone = AnswerKey("hiv-hcv-testing", "en")
+    review.retire(lib, gone, PUBLISHER, reason="out of date")
+    plan = same_as_full_rebuild(lib, keys, from_memo=True)
+    assert plan.removed == (gone,) and plan.bump == "major"
+
+
+@pytest.mark.parametrize("damage", ["deleted", "garbage", "wrong sha256", "shifted", "mixed up"])
+def test_a_deleted_or_damaged_memo_falls_back_to_the_parsed_bundle(released, damage):
+    lib, keys = released
+    edit(lib, OVERDOSE_EN)
+    sign_all(lib, keys, CLINICIANS, only={OVERDOSE_EN})
+    path = cache.folder_for(lib.path) / f"{release_memo.MEMO}.pickle"
+    memo = cache.load(lib.path, release_memo.MEMO)
+    first, second = sorted(memo["answers"])[:2]
+    if damage == "deleted":
+        cache.clear(lib.path)
+    elif damage == "garbage":
+        path.write_bytes(pickle.dumps(("not", "a memo"))[:7])
+    elif damage == "wrong sha256":
+        cache.store(lib.path, release_memo.MEMO, {**memo, "sha256": "0" * 64})
+    elif damage == "shifted":
+        answers = {k: (d, r, s + 1, e + 1, h) for k, (d, r, s, e, h) in memo["answers"].items()}
+        cache.store(lib.path, release_memo.MEMO, {**memo, "answers": answers})
+    else:
+        answers = dict(memo["answers"])
+        answers[first], answers[second] = answers[second], answers[first]
+        cache.store(lib.path, release_memo.MEMO, {**memo, "answers": answers})
+    plan = same_as_full_rebuild(lib, keys, from_memo=False)
+    assert plan.changed == (OVERDOSE_EN,)
+    # ... and the release just made is remembered again.
+    edit(lib, OVERDOSE_EN, " Again.")
+    sign_all(lib, keys, CLINICIANS, only={OVERDOSE_EN})
+    same_as_full_rebuild(lib, keys, from_memo=True)
+
+
+def test_a_release_made_by_another_clone(released, tmp_path, monkeypatch):
+    lib, keys = released
+    other_path = tmp_path / "other-clone"
+    subprocess.run(["git", "clone", "-q", str(lib.path), str(other_path)], check=True)
+    with Library.open(other_path) as other:
+        edit(other, OVERDOSE_EN)
+        sign_all(other, keys, CLINICIANS, only={OVERDOSE_EN})
+        made = release.publish(other, release.plan_release(other), PUBLISHER, keys[PUBLISHER])
+        other_head = other.head()
+    lib.repo.git.fetch(str(other_path), f"{published.BRANCH}:{published.BRANCH}", "main:theirs")
+    lib.repo.git.merge("-q", "--ff-only", "theirs")
+    lib.reload()
+    assert published.tip(lib) == made.commit and lib.head() == other_head
+    # Its memo is the other computer's: here the bundle is read, and its rendering reused
+    # once its signature checks out.
+    edit(lib, AnswerKey("opioid-overdose-signs", "ru"))
+    sign_all(lib, keys, CLINICIANS, only={AnswerKey("opioid-overdose-signs", "ru")})
+    rendered = rendering_counter(monkeypatch)
+    incremental = release.plan_release(lib)
+    assert len(rendered) == 1
+    same_as_full_rebuild(lib, keys, from_memo=False)
+    assert incremental.previous_version == made.release.version
+
+
+def test_assembling_as_fragments_gives_what_assemble_gives(library):
+    entries = fake_entries(library)
+    now = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+    details = bundles.bundle_details(
+        info=library.info,
+        directory=library.directory,
+        version="1.0.0",
+        previous_version=None,
+        release_time=now,
+        expires=now + dt.timedelta(days=30),
+    )
+    built = release_memo.assemble(
+        entries, info=library.info, directory=library.directory, details=details
+    )
+    whole = bundles.assemble(
+        entries,
+        info=library.info,
+        directory=library.directory,
+        version="1.0.0",
+        previous_version=None,
+        release_time=now,
+        expires=now + dt.timedelta(days=30),
+    )
+    assert built.to_bytes() == bundles.canonical_json(whole)
