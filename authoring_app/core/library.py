@@ -128,7 +128,7 @@ class Library:
             from authoring_app.core import repair
 
             notes = repair.finish_interrupted_work(repo)
-            clean_at = repair.clean_head(repo)
+            clean_at = repair.clean_head(repo, opening=True)
         library = cls(path, repo, clean_at=clean_at)
         if repo is not None:
             found = repair.check_repository(library, clean_at=clean_at)

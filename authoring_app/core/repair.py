@@ -174,19 +174,22 @@ def _remove_temp_files(root: Path) -> list[str]:
 LIBRARY_PATHS = ("answers", "reviews", CONFLICTS_DIR, *LIBRARY_FILES, ".gitattributes")
 
 
-def clean_head(repo: git.Repo) -> str | None:
+def clean_head(repo: git.Repo, *, opening: bool = False) -> str | None:
     """The current commit, if git finds the library's own files exactly as committed there:
     none changed, deleted, new, or ignored by a .gitignore. Then every parsed file the cache
     vouched for at this commit is still good without looking at it (cache.FileCache.scan).
 
-    Git compares every file in C; `--no-optional-locks` keeps it from touching the index,
-    which a save on another thread may be writing."""
+    Git compares every file in C. While `opening` it may also note in its index what it
+    found (a fresh clone's index otherwise makes it read every file each time); later,
+    `--no-optional-locks` keeps it from touching the index, which a save on another thread
+    may be writing."""
+    locks = [] if opening else ["--no-optional-locks"]
     try:
         head = repo.git.rev_parse("--verify", "-q", "HEAD")
         changed = repo.git.execute(
             [
                 "git",
-                "--no-optional-locks",
+                *locks,
                 "status",
                 "--porcelain",
                 "-z",
