@@ -163,9 +163,10 @@ def first_authors(library: Library) -> dict[str, tuple[str | None, str]]:
 
 def _first_authors(library: Library, args: list[str]) -> dict[str, tuple[str | None, str]]:
     """`id.locale` -> (Person trailer, git name) of the oldest commit in the log of `args`
-    that touched its file, in any topic folder."""
+    that added its file, in any topic folder (the oldest commit that touched it added it;
+    asking git for additions only leaves a quarter of the log to read)."""
     firsts: dict[str, tuple[str | None, str]] = {}
-    for entry in _log(library, args):  # newest first: the last one seen wins
+    for entry in _log(library, ["--diff-filter=A", *args]):  # newest first: the last wins
         for path in entry.files:
             name = path.rsplit("/", 1)[-1]
             if name.endswith(".md"):
