@@ -175,10 +175,11 @@ def _collect_blocks(tokens: Sequence[Token]) -> list[_Block]:
     previous_list: int | None = None
 
     def emit(runs: list[_Run], *, tight_ok: bool = True, preformatted: bool = False) -> None:
+        """Add a block of `runs` (as `_compact` leaves them) after its list marker or indent."""
         nonlocal marker, previous_list
         prefix = marker if marker is not None else "  " * len(lists)
         marker = None
-        runs = _compact([_Run(prefix), *runs])
+        runs = _prefixed(prefix, runs)
         if not any(run.text.strip() for run in runs):
             return
         current_list = list_serial if lists else None
@@ -216,9 +217,9 @@ def _collect_blocks(tokens: Sequence[Token]) -> list[_Block]:
             emit(runs, tight_ok=in_heading or hidden_paragraph)
         elif kind in ("fence", "code_block"):
             code = token.content.rstrip()
-            emit([_Run(code, _PRE)] if code.strip() else [], preformatted=True)
+            emit(_compact([_Run(code, _PRE)]), preformatted=True)
         elif kind == "hr":
-            emit([_Run(_RULE_TEXT)])
+            emit(_compact([_Run(_RULE_TEXT)]))
     return blocks
 
 
@@ -273,17 +274,38 @@ def _alt_text(image: Token) -> str:
 
 def _compact(runs: Iterable[_Run]) -> list[_Run]:
     """Drop empty runs, merge neighbours with equal formatting, trim trailing whitespace."""
-    merged = [
-        _Run("".join(run.text for run in group), styles, href)
-        for (styles, href), group in itertools.groupby(
-            (run for run in runs if run.text), key=lambda run: (run.styles, run.href)
-        )
-    ]
+    merged: list[_Run] = []
+    texts: list[str] = []  # the pieces of the last merged run, joined once it is complete
+    for run in runs:
+        if not run.text:
+            continue
+        if merged and run.styles == merged[-1].styles and run.href == merged[-1].href:
+            texts.append(run.text)
+            continue
+        if len(texts) > 1:
+            merged[-1] = merged[-1]._replace(text="".join(texts))
+        merged.append(run)
+        texts = [run.text]
+    if len(texts) > 1:
+        merged[-1] = merged[-1]._replace(text="".join(texts))
     while merged and not merged[-1].text.rstrip():
         merged.pop()
     if merged:
         merged[-1] = merged[-1]._replace(text=merged[-1].text.rstrip())
     return merged
+
+
+def _prefixed(prefix: str, runs: list[_Run]) -> list[_Run]:
+    """`_compact([_Run(prefix), *runs])` of runs `_compact` already made: only the prefix
+    (a list marker or indent, plain) can merge, into a plain first run."""
+    if not prefix:
+        return runs
+    if not runs:
+        return _compact([_Run(prefix)])
+    first = runs[0]
+    if first.styles == _PLAIN and first.href is None:
+        return [_Run(prefix + first.text), *runs[1:]]
+    return [_Run(prefix), *runs]
 
 
 @lru_cache(maxsize=512)
