@@ -239,12 +239,12 @@ def plan_release(
         if memo is not None:  # a release this app made: its bundle is not parsed
             bundle_later = background.submit(release_memo.read_bundle, library, memo)
             hashes = release_memo.published_hashes(memo)
-            found = statuses.library_status(library, now=now, published=hashes)
+            found = statuses.library_status(library, now=now, published=hashes, remember=False)
             last = release_memo.from_memo(memo, bundle_later.result())
         if last is None:
             last, last_error = release_memo.read_last(library, reuse)
             hashes = last.answer_hashes() if last is not None else {}
-            found = statuses.library_status(library, now=now, published=hashes)
+            found = statuses.library_status(library, now=now, published=hashes, remember=False)
         firsts = firsts_later.result()
     entries, left_out = release_entries.select(library, found, firsts)
     problems = []

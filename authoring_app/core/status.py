@@ -118,9 +118,13 @@ def library_status(
     *,
     now: dt.datetime | None = None,
     published: Mapping[AnswerKey, str] | None = None,
+    remember: bool = True,
 ) -> dict[AnswerKey, AnswerStatus]:
-    """The status of every answer in the library (one git command, one read per review file)."""
-    statuses, _ = _review_library(library, now=now, published=published)
+    """The status of every answer in the library (one git command, one read per review file).
+
+    `remember`: keep them for the next open (see below); planning a release, whose
+    published hashes are about to change, has no use for that."""
+    statuses, _ = _review_library(library, now=now, published=published, remember=remember)
     return statuses
 
 
@@ -153,7 +157,9 @@ def review_problems(library: Library, *, now: dt.datetime | None = None) -> list
 # -- deriving --------------------------------------------------------------------------------
 
 
-def _review_library(library, *, now, published) -> tuple[dict[AnswerKey, AnswerStatus], list]:
+def _review_library(
+    library, *, now, published, remember: bool = True
+) -> tuple[dict[AnswerKey, AnswerStatus], list]:
     now = _now(now)
     published = dict(published or {})
     clean = _clean_head(library)
@@ -193,7 +199,7 @@ def _review_library(library, *, now, published) -> tuple[dict[AnswerKey, AnswerS
         for record in records:
             stray.append(checked[id(record)] or _unknown_answer(record))
     _signatures_of(library).save()
-    if clean is not None and clean == library.head():
+    if remember and clean is not None and clean == library.head():
         _remember(library, clean, now, published, statuses, stray)
     return statuses, stray
 
