@@ -122,7 +122,8 @@ def library_status(
 ) -> dict[AnswerKey, AnswerStatus]:
     """The status of every answer in the library (one git command, one read per review file).
 
-    `remember`: keep them for the next open (see below); planning a release, whose
+    `published`: answer -> content hash in the release that counts as published; by default
+    the latest release on the library's published branch. `remember`: keep them for the next open (see below); planning a release, whose
     published hashes are about to change, has no use for that."""
     statuses, _ = _review_library(library, now=now, published=published, remember=remember)
     return statuses
@@ -141,9 +142,9 @@ def answer_status(
     paths = [answer.path] + ([source.path] if source else [])
     edits = last_edits(library, paths)
     records, file_problems = _read(library, key)
-    return _derive(
-        library, answer, records, file_problems, edits, _now(now), published or {}, source
-    )
+    if published is None:
+        published = _published(library)
+    return _derive(library, answer, records, file_problems, edits, _now(now), published, source)
 
 
 def review_problems(library: Library, *, now: dt.datetime | None = None) -> list[Problem]:
@@ -161,7 +162,7 @@ def _review_library(
     library, *, now, published, remember: bool = True
 ) -> tuple[dict[AnswerKey, AnswerStatus], list]:
     now = _now(now)
-    published = dict(published or {})
+    published = _published(library) if published is None else dict(published)
     clean = _clean_head(library)
     remembered = _remembered(library, clean, now, published)
     if remembered is not None:
@@ -211,6 +212,15 @@ def _review_library(
 # app's cache for that commit and hashes, until the next midnight (UTC: review due dates) or
 # until a record dated in the future stops being in the future. The review threads are left
 # out and put back from the review files, which opening has read anyway.
+
+
+def _published(library: Library) -> dict[AnswerKey, str]:
+    """Answer -> content hash in the latest release (none without a repository)."""
+    if library.repo is None:
+        return {}
+    from authoring_app.core.published import published_hashes
+
+    return published_hashes(library)
 
 
 def _clean_head(library: Library) -> str | None:

@@ -58,6 +58,10 @@ def test_publish_verify_pull_and_export(ready, capsys, tmp_path):
     assert "Published release 1.0.0 (tag v1.0.0" in out
     code, out, _ = run(capsys, *args, "--yes")
     assert code == 0 and "Nothing to publish" in out
+    code, out, _ = run(capsys, "status", "--library", lib.path)  # says what went out
+    lines = {line.split()[0]: line.split()[1] for line in out.splitlines() if "signed off" in line}
+    assert lines["opioid-overdose-signs.en"] == "published"
+    assert lines["talking-to-someone.en"] == "draft"
 
     key = tmp_path / "publisher.pub"
     key.write_bytes(published.read_file(lib, "publisher.pub"))
