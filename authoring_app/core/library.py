@@ -81,9 +81,9 @@ class Revision:
 class Library:
     """An open library. Use `Library.open(path)`; close it (or use `with`) when done."""
 
-    def __init__(self, path: Path, repo: git.Repo | None, *, clean_at: str | None = None):
+    def __init__(self, path: Path, repo: git.Repo | None, *, clean_at=None):
         """`clean_at`: the commit git has just found every library file exactly as (see
-        `repair.clean_head`), if it has."""
+        `repair.clean_head`), if it has; or a `repair.CleanCheck` that will say."""
         self.path = path
         self.repo = repo
         self.write_lock = threading.RLock()
@@ -128,8 +128,10 @@ class Library:
             from authoring_app.core import repair
 
             notes = repair.finish_interrupted_work(repo)
-            clean_at = repair.clean_head(repo, opening=True)
+            clean_at = repair.CleanCheck(repo, opening=True)  # answered while caches load
         library = cls(path, repo, clean_at=clean_at)
+        if clean_at is not None:
+            clean_at = clean_at.result()
         if repo is not None:
             found = repair.check_repository(library, clean_at=clean_at)
             library.problems = notes + found + library.problems
@@ -176,13 +178,17 @@ class Library:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def reload(self, *, clean_at: str | None = None) -> None:
+    def reload(self, *, clean_at=None) -> None:
         """Read every file again. A broken file is reported in `problems`; the rest loads.
 
-        `clean_at`: as in `cache.FileCache.scan`, when git has just vouched for the files."""
+        `clean_at`: as in `cache.FileCache.scan`, when git has just vouched for the files (or
+        a `repair.CleanCheck`, asked once the caches are loaded)."""
         problems: list[Problem] = []
         data = {}
         settings = FileCache(self.path, "settings", self._load_settings_file)
+        parsed = FileCache(self.path, "answers", self._parse_answer_file)
+        if clean_at is not None and not isinstance(clean_at, str):
+            clean_at = clean_at.result()
         for name, (value, found) in settings.scan(list(LIBRARY_FILES), clean_at=clean_at).items():
             data[name] = value
             problems += found
@@ -190,7 +196,6 @@ class Library:
         self.roster = Roster.from_data(data["people.yaml"])
         self.directory = Directory.from_data(data["directory.yaml"])
         answers: dict[AnswerKey, Answer] = {}
-        parsed = FileCache(self.path, "answers", self._parse_answer_file)
         for rel, (answer, found) in parsed.scan(
             self._answer_files(problems), clean_at=clean_at
         ).items():

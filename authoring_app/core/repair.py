@@ -154,17 +154,18 @@ def _reset_to_head(repo: git.Repo) -> None:
 
 
 def _remove_temp_files(root: Path) -> list[str]:
+    """Delete the hidden temporary files (.name.tmp) a killed save left in the library's own
+    folders (and at its top); say which."""
+    found = [entry.path for entry in os.scandir(root) if _TEMP_FILE.match(entry.name)]
+    for folder in ("answers", "reviews", CONFLICTS_DIR):
+        for top, _dirs, names in os.walk(root / folder):  # links to folders are not entered
+            found += [os.path.join(top, name) for name in names if _TEMP_FILE.match(name)]
     removed = []
-    for folder in (root, root / "answers", root / "reviews", root / CONFLICTS_DIR):
-        if not folder.is_dir():
-            continue
-        candidates = (
-            (p for p in folder.rglob(".*.tmp")) if folder != root else folder.glob(".*.tmp")
-        )
-        for path in candidates:
-            if path.is_file() and _TEMP_FILE.match(path.name):
-                path.unlink(missing_ok=True)
-                removed.append(path.relative_to(root).as_posix())
+    for name in sorted(found):
+        path = Path(name)
+        if path.is_file():
+            path.unlink(missing_ok=True)
+            removed.append(path.relative_to(root).as_posix())
     return removed
 
 
@@ -183,26 +184,31 @@ def clean_head(repo: git.Repo, *, opening: bool = False) -> str | None:
     found (a fresh clone's index otherwise makes it read every file each time); later,
     `--no-optional-locks` keeps it from touching the index, which a save on another thread
     may be writing."""
-    locks = [] if opening else ["--no-optional-locks"]
-    try:
-        head = repo.git.rev_parse("--verify", "-q", "HEAD")
-        changed = repo.git.execute(
-            [
-                "git",
-                *locks,
-                "status",
-                "--porcelain",
-                "-z",
-                "--ignored",
-                "--untracked-files=all",
-                "--no-renames",
-                "--",
-                *LIBRARY_PATHS,
-            ]
-        )
-    except git.GitCommandError:
-        return None
-    return head if not changed else None
+    return CleanCheck(repo, opening=opening).result()
+
+
+class CleanCheck:
+    """`clean_head`, started now and answered by `result()`: git compares the files while
+    this process does something else (such as loading its caches)."""
+
+    def __init__(self, repo: git.Repo, *, opening: bool = False):
+        self._answer: str | None = None
+        self._process = None
+        locks = [] if opening else ["--no-optional-locks"]
+        command = ["git", *locks, "status", "--porcelain", "-z", "--ignored"]
+        command += ["--untracked-files=all", "--no-renames", "--", *LIBRARY_PATHS]
+        try:
+            self._head = repo.git.rev_parse("--verify", "-q", "HEAD")
+            self._process = repo.git.execute(command, as_process=True)
+        except (git.GitCommandError, OSError):
+            self._process = None
+
+    def result(self) -> str | None:
+        if self._process is not None:
+            out, _ = self._process.proc.communicate()
+            clean = self._process.proc.returncode == 0 and not out
+            self._answer, self._process = (self._head if clean else None), None
+        return self._answer
 
 
 def check_repository(library: Library, *, clean_at: str | None = None) -> list[Problem]:

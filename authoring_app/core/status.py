@@ -14,6 +14,7 @@ reported, with its file, line and reason.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -163,8 +164,7 @@ def _review_library(
 ) -> tuple[dict[AnswerKey, AnswerStatus], list]:
     now = _now(now)
     published = _published(library) if published is None else dict(published)
-    clean = _clean_head(library)
-    remembered = _remembered(library, clean, now, published)
+    clean, remembered = _remembered(library, now, published)
     if remembered is not None:
         return remembered
     # The last edits come from git's log, mostly git's own work: meanwhile the review files
@@ -223,49 +223,60 @@ def _published(library: Library) -> dict[AnswerKey, str]:
     return published_hashes(library)
 
 
-def _clean_head(library: Library) -> str | None:
-    if library.repo is None:
-        return None
-    from authoring_app.core.repair import clean_head
-
-    return clean_head(library.repo)
-
-
-def _inputs(clean: str, published: Mapping[AnswerKey, str]) -> tuple:
-    return (clean, sorted((str(key), value) for key, value in published.items()))
+def _inputs(head: str | None, published: Mapping[AnswerKey, str]) -> str:
+    """A digest of what statuses depend on besides the files at `head` and the time."""
+    digest = hashlib.sha256(f"{head}\n".encode())
+    for key, value in sorted((str(key), value) for key, value in published.items()):
+        digest.update(f"{key} {value}\n".encode())
+    return digest.hexdigest()
 
 
 def _remember(library, clean, now, published, statuses, stray) -> None:
     problems = [p for status in statuses.values() for p in status.problems] + stray
     if any(p.code == "review-future" for p in problems):
         return  # worked out each time until the record's time has come
+    inputs = _inputs(clean, published)
     good_until = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(), dt.UTC)
     threads = {key: status.records for key, status in statuses.items()}
     try:
         for status in statuses.values():
             object.__setattr__(status, "records", ())
-        value = {
-            "inputs": _inputs(clean, published),
-            "made_at": now,
-            "good_until": good_until,
-            "statuses": statuses,
-            "stray": stray,
-        }
-        cache.store(library.path, "statuses", value)
+        cache.store(
+            library.path, "statuses", {"inputs": inputs, "statuses": statuses, "stray": stray}
+        )
     finally:
         for key, status in statuses.items():
             object.__setattr__(status, "records", threads[key])
+    # Small, read first: whether the large entry is worth loading at all.
+    cache.store(
+        library.path, "statuses-for", {"inputs": inputs, "made_at": now, "good_until": good_until}
+    )
 
 
-def _remembered(library, clean, now, published):
-    """The statuses and stray problems kept for exactly these inputs, or None."""
-    if clean is None:
-        return None
-    found = cache.load(library.path, "statuses")
-    if not isinstance(found, dict) or found.get("inputs") != _inputs(clean, published):
-        return None
-    if not found["made_at"] <= now < found["good_until"]:
-        return None
+def _remembered(library, now, published) -> tuple[str | None, tuple | None]:
+    """(the commit git finds the files exactly as, or None; the statuses and stray problems
+    kept for exactly these inputs, or None). Git compares the files while the kept statuses
+    are loaded, when they are for the current commit and time."""
+    if library.repo is None:
+        return None, None
+    from authoring_app.core.repair import CleanCheck
+
+    check = CleanCheck(library.repo)
+    head = library.head()
+    wanted = _inputs(head, published)
+    kept = cache.load(library.path, "statuses-for")
+    found = None
+    if (
+        isinstance(kept, dict)
+        and kept.get("inputs") == wanted
+        and kept["made_at"] <= now < kept["good_until"]
+    ):
+        found = cache.load(library.path, "statuses")
+    clean = check.result()
+    if clean is None or clean != head or not isinstance(found, dict):
+        return clean, None
+    if found.get("inputs") != wanted:
+        return clean, None
     statuses, stray = found["statuses"], found["stray"]
     threads: dict[AnswerKey, list[ReviewRecord]] = {}
     for rel, review in review_files(library.path, clean_at=clean).items():
@@ -274,7 +285,7 @@ def _remembered(library, clean, now, published):
             threads[key] = sorted(review.records, key=lambda r: (r.time, r.line or 0))
     for key, status in statuses.items():
         object.__setattr__(status, "records", tuple(threads.get(key, ())))
-    return statuses, stray
+    return clean, (statuses, stray)
 
 
 def _derive(
