@@ -183,7 +183,8 @@ def published_hashes(library: Library) -> dict[AnswerKey, str]:
     try:
         # Only the few fields needed are kept as the bundle is read: each answer's rendered
         # text is dropped as soon as it is parsed, so a large bundle never sits in memory
-        # as Python objects (the app's peak on a first open fell from about 370 to 320 MB with a 49 MB bundle).
+        # as Python objects (with a 49 MB bundle, the app's first open peaked at about
+        # 370 MB before, 320 MB now).
         bundle = json.loads(data, object_pairs_hook=_only_keys) if data is not None else {}
         hashes = hashes_of(LatestRelease(bundle.get("version", ""), bundle, b""))
     except (ValueError, TypeError, AttributeError, KeyError):
