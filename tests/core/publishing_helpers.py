@@ -72,3 +72,18 @@ def signed_sample(sample_library: Library, now=None) -> dict:
     keys = give_keys(sample_library, ["demo-clinician-1", "demo-clinician-2", "demo-publisher"])
     sign_all(sample_library, keys, ["demo-clinician-1", "demo-clinician-2"], now=now)
     return keys
+
+
+def rendering_counter(monkeypatch) -> list:
+    """Every text `render_parts` renders from now on (rendered in this process)."""
+    from authoring_app.core import bundle as bundles
+
+    rendered = []
+    real = bundles.render_parts
+
+    def counting(texts):
+        rendered.append(texts)
+        return real(texts)
+
+    monkeypatch.setattr(bundles, "render_parts", counting)
+    return rendered

@@ -15,7 +15,7 @@ from authoring_app.core import cache, consumer, export, minisign, published, rel
 from authoring_app.core.answers import AnswerKey
 from authoring_app.core.render import utf16_len
 from authoring_app.core.status import Status, library_status
-from tests.core.publishing_helpers import give_keys, sign_all, signed_sample
+from tests.core.publishing_helpers import give_keys, rendering_counter, sign_all, signed_sample
 
 pytestmark = pytest.mark.core
 
@@ -340,18 +340,6 @@ def test_minisign_key_of_the_branch_is_the_publishers(sample_library):
     assert key == minisign.PublicKey.from_ed25519(keys[PUBLISHER].public_key())
 
 
-def _rendering_counter(monkeypatch):
-    rendered = []
-    real = bundles.render_parts
-
-    def counting(texts):
-        rendered.append(texts)
-        return real(texts)
-
-    monkeypatch.setattr(bundles, "render_parts", counting)
-    return rendered
-
-
 def _bytes(lib, keys, plan):
     person = lib.roster.get(PUBLISHER)
     return release.build_release(plan, plan.proposed_version, keys[PUBLISHER], person).bundle_bytes
@@ -366,7 +354,7 @@ def test_an_incremental_release_is_byte_identical_to_a_full_rebuild(sample_libra
     lib.save_answer(answer.edited(summary=answer.summary + " Stay with them."), author)
     sign_all(lib, keys, CLINICIANS, only={OVERDOSE_EN})
 
-    rendered = _rendering_counter(monkeypatch)
+    rendered = rendering_counter(monkeypatch)
     incremental = release.plan_release(lib)
     assert len(rendered) == 1  # only the changed answer is rendered again
     rendered.clear()
@@ -414,7 +402,7 @@ def test_a_release_not_signed_by_a_publisher_or_renderer_is_not_reused(sample_li
     )
     last = published.latest_release(lib)
     assert release.previous_rendering(lib, last) is None
-    rendered = _rendering_counter(monkeypatch)
+    rendered = rendering_counter(monkeypatch)
     plan = release.plan_release(lib)
     assert len(rendered) == 20 and b"<script>" not in _bytes(lib, keys, plan)
 

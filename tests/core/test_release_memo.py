@@ -13,7 +13,7 @@ from authoring_app.core import bundle as bundles
 from authoring_app.core import cache, published, release, release_memo, review
 from authoring_app.core.answers import AnswerKey
 from authoring_app.core.library import Library
-from tests.core.publishing_helpers import fake_entries, sign_all, signed_sample
+from tests.core.publishing_helpers import fake_entries, rendering_counter, sign_all, signed_sample
 
 pytestmark = pytest.mark.core
 
@@ -63,18 +63,6 @@ def commit_file(lib, name, old, new):
     path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
     lib.commit(lib.roster.get("demo-author"), f"Change {name}", [name])
     lib.reload()
-
-
-def rendering_counter(monkeypatch):
-    rendered = []
-    real = bundles.render_parts
-
-    def counting(texts):
-        rendered.append(texts)
-        return real(texts)
-
-    monkeypatch.setattr(bundles, "render_parts", counting)
-    return rendered
 
 
 @pytest.fixture
