@@ -41,6 +41,8 @@ _CODE = (
     "directory.py",
     "rules.py",
     "status.py",
+    "status_memory.py",
+    "record_checks.py",
 )
 
 

@@ -15,6 +15,7 @@ from authoring_app.core import atomic
 from authoring_app.core.answers import Answer, AnswerKey
 from authoring_app.core.keys import encode_public_key
 from authoring_app.core.library import Library, LibraryError
+from authoring_app.core.record_checks import ROLES_FOR
 from authoring_app.core.review_records import (
     CHANGES_REQUESTED,
     COMMENT,
@@ -27,7 +28,7 @@ from authoring_app.core.review_records import (
     review_path,
 )
 from authoring_app.core.roster import Person
-from authoring_app.core.status import ROLES_FOR, AnswerStatus, Status, answer_status
+from authoring_app.core.status import AnswerStatus, Status, answer_status
 
 __all__ = [
     "MEANING",

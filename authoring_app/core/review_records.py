@@ -12,6 +12,7 @@ import binascii
 import datetime as dt
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -21,7 +22,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from authoring_app.core import cache
-from authoring_app.core.answers import AnswerKey
+from authoring_app.core.answers import ID_PATTERN, AnswerKey
 from authoring_app.core.documents import DocumentError, conflict_markers_in, decode
 from authoring_app.core.keys import KeyStoreError, decode_public_key
 from authoring_app.core.problems import Problem
@@ -41,6 +42,22 @@ SIGN_OFF_ONLY = ("name", "credentials", "meaning", "source_hash", "signature")
 def review_path(key: AnswerKey) -> str:
     """Where the review records of `key` live, relative to the library."""
     return f"{REVIEWS_DIR}/{key.id}.{key.locale}.jsonl"
+
+
+def review_key(name: str) -> AnswerKey | None:
+    """The answer a review file's name says (<id>.<locale>.jsonl), or None."""
+    stem, dot, suffix = name.partition(".")
+    locale, dot2, rest = suffix.partition(".")
+    if not (dot and dot2 and rest == "jsonl" and len(locale) == 2 and locale.isalpha()):
+        return None
+    if not (locale.islower() and locale.isascii()) or not ID_PATTERN.match(stem):
+        return None
+    return AnswerKey(stem, locale)
+
+
+def in_order(records: Iterable[ReviewRecord]) -> list[ReviewRecord]:
+    """A review thread oldest first (records of one moment in the order of their lines)."""
+    return sorted(records, key=lambda r: (r.time, r.line or 0))
 
 
 def format_time(when: dt.datetime) -> str:

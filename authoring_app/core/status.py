@@ -14,42 +14,36 @@ reported, with its file, line and reason.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 
-from authoring_app.core import cache
-from authoring_app.core.answers import ID_PATTERN, Answer, AnswerKey
+from authoring_app.core import status_memory
+from authoring_app.core.answers import Answer, AnswerKey
 from authoring_app.core.audit import Edit, last_edits
-from authoring_app.core.cache import SignatureCache
 from authoring_app.core.library import Library
 from authoring_app.core.problems import Problem
+from authoring_app.core.record_checks import (
+    problem_with,
+    record_problem,
+    signatures_of,
+    unknown_answer,
+)
 from authoring_app.core.review_records import (
     CHANGES_REQUESTED,
-    COMMENT,
     RETIRED,
     REVIEWS_DIR,
     SIGNED_OFF,
     SUBMITTED,
     ReviewRecord,
+    in_order,
     read_review_file,
     review_files,
+    review_key,
     review_path,
 )
-
-CLOCK_TOLERANCE = dt.timedelta(minutes=5)
-# Who may make each kind of record (any of these roles).
-ROLES_FOR = {
-    SUBMITTED: ("author", "clinician"),
-    COMMENT: ("author", "clinician", "publisher"),
-    CHANGES_REQUESTED: ("clinician",),
-    SIGNED_OFF: ("clinician",),
-    RETIRED: ("clinician", "publisher"),
-}
 
 
 class Status(StrEnum):
@@ -164,7 +158,7 @@ def _review_library(
 ) -> tuple[dict[AnswerKey, AnswerStatus], list]:
     now = _now(now)
     published = _published(library) if published is None else dict(published)
-    clean, remembered = _remembered(library, now, published)
+    clean, remembered = status_memory.recall(library, now, published)
     if remembered is not None:
         return remembered
     # The last edits come from git's log, mostly git's own work: meanwhile the review files
@@ -174,7 +168,7 @@ def _review_library(
         files, stray = _review_files(library)
         conflicts = _conflict_names(library)
         checked = {
-            id(record): _record_problem(library, record, now)
+            id(record): record_problem(library, record, now)
             for records, _ in files.values()
             for record in records
         }
@@ -198,20 +192,11 @@ def _review_library(
     for records, file_problems in files.values():
         stray += file_problems
         for record in records:
-            stray.append(checked[id(record)] or _unknown_answer(record))
-    _signatures_of(library).save()
+            stray.append(checked[id(record)] or unknown_answer(record))
+    signatures_of(library).save()
     if remember and clean is not None and clean == library.head():
-        _remember(library, clean, now, published, statuses, stray)
+        status_memory.remember(library, clean, now, published, statuses, stray)
     return statuses, stray
-
-
-# -- remembering statuses --------------------------------------------------------------------
-#
-# When git finds the library's files exactly as committed (repair.clean_head), every status
-# follows from that commit, the published hashes and the time alone. They are kept in the
-# app's cache for that commit and hashes, until the next midnight (UTC: review due dates) or
-# until a record dated in the future stops being in the future. The review threads are left
-# out and put back from the review files, which opening has read anyway.
 
 
 def _published(library: Library) -> dict[AnswerKey, str]:
@@ -221,71 +206,6 @@ def _published(library: Library) -> dict[AnswerKey, str]:
     from authoring_app.core.published import published_hashes
 
     return published_hashes(library)
-
-
-def _inputs(head: str | None, published: Mapping[AnswerKey, str]) -> str:
-    """A digest of what statuses depend on besides the files at `head` and the time."""
-    digest = hashlib.sha256(f"{head}\n".encode())
-    for key, value in sorted((str(key), value) for key, value in published.items()):
-        digest.update(f"{key} {value}\n".encode())
-    return digest.hexdigest()
-
-
-def _remember(library, clean, now, published, statuses, stray) -> None:
-    problems = [p for status in statuses.values() for p in status.problems] + stray
-    if any(p.code == "review-future" for p in problems):
-        return  # worked out each time until the record's time has come
-    inputs = _inputs(clean, published)
-    good_until = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(), dt.UTC)
-    threads = {key: status.records for key, status in statuses.items()}
-    try:
-        for status in statuses.values():
-            object.__setattr__(status, "records", ())
-        cache.store(
-            library.path, "statuses", {"inputs": inputs, "statuses": statuses, "stray": stray}
-        )
-    finally:
-        for key, status in statuses.items():
-            object.__setattr__(status, "records", threads[key])
-    # Small, read first: whether the large entry is worth loading at all.
-    cache.store(
-        library.path, "statuses-for", {"inputs": inputs, "made_at": now, "good_until": good_until}
-    )
-
-
-def _remembered(library, now, published) -> tuple[str | None, tuple | None]:
-    """(the commit git finds the files exactly as, or None; the statuses and stray problems
-    kept for exactly these inputs, or None). Git compares the files while the kept statuses
-    are loaded, when they are for the current commit and time."""
-    if library.repo is None:
-        return None, None
-    from authoring_app.core.repair import CleanCheck
-
-    check = CleanCheck(library.repo)
-    head = library.head()
-    wanted = _inputs(head, published)
-    kept = cache.load(library.path, "statuses-for")
-    found = None
-    if (
-        isinstance(kept, dict)
-        and kept.get("inputs") == wanted
-        and kept["made_at"] <= now < kept["good_until"]
-    ):
-        found = cache.load(library.path, "statuses")
-    clean = check.result()
-    if clean is None or clean != head or not isinstance(found, dict):
-        return clean, None
-    if found.get("inputs") != wanted:
-        return clean, None
-    statuses, stray = found["statuses"], found["stray"]
-    threads: dict[AnswerKey, list[ReviewRecord]] = {}
-    for rel, review in review_files(library.path, clean_at=clean).items():
-        key = _review_key(rel.rsplit("/", 1)[-1])
-        if key is not None:
-            threads[key] = sorted(review.records, key=lambda r: (r.time, r.line or 0))
-    for key, status in statuses.items():
-        object.__setattr__(status, "records", tuple(threads.get(key, ())))
-    return clean, (statuses, stray)
 
 
 def _derive(
@@ -300,26 +220,26 @@ def _derive(
     conflicts: set[str] | None = None,
     checked: Mapping[int, Problem | None] | None = None,
 ) -> AnswerStatus:
-    """`conflicts`: the names in conflicts/, if already listed; `checked`: `_record_problem`
+    """`conflicts`: the names in conflicts/, if already listed; `checked`: `record_problem`
     of each record (by id), if already worked out."""
     current = answer.content_hash()
     edit = edits.get(answer.path)
     last_editor = edit.person if edit else None
-    records = sorted(records, key=lambda r: (r.time, r.line or 0))
+    records = in_order(records)
     problems = list(file_problems)
     valid: list[ReviewRecord] = []
     for record in records:
         if checked is not None and id(record) in checked:
             problem = checked[id(record)]
         else:
-            problem = _record_problem(library, record, now)
+            problem = record_problem(library, record, now)
         if problem is None and (
             record.kind == SIGNED_OFF
             and record.content_hash == current
             and last_editor == record.person
             and not library.info.allow_self_sign_off
         ):
-            problem = _problem(
+            problem = problem_with(
                 record,
                 "review-self-sign-off",
                 f"{record.person} signed off their own change, which library.yaml does not allow "
@@ -430,107 +350,6 @@ def _after(a: ReviewRecord, b: ReviewRecord) -> bool:
     return (a.time, a.line or 0) > (b.time, b.line or 0)
 
 
-# -- checking one record ---------------------------------------------------------------------
-
-
-def _record_problem(library: Library, record: ReviewRecord, now: dt.datetime) -> Problem | None:
-    """Why `record` does not count (None if it counts, apart from the rules about text)."""
-    expected = review_path(record.key)
-    if record.path and record.path != expected:
-        return _problem(
-            record,
-            "review-wrong-file",
-            f"the record is about {record.key} but is in {record.path}; it belongs in {expected}",
-        )
-    person = library.roster.get(record.person)
-    if person is None:
-        return _problem(
-            record,
-            "review-unknown-person",
-            f"{record.person!r} is not in people.yaml (never added, or removed from the "
-            "roster), so this record does not count",
-        )
-    if person.demo and not library.info.sample:
-        return _problem(
-            record,
-            "review-demo-person",
-            f"{person.id} is a demonstration account (demo: true); a real library never "
-            "trusts demonstration records",
-        )
-    roles = ROLES_FOR[record.kind]
-    if not any(person.has_role(r) for r in roles):
-        return _problem(
-            record,
-            "review-wrong-role",
-            f"{person.name} does not have the {' or '.join(roles)} role in people.yaml, so "
-            f"their {record.kind} record does not count",
-        )
-    if record.time > now + CLOCK_TOLERANCE:
-        return _problem(
-            record,
-            "review-future",
-            f"the record is dated {record.time:%Y-%m-%d %H:%M} UTC, in the future (clock far in "
-            "the future); it does not count",
-        )
-    if record.kind == SIGNED_OFF:
-        reason = _signature_problem(library, record, person.public_key)
-        if reason == "signature does not verify":
-            return _problem(
-                record,
-                "review-bad-signature",
-                f"the signature does not match {person.name}'s current key in people.yaml: the "
-                "record was altered after signing (hash, name, time or signature), or the key "
-                "was replaced since; this sign-off does not count",
-            )
-        if reason is not None:
-            return _problem(
-                record,
-                "review-no-key",
-                f"{person.name} {reason}, so their sign-off cannot be checked and does not count",
-            )
-    return None
-
-
-def _signature_problem(library: Library, record: ReviewRecord, public_key: str | None):
-    """`record.signature_problem`, verifying each (record, key) once: a verified signature is
-    remembered by the exact bytes signed, the signature and the key."""
-    if not public_key:
-        return record.signature_problem(public_key)
-    signatures = _signatures_of(library)
-    signed = record.signed_bytes()
-    if signatures.verified(signed, record.signature, public_key):
-        return None
-    reason = record.signature_problem(public_key)
-    if reason is None:
-        signatures.remember(signed, record.signature, public_key)
-    return reason
-
-
-_SIGNATURES: dict[Path, SignatureCache] = {}
-
-
-def _signatures_of(library: Library) -> SignatureCache:
-    if library.path not in _SIGNATURES:
-        _SIGNATURES[library.path] = SignatureCache(library.path)
-    return _SIGNATURES[library.path]
-
-
-def _unknown_answer(record: ReviewRecord) -> Problem:
-    return _problem(
-        record,
-        "review-unknown-answer",
-        f"there is no answer {record.key} in this library (deleted or renamed?); "
-        "this record does not count",
-        "warning",
-    )
-
-
-def _problem(record: ReviewRecord, code: str, message: str, severity="error") -> Problem:
-    return Problem(
-        record.path or review_path(record.key), record.line, None, code, message, severity
-    )
-
-
 # -- reading ---------------------------------------------------------------------------------
 
 
@@ -553,7 +372,7 @@ def _review_files(library: Library):
         if entry.name.startswith("."):
             continue
         rel = f"{REVIEWS_DIR}/{entry.name}"
-        key = _review_key(entry.name)
+        key = review_key(entry.name)
         if key is None or not entry.is_file():
             stray.append(
                 Problem(
@@ -571,17 +390,6 @@ def _review_files(library: Library):
         else:  # appeared a moment ago
             files[key] = read_review_file(library.path, rel)
     return files, stray
-
-
-def _review_key(name: str) -> AnswerKey | None:
-    """The answer a review file's name says (<id>.<locale>.jsonl), or None."""
-    stem, dot, suffix = name.partition(".")
-    locale, dot2, rest = suffix.partition(".")
-    if not (dot and dot2 and rest == "jsonl" and len(locale) == 2 and locale.isalpha()):
-        return None
-    if not (locale.islower() and locale.isascii()) or not ID_PATTERN.match(stem):
-        return None
-    return AnswerKey(stem, locale)
 
 
 def _source_of(library: Library, answer: Answer) -> Answer | None:

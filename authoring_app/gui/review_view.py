@@ -58,7 +58,8 @@ class ReviewView:
 def load_review(library, key: AnswerKey, person) -> ReviewView:
     from authoring_app.core import review
     from authoring_app.core.published import published_hashes
-    from authoring_app.core.status import ROLES_FOR, Status, answer_status
+    from authoring_app.core.record_checks import ROLES_FOR
+    from authoring_app.core.status import Status, answer_status
 
     status = answer_status(library, key, published=published_hashes(library))
     view = ReviewView(key, status, library.answer(key))

@@ -146,7 +146,7 @@ def test_the_quick_check_agrees_with_the_full_schema(change):
 
 
 def test_statuses_are_the_same_with_and_without_the_cache(library):
-    from authoring_app.core import status as status_module
+    from authoring_app.core import record_checks
     from authoring_app.core.status import answer_status, library_status
     from tests.core.review_support import EN, RU, approve, give_keys, review_lines, write_lines
 
@@ -164,7 +164,7 @@ def test_statuses_are_the_same_with_and_without_the_cache(library):
     def open_and_derive():
         nonlocal library
         library.close()
-        status_module._SIGNATURES.clear()  # nothing kept in memory between opens
+        record_checks.SIGNATURE_CACHES.clear()  # nothing kept in memory between opens
         library = Library.open(library.path)
         return library_status(library), library.problems
 

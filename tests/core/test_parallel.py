@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from authoring_app.core import cache, parallel, status
+from authoring_app.core import cache, parallel, record_checks, status
 from authoring_app.core.library import Library
 
 pytestmark = pytest.mark.core
@@ -90,7 +90,7 @@ def test_a_library_read_on_two_cores_is_the_library_read_on_one(sample_library, 
 
     def read():
         cache.clear(path)
-        status._SIGNATURES.clear()
+        record_checks.SIGNATURE_CACHES.clear()
         with Library.open(path) as library:
             return library.answers(), library.problems, status.library_status(library)
 
