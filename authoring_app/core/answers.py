@@ -13,8 +13,7 @@ import yaml
 
 from authoring_app.core.documents import (
     DocumentError,
-    is_valid,
-    load_yaml_plain,
+    load_valid,
     parse_yaml,
     schema_problems,
 )
@@ -245,11 +244,8 @@ def parse_answer(text: str, rel: str) -> tuple[Answer | None, list[Problem]]:
 def _parse_valid(front: str, body: str, rel: str) -> Answer | None:
     """The answer, if its front matter is well-formed, meets the schema and matches its path
     (checked without line numbers, which only problems need); None otherwise."""
-    try:
-        data = load_yaml_plain(front)
-    except yaml.YAMLError:
-        return None
-    if not isinstance(data, dict) or not is_valid(data, "answer"):
+    data = load_valid(front, "answer")
+    if data is None:
         return None
     match = PATH_PATTERN.match(rel)
     if not match or match.groups() != (data["topic"], data["id"], data["locale"]):

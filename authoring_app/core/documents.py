@@ -234,6 +234,18 @@ def _compiled_check(schema_name: str):
     return fastjsonschema.compile(schema, use_formats=False)
 
 
+def load_valid(text: str, schema_name: str) -> dict | None:
+    """The mapping in YAML `text` if it is well-formed and meets the schema, else None: the
+    fast path, without line numbers and without the full schema checker (loading that alone
+    takes a tenth of a second). None means: parse again with `parse_yaml` and ask
+    `schema_problems` what is wrong, and where."""
+    try:
+        data = load_yaml_plain(text)
+    except yaml.YAMLError:
+        return None
+    return data if isinstance(data, dict) and is_valid(data, schema_name) else None
+
+
 def is_valid(data: Any, schema_name: str) -> bool:
     """True if `data` meets the schema (fast); False means: ask `schema_problems` why."""
     check = _compiled_check(schema_name)

@@ -27,6 +27,7 @@ from authoring_app.core.documents import (
     DocumentError,
     conflict_markers_in,
     decode,
+    load_valid,
     parse_yaml,
     read_text,
     schema_problems,
@@ -529,7 +530,14 @@ def _load_yaml_file(path: Path, rel: str, schema: str):
     if not path.exists():
         return None, [Problem(rel, None, None, "missing", f"the library has no {rel}")]
     try:
-        data, node = parse_yaml(read_text(path, rel), rel)
+        text = read_text(path, rel)
+    except DocumentError as exc:
+        return None, [exc.problem]
+    data = load_valid(text, schema)  # most of the time the file is fine
+    if data is not None:
+        return data, []
+    try:
+        data, node = parse_yaml(text, rel)
     except DocumentError as exc:
         return None, [exc.problem]
     problems = schema_problems(data, node, schema, rel)
