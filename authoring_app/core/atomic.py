@@ -8,11 +8,14 @@ import tempfile
 from pathlib import Path
 
 
-def write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> None:
+def write_bytes(path: Path, data: bytes, *, mode: int | None = None, durable: bool = True) -> None:
     """Write `data` to `path` through a temporary file in the same folder, fsync, then replace.
 
     The file keeps its permissions; a new one gets the usual ones (0644 less the umask), not the
-    owner-only mode of the temporary file, unless `mode` says otherwise.
+    owner-only mode of the temporary file, unless `mode` says otherwise. Without `durable`
+    nothing waits for the disk: a power cut may then lose the file, or leave it damaged, but
+    no reader ever sees half of it while the system runs (for caches, which are checked when
+    read and can always be made again).
     """
     path = Path(path)
     if mode is None:
@@ -25,15 +28,17 @@ def write_bytes(path: Path, data: bytes, *, mode: int | None = None) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
 
 
 def write_text(path: Path, text: str, *, mode: int | None = None) -> None:

@@ -11,7 +11,8 @@ and only ever saves work, never decides anything:
 - the last edit of each answer file is keyed by the commit it was worked out at.
 
 Every cache file carries the version of the code that wrote it. One that cannot be read, is
-damaged or was written by other code is ignored and rebuilt. Files are written atomically.
+damaged or was written by other code is ignored and rebuilt. Files are written atomically
+but not synced to disk: after a power cut one may be lost or damaged, and is then rebuilt.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def store(library_root: Path, name: str, value: Any) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         data = pickle.dumps((code_version(), value), protocol=pickle.HIGHEST_PROTOCOL)
-        atomic.write_bytes(folder / f"{name}.pickle", data)
+        atomic.write_bytes(folder / f"{name}.pickle", data, durable=False)
     except OSError:
         pass
 
