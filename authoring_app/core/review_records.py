@@ -18,13 +18,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from authoring_app.core import cache
 from authoring_app.core.answers import ID_PATTERN, AnswerKey
 from authoring_app.core.documents import DocumentError, conflict_markers_in, decode
-from authoring_app.core.keys import KeyStoreError, decode_public_key
+from authoring_app.core.keys import KeyStoreError, signature_verifies
 from authoring_app.core.problems import Problem
 
 SUBMITTED = "submitted"
@@ -148,15 +147,14 @@ class ReviewRecord:
         if not public_key:
             return "has no public key in people.yaml"
         try:
-            key = decode_public_key(public_key)
+            signature = base64.b64decode(self.signature or "", validate=True)
+        except (binascii.Error, ValueError):
+            signature = b""
+        try:
+            verifies = signature_verifies(public_key, signature, self.signed_bytes())
         except KeyStoreError as exc:
             return f"has an unusable public key in people.yaml ({exc})"
-        try:
-            signature = base64.b64decode(self.signature or "", validate=True)
-            key.verify(signature, self.signed_bytes())
-        except (InvalidSignature, binascii.Error, ValueError):
-            return "signature does not verify"
-        return None
+        return None if verifies else "signature does not verify"
 
 
 def _replace(record: ReviewRecord, **changes: Any) -> ReviewRecord:

@@ -21,6 +21,7 @@ from authoring_app.core.keys import (
     decode_public_key,
     encode_public_key,
     read_passphrase_file,
+    signature_verifies,
 )
 
 pytestmark = pytest.mark.core
@@ -71,6 +72,22 @@ def test_encode_decode_public_key_round_trip():
 def test_decode_public_key_rejects_malformed_values(value, reason):
     with pytest.raises(KeyStoreError, match=reason):
         decode_public_key(value)
+
+
+def test_a_signature_verifies_only_for_its_own_bytes_and_key():
+    key = Ed25519PrivateKey.generate()
+    public = f"  {encode_public_key(key.public_key())}\n"
+    other = encode_public_key(Ed25519PrivateKey.generate().public_key())
+    message = "подписано: sha256:ab12".encode()
+    signature = key.sign(message)
+    assert signature_verifies(public, signature, message)
+    assert not signature_verifies(public, signature, message + b" ")
+    assert not signature_verifies(other, signature, message)
+    flipped = bytes([signature[0] ^ 1]) + signature[1:]
+    for bad in (flipped, signature[:63], signature + b"\0", b"", bytes(64)):
+        assert not signature_verifies(public, bad, message)
+    with pytest.raises(KeyStoreError, match="31 bytes long"):
+        signature_verifies("ed25519:" + base64.b64encode(bytes(31)).decode(), signature, message)
 
 
 def test_decode_public_key_rejects_non_text():
