@@ -162,16 +162,17 @@ def _review_library(
     if remembered is not None:
         return remembered
     # The last edits come from git's log, mostly git's own work: meanwhile the review files
-    # are read and every record checked (the signatures are most of that).
-    with ThreadPoolExecutor(max_workers=1) as background:
+    # are read and every record checked. Checking signatures is most of that, and lets go of
+    # Python's lock: half of them are checked on another thread.
+    signatures_of(library)  # loaded once, before the threads share it
+    with ThreadPoolExecutor(max_workers=2) as background:
         edits_later = background.submit(last_edits, library)
-        files, stray = _review_files(library)
+        files, stray = _review_files(library, clean)
         conflicts = _conflict_names(library)
-        checked = {
-            id(record): record_problem(library, record, now)
-            for records, _ in files.values()
-            for record in records
-        }
+        records = [record for found, _ in files.values() for record in found]
+        half = len(records) // 2
+        theirs = background.submit(_check_records, library, records[half:], now)
+        checked = {**_check_records(library, records[:half], now), **theirs.result()}
         edits = edits_later.result()
     statuses = {}
     for answer in library.answers():
@@ -197,6 +198,11 @@ def _review_library(
     if remember and clean is not None and clean == library.head():
         status_memory.remember(library, clean, now, published, statuses, stray)
     return statuses, stray
+
+
+def _check_records(library: Library, records: list[ReviewRecord], now) -> dict:
+    """`record_problem` of each record, by id."""
+    return {id(record): record_problem(library, record, now) for record in records}
 
 
 def _published(library: Library) -> dict[AnswerKey, str]:
@@ -360,14 +366,15 @@ def _read(library: Library, key: AnswerKey) -> tuple[list[ReviewRecord], list[Pr
     return read_review_file(library.path, rel)
 
 
-def _review_files(library: Library):
-    """Every review file's records and problems, by the answer its name says; stray files."""
+def _review_files(library: Library, clean_at: str | None = None):
+    """Every review file's records and problems, by the answer its name says; stray files.
+    `clean_at`: as in `cache.FileCache.scan`."""
     folder = library.path / REVIEWS_DIR
     files: dict[AnswerKey, tuple[list, list]] = {}
     stray: list[Problem] = []
     if not folder.is_dir():
         return files, stray
-    read = review_files(library.path)
+    read = review_files(library.path, clean_at=clean_at)
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
         if entry.name.startswith("."):
             continue
