@@ -17,11 +17,13 @@ class CommandError(Exception):
     """A failure to report in one clear line, with exit status 1."""
 
 
-def open_library(args):
+def open_library(args, *, statuses_next: bool = False):
+    """The library the command names (see `Library.open` for `statuses_next`)."""
     from authoring_app.core.first_run import ensure_library
     from authoring_app.core.library import Library
 
-    return Library.open(ensure_library(getattr(args, "library", None)))
+    path = ensure_library(getattr(args, "library", None))
+    return Library.open(path, statuses_next=statuses_next)
 
 
 def person_named(library, person_id: str | None, role: str | None = None):

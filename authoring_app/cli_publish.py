@@ -62,7 +62,7 @@ def cmd_publish(args) -> int:
     from authoring_app.core import release
     from authoring_app.core.keys import KeyStore, KeyStoreError
 
-    with open_library(args) as library:
+    with open_library(args, statuses_next=True) as library:
         person = person_named(library, args.as_person, "publisher")
         include = [answer_key(text) for text in args.include or ()]
         plan = release.plan_release(library, include=include)

@@ -26,7 +26,7 @@ REVIEW_ACTIONS = ("submit", "comment", "request-changes", "approve", "retire")
 def cmd_status(args) -> int:
     from authoring_app.core.status import library_status
 
-    with open_library(args) as library:
+    with open_library(args, statuses_next=True) as library:
         statuses = library_status(library)
         rows = [_status_row(s) for s in statuses.values()]
         if args.json:

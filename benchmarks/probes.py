@@ -41,7 +41,7 @@ def probe_open(library_path: str) -> dict:
     from authoring_app.core.library import Library
 
     started = time.perf_counter()
-    with Library.open(library_path) as library:
+    with Library.open(library_path, statuses_next=True) as library:
         statuses = status.library_status(library)
         seconds = time.perf_counter() - started
     approved = sum(1 for s in statuses.values() if s.publishable)

@@ -95,7 +95,7 @@ def _last_changes(library: Library) -> dict[str, tuple]:
     else:
         changes, complete = {}, False
     if not complete and not wanted <= changes.keys():
-        changes, complete = _changes_until(library, wanted)
+        changes, complete = _changes_until(library, wanted, head)
     elif found.get("head") == head:
         return changes
     cache.store(
@@ -104,13 +104,15 @@ def _last_changes(library: Library) -> dict[str, tuple]:
     return changes
 
 
-def _changes_until(library: Library, wanted: set[str]) -> tuple[dict[str, tuple], bool]:
-    """`_changes` of the answers folder, reading the log only until every path in `wanted`
-    has been seen; and whether the whole log was read."""
+def _changes_until(library: Library, wanted: set[str], head: str) -> tuple[dict[str, tuple], bool]:
+    """`_changes` of the answers folder at `head`, reading the log only until every path in
+    `wanted` has been seen; and whether the whole log was read."""
     changes: dict[str, tuple] = {}
     missing = set(wanted)
+    ahead, library.log_ahead = library.log_ahead, None
+    started = ahead.take(head) if ahead is not None else None
     try:
-        with contextlib.closing(_stream_log(library, ["--", "answers"])) as log:
+        with contextlib.closing(_stream_log(library, _answers_log_args(head), started)) as log:
             for entry in log:
                 for path in entry.files:
                     if path not in changes:
@@ -121,6 +123,70 @@ def _changes_until(library: Library, wanted: set[str]) -> tuple[dict[str, tuple]
     except git.GitCommandError:
         return {}, False
     return changes, True
+
+
+def _answers_log_args(head: str) -> list[str]:
+    return [head, "--", "answers"]
+
+
+class LogAhead:
+    """The log `_changes_until` reads when the app's cache has no last edits, started as a
+    library opens (see `Library.open`) so that git walks the history on its own core while
+    this process reads the files. What git writes waits in the pipe, which is made as large
+    as the system allows: git gets well ahead, but stops there rather than read years of
+    history that an early stop would never need. Taken once by `take`; `close` stops git if
+    nothing took it."""
+
+    def __init__(self, repo: git.Repo, head: str):
+        self.head = head
+        try:
+            self._handle = repo.git.execute(
+                _log_command(repo, _answers_log_args(head)), as_process=True
+            )
+        except (git.GitCommandError, OSError):
+            self._handle = None
+            return
+        _widen_pipe(self._handle.proc.stdout)
+        # At the lowest priority: while both cores parse files git mostly waits, and it
+        # catches up in the gaps (writing the caches, the steps that use one core).
+        with contextlib.suppress(AttributeError, OSError):
+            os.setpriority(os.PRIO_PROCESS, self._handle.proc.pid, 19)
+
+    @classmethod
+    def wanted(cls, library_path: Path) -> bool:
+        """Only a library whose last edits the cache does not hold needs the log read."""
+        return not cache.exists(library_path, "last-edits")
+
+    def take(self, head: str):
+        """The running git command, if it reads the log at `head` (else it is stopped)."""
+        handle, self._handle = self._handle, None
+        if handle is not None and head != self.head:
+            _stop(handle)
+            return None
+        return handle
+
+    def close(self) -> None:
+        handle, self._handle = self._handle, None
+        if handle is not None:
+            _stop(handle)
+
+
+def _stop(handle) -> None:
+    with contextlib.suppress(OSError):
+        handle.proc.kill()
+        handle.proc.communicate()
+
+
+def _widen_pipe(stream) -> None:
+    """Let git write up to 1 MiB (Linux's usual largest pipe) before it waits."""
+    try:
+        import fcntl
+
+        with open("/proc/sys/fs/pipe-max-size", encoding="ascii") as limit:
+            size = min(int(limit.read()), 1 << 20)
+        fcntl.fcntl(stream.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), size)
+    except (ImportError, OSError, ValueError):
+        pass  # the usual pipe: git just waits sooner
 
 
 def _straight_line(library: Library, old: str, new: str) -> bool:
@@ -210,18 +276,18 @@ def _log(library: Library, args: list[str]) -> list[_Commit]:
     return [_commit(chunk) for chunk in out.split(_RECORD) if chunk.strip()]
 
 
-def _stream_log(library: Library, args: list[str]) -> Iterator[_Commit]:
+def _log_command(repo: git.Repo, args: list[str]) -> list[str]:
+    git_program = repo.git.GIT_PYTHON_GIT_EXECUTABLE or "git"
+    return [git_program, "log", f"--format={_FORMAT}", "--name-only", "--no-renames", *args]
+
+
+def _stream_log(library: Library, args: list[str], started=None) -> Iterator[_Commit]:
     """The commits of `_log`, newest first, read from git as it writes them: stopping early
-    stops git. Raises GitCommandError if git fails."""
-    command = [
-        library.repo.git.GIT_PYTHON_GIT_EXECUTABLE or "git",
-        "log",
-        f"--format={_FORMAT}",
-        "--name-only",
-        "--no-renames",
-        *args,
-    ]
-    handle = library.repo.git.execute(command, as_process=True)  # kills git when dropped
+    stops git. Raises GitCommandError if git fails. `started`: that very git command, already
+    running (see `LogAhead`)."""
+    command = _log_command(library.repo, args)
+    # GitPython's handle kills git when dropped
+    handle = started or library.repo.git.execute(command, as_process=True)
     process = handle.proc
     decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
     pending = ""

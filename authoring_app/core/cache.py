@@ -79,6 +79,11 @@ def load(library_root: Path, name: str) -> Any:
     return value if version == code_version() else None
 
 
+def exists(library_root: Path, name: str) -> bool:
+    """Is there a cached `name` (of any version, possibly damaged)? Cheaper than `load`."""
+    return (folder_for(library_root) / f"{name}.pickle").is_file()
+
+
 def store(library_root: Path, name: str, value: Any) -> None:
     """Write `name` atomically; a cache that cannot be written is simply not kept."""
     folder = folder_for(library_root)

@@ -93,16 +93,21 @@ class Library:
         self.directory = Directory()
         self.problems: list[Problem] = []  # problems found while loading; the rest still loads
         self._answers: dict[AnswerKey, Answer] = {}
+        self.log_ahead = None  # an audit.LogAhead started by `open`, until statuses take it
         self.reload(clean_at=clean_at)
 
     # -- opening and closing -------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, *, files_only: bool = False) -> Library:
+    def open(
+        cls, path: Path | str, *, files_only: bool = False, statuses_next: bool = False
+    ) -> Library:
         """Open the library at `path`.
 
         With `files_only`, a folder that is not (the top of) a git repository opens too, for
-        checking its files; it cannot save or show history.
+        checking its files; it cannot save or show history. `statuses_next`: the caller is
+        about to work out statuses, so git may start reading the log their last edits come
+        from while the files load (only when the app's cache does not hold them).
         """
         path = Path(path).expanduser().resolve()
         if not path.is_dir():
@@ -123,14 +128,17 @@ class Library:
                 "Open a library folder, or create one from the sample library."
             )
         notes: list[Problem] = []
-        clean_at = None
+        clean_at = log_ahead = None
         if repo is not None:
-            # A crash can leave a lock, a half-done sync or temporary files: finish cleanly.
-            from authoring_app.core import repair
+            from authoring_app.core import audit, repair
 
+            # A crash can leave a lock, a half-done sync or temporary files: finish cleanly.
             notes = repair.finish_interrupted_work(repo)
             clean_at = repair.CleanCheck(repo, opening=True)  # answered while caches load
+            if statuses_next and clean_at.head and audit.LogAhead.wanted(path):
+                log_ahead = audit.LogAhead(repo, clean_at.head)
         library = cls(path, repo, clean_at=clean_at)
+        library.log_ahead = log_ahead
         if clean_at is not None:
             clean_at = clean_at.result()
         if repo is not None:
@@ -168,6 +176,9 @@ class Library:
 
     def close(self) -> None:
         """Stop the git helper processes GitPython keeps alive."""
+        if self.log_ahead is not None:
+            self.log_ahead.close()
+            self.log_ahead = None
         if self.repo is not None:
             self.repo.close()
 

@@ -194,11 +194,12 @@ class CleanCheck:
     def __init__(self, repo: git.Repo, *, opening: bool = False):
         self._answer: str | None = None
         self._process = None
+        self.head: str | None = None  # the commit compared with
         locks = [] if opening else ["--no-optional-locks"]
         command = ["git", *locks, "status", "--porcelain", "-z", "--ignored"]
         command += ["--untracked-files=all", "--no-renames", "--", *LIBRARY_PATHS]
         try:
-            self._head = repo.git.rev_parse("--verify", "-q", "HEAD")
+            self.head = repo.git.rev_parse("--verify", "-q", "HEAD") or None
             self._process = repo.git.execute(command, as_process=True)
         except (git.GitCommandError, OSError):
             self._process = None
@@ -207,7 +208,7 @@ class CleanCheck:
         if self._process is not None:
             out, _ = self._process.proc.communicate()
             clean = self._process.proc.returncode == 0 and not out
-            self._answer, self._process = (self._head if clean else None), None
+            self._answer, self._process = (self.head if clean else None), None
         return self._answer
 
 

@@ -30,7 +30,7 @@ def validate(library: Library) -> list[Problem]:
 
 def validate_path(path: Path | str) -> list[Problem]:
     try:
-        library = Library.open(path, files_only=True)
+        library = Library.open(path, files_only=True, statuses_next=True)
     except NotALibrary as exc:
         return [Problem(str(path), None, None, "not-a-library", str(exc))]
     with library:

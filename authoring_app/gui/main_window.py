@@ -460,7 +460,7 @@ def _open_with_statuses(path: Path | str) -> tuple[Library, dict | None]:
     """Open a library and work out its statuses in one go (off the GUI thread), so the list
     is built once; if the statuses cannot be worked out, the list shows without them and
     `refresh_list` says why."""
-    library = Library.open(path)
+    library = Library.open(path, statuses_next=True)
     try:
         return library, library_statuses(library)
     except Exception:  # reported when the list is refreshed

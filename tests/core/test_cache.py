@@ -111,6 +111,43 @@ def test_last_edits_follow_new_commits_and_a_rewound_branch(library):
     assert last_edits(library)[path].commit == first
 
 
+def test_history_read_ahead_gives_the_same_last_edits_and_never_stale_ones(library):
+    """Opening for statuses starts git on the log while the files load; what it reads is
+    used only for the commit it was started at, and git never outlives the library."""
+    alex, dr_two = library.roster.get("alex"), library.roster.get("dr-two")
+    path = library.answer(KEY).path
+    library.save_answer(library.answer(KEY).edited(body="Alex's words.\n"), alex)
+    expected = last_edits(library)
+
+    cache.clear(library.path)
+    library.close()
+    library = Library.open(library.path, statuses_next=True)
+    git_process = library.log_ahead._handle.proc
+    assert last_edits(library) == expected  # read from the log started at open
+    assert library.log_ahead is None and git_process.poll() is not None
+
+    # A save between opening and the statuses: the log started at open is not used.
+    cache.clear(library.path)
+    library.close()
+    library = Library.open(library.path, statuses_next=True)
+    library.save_answer(library.answer(KEY).edited(body="Dr Two's words.\n"), dr_two)
+    assert last_edits(library)[path].person == "dr-two"
+    assert last_edits(library)[path].commit == library.head()
+
+    # The cache holds the last edits now: nothing to read ahead.
+    library.close()
+    library = Library.open(library.path, statuses_next=True)
+    assert library.log_ahead is None
+
+    # Opened for statuses, closed without them: git is stopped, not left waiting.
+    cache.clear(library.path)
+    library.close()
+    library = Library.open(library.path, statuses_next=True)
+    git_process = library.log_ahead._handle.proc
+    library.close()
+    assert git_process.poll() is not None
+
+
 @pytest.mark.parametrize(
     "change",
     [
