@@ -236,7 +236,8 @@ class Library:
         """The answer in file `rel`, and its problems, merge-conflict markers included (the
         file is read once for both)."""
         try:
-            data = (self.path / rel).read_bytes()
+            with open(f"{self.path}/{rel}", "rb") as handle:  # thousands: no Path per file
+                data = handle.read()
         except OSError as exc:
             return None, [
                 Problem(rel, None, None, "unreadable", f"cannot read file: {exc.strerror}")

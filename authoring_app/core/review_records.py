@@ -210,7 +210,8 @@ def review_files(root: Path, *, clean_at: str | None = None) -> dict[str, Review
 def scan_review_file(root: Path, rel: str) -> ReviewFile:
     """`read_review_file`, plus what the repository check wants to know of the same bytes."""
     try:
-        data = (root / rel).read_bytes()
+        with open(f"{root}/{rel}", "rb") as handle:  # thousands: no Path per file
+            data = handle.read()
     except OSError as exc:
         problem = Problem(rel, None, None, "unreadable", f"cannot read file: {exc.strerror}")
         return ReviewFile((), (problem,))

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from authoring_app.core.answers import Answer, Source, parse_answer
+from authoring_app.core.answers import Answer, Source, normalise_body, parse_answer
 
 pytestmark = pytest.mark.core
 
@@ -49,6 +49,32 @@ def test_any_text_survives_a_write_and_read_unchanged(title, summary, question, 
     assert again is not None, problems
     assert again.fields() == answer.fields()
     assert again.content_hash() == answer.content_hash()
+
+
+def _normalised_the_long_way(body: str) -> str:
+    body = body.replace("\r\n", "\n").replace("\r", "\n")
+    body = "\n".join(line.rstrip() for line in body.split("\n")).strip("\n")
+    return body + "\n" if body else ""
+
+
+# Every character str.rstrip strips, and the line breaks around them.
+_spacey = st.text(
+    st.sampled_from(
+        [" ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0", "\u2028"]
+        + ["\u2029", "\u3000", "\u200a", "\u202f", "a", "я", "\u200b", "\ufeff"]
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(body=st.one_of(_spacey, st.text(max_size=200)))
+def test_a_body_is_normalised_exactly_as_saved_bodies_always_were(body):
+    """Sign-offs are bound to the hash of the normalised body: the quick path for bodies that
+    are already normal must never change which text that is."""
+    expected = _normalised_the_long_way(body)
+    assert normalise_body(body) == expected
+    assert normalise_body(expected) == expected
 
 
 def test_the_hash_ignores_layout_but_not_words():

@@ -6,11 +6,14 @@ import os
 import subprocess
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from authoring_app.core import cache
 from authoring_app.core.answers import AnswerKey
 from authoring_app.core.audit import last_edits
-from authoring_app.core.documents import is_valid, validator_for
+from authoring_app.core.documents import _plain, is_valid, load_yaml_plain, validator_for
 from authoring_app.core.library import Library
 
 pytestmark = pytest.mark.core
@@ -180,6 +183,27 @@ def test_the_quick_check_agrees_with_the_full_schema(change):
         assert validator_for("answer").is_valid(data)
     if not validator_for("answer").is_valid(data):
         assert not is_valid(data, "answer")
+
+
+_SCALAR_START = st.sampled_from(
+    list("yYnNtTfFoO-+0123456789.<~=!&*'\" ") + ["", "x", "я", "null", "2024-05-01", "0x1F"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(start=_SCALAR_START, rest=st.text(st.characters(blacklist_categories=("Cs",)), max_size=12))
+def test_the_quick_yaml_reading_gives_what_pyyaml_gives(start, rest):
+    """Plain text is typed quicker by its first letter; numbers, dates, booleans and nulls
+    still come out as PyYAML makes them (dates as the text a person typed)."""
+    value = (start + rest).replace("\n", " ")
+    text = f"a: {value}\nb: [{value}]\n"
+    try:
+        expected = _plain(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    except yaml.YAMLError:
+        with pytest.raises(yaml.YAMLError):
+            load_yaml_plain(text)
+        return
+    assert load_yaml_plain(text) == expected
 
 
 def test_statuses_are_the_same_with_and_without_the_cache(library):
