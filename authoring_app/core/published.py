@@ -134,6 +134,25 @@ def read_file(library: Library, path: str, commit: str | None = None) -> bytes |
         return None
 
 
+def read_large_file(library: Library, path: str, commit: str) -> bytes | None:
+    """`read_file` for a file of many megabytes (a bundle), when other threads are busy: git
+    writes it to a temporary file at its own pace and it is read in one go. Through a pipe,
+    each 64 KB would wait for Python's lock, which the busy threads hold."""
+    repo = _repo(library)
+    command = [repo.git.GIT_PYTHON_GIT_EXECUTABLE or "git", "cat-file", "blob", f"{commit}:{path}"]
+    with tempfile.TemporaryFile() as handle:
+        try:
+            done = subprocess.run(
+                command, cwd=repo.working_dir, stdout=handle, stderr=subprocess.DEVNULL
+            )
+        except OSError:
+            return None
+        if done.returncode != 0:
+            return None
+        handle.seek(0)
+        return handle.read()
+
+
 def release_records(library: Library, commit: str | None = None) -> list[ReleaseRecord]:
     """Every release, newest first (from releases.json)."""
     data = read_file(library, "releases.json", commit)
@@ -283,7 +302,11 @@ def _with_stdin(repo: git.Repo, args: list[str], data: bytes, env: dict | None =
 
 
 def _store_blob(repo: git.Repo, data: bytes) -> str:
-    return _with_stdin(repo, ["hash-object", "-w", "--no-filters", "--stdin"], data).strip()
+    return _with_stdin(
+        repo,
+        ["-c", "core.looseCompression=1", "hash-object", "-w", "--no-filters", "--stdin"],
+        data,
+    ).strip()
 
 
 def store_blob(library: Library, data: bytes) -> str:

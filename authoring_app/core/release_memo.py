@@ -328,7 +328,7 @@ def published_hashes(memo: dict) -> dict[AnswerKey, str]:
 
 def read_bundle(library: Library, memo: dict) -> bytes | None:
     """The remembered release's bundle from git, if it is the one remembered (SHA-256)."""
-    data = published.read_file(library, "bundle.json", memo["commit"])
+    data = published.read_large_file(library, "bundle.json", memo["commit"])
     if data is None or hashlib.sha256(data).hexdigest() != memo["sha256"]:
         return None
     return data
