@@ -8,6 +8,7 @@ the published branch (see published.py). The GUI and the CLI call the same funct
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -129,10 +130,12 @@ def make_plan(
     published_tip: str | None = None,
     problems: Sequence[str] = (),
     progress: Progress | None = None,
+    prepared: release_memo.Prepared | None = None,
 ) -> ReleasePlan:
     """A plan from answers already known to be signed off (the rest in `left_out`).
 
-    `last`: the last release; what of it can be trusted is reused where it cannot differ."""
+    `last`: the last release; what of it can be trusted is reused where it cannot differ.
+    `prepared`: `release_memo.prepare` of these entries, if already made."""
     entries = tuple(sorted(entries, key=lambda e: (e.answer.id, e.answer.locale)))
     left_out = tuple(sorted(left_out, key=lambda item: (item.key.id, item.key.locale)))
     problems = list(problems)
@@ -159,6 +162,7 @@ def make_plan(
             details=details,
             previous=last,
             progress=progress,
+            prepared=prepared,
         )
     except bundles.BundleError as exc:
         problems += exc.reasons
@@ -230,23 +234,26 @@ def plan_release(
     if progress is not None:
         progress("Checking sign-offs", 0, 1)
     # First authors and the last release's bundle come from git: meanwhile every answer's
-    # status is worked out.
+    # status is worked out, and each answer's part of the bundle prepared.
     with ThreadPoolExecutor(max_workers=2) as background:
         firsts_later = background.submit(first_authors, library)
         published_tip = published.tip(library)
-        last, found, last_error = None, None, None
+        last, last_error, prepared = None, None, None
         memo = release_memo.load(library, published_tip) if reuse else None
         if memo is not None:  # a release this app made: its bundle is not parsed
             bundle_later = background.submit(release_memo.read_bundle, library, memo)
             hashes = release_memo.published_hashes(memo)
             found = statuses.library_status(library, now=now, published=hashes, remember=False)
+            entries, left_out = release_entries.select(library, found, firsts_later.result())
+            with contextlib.suppress(bundles.BundleError):  # make_plan reports it
+                prepared = release_memo.prepare(entries, library.info, library.directory)
             last = release_memo.from_memo(memo, bundle_later.result())
         if last is None:
             last, last_error = release_memo.read_last(library, reuse)
             hashes = last.answer_hashes() if last is not None else {}
             found = statuses.library_status(library, now=now, published=hashes, remember=False)
-        firsts = firsts_later.result()
-    entries, left_out = release_entries.select(library, found, firsts)
+            entries, left_out = release_entries.select(library, found, firsts_later.result())
+            prepared = None
     problems = []
     for key in include:
         item = next((i for i in left_out if i.key == key), None)
@@ -266,6 +273,7 @@ def plan_release(
         published_tip=published_tip,
         problems=problems,
         progress=progress,
+        prepared=prepared,
     )
 
 

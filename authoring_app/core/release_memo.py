@@ -405,6 +405,36 @@ class Assembled:
         return out
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """What building a bundle's answers needs besides the last release: the entries in bundle
+    order, each one's skeleton (the answer without its rendered parts), `rendering_digest`
+    and `reuse_digest`. Made while the last bundle is still being read."""
+
+    entries: tuple[ReleaseAnswer, ...]
+    skeletons: tuple[dict, ...]
+    renderings: tuple[str | None, ...]
+    digests: tuple[str | None, ...]
+
+
+def prepare(entries: Iterable[ReleaseAnswer], info: LibraryInfo, directory: Directory) -> Prepared:
+    """Raises BundleError naming every answer that cannot go in."""
+    entries = tuple(sorted(entries, key=lambda e: (e.answer.id, e.answer.locale)))
+    bundles.check_entries(entries, info, directory)
+    locales = bundles.locales_by_id(entries)
+    services: dict = {}  # each service's JSON, worked out once for all answers
+    skeletons = tuple(
+        bundles.answer_skeleton(e, info, directory, locales[e.answer.id], services) for e in entries
+    )
+    everywhere: dict = {}  # each service's JSON in every locale, likewise
+    renderings = tuple(rendering_digest(e.answer, info, directory, everywhere) for e in entries)
+    digests = tuple(
+        reuse_digest(skeleton, rendering)
+        for skeleton, rendering in zip(skeletons, renderings, strict=True)
+    )
+    return Prepared(entries, skeletons, renderings, digests)
+
+
 def assemble(
     entries: Iterable[ReleaseAnswer],
     *,
@@ -414,23 +444,17 @@ def assemble(
     previous: Previous | None = None,
     progress=None,
     parallel: bool = True,
+    prepared: Prepared | None = None,
 ) -> Assembled:
     """`bundle.assemble` as fragments, reusing the last release's where an answer's digest
     is unchanged and its rendered parts where they cannot differ; the rest is rendered.
-    Raises BundleError naming every answer that cannot go in."""
-    entries = sorted(entries, key=lambda e: (e.answer.id, e.answer.locale))
-    bundles.check_entries(entries, info, directory)
-    locales = bundles.locales_by_id(entries)
-    services: dict = {}  # each service's JSON, worked out once for all answers
-    skeletons = [
-        bundles.answer_skeleton(e, info, directory, locales[e.answer.id], services) for e in entries
-    ]
-    everywhere: dict = {}  # each service's JSON in every locale, likewise
-    renderings = [rendering_digest(e.answer, info, directory, everywhere) for e in entries]
-    digests = [
-        reuse_digest(skeleton, rendering)
-        for skeleton, rendering in zip(skeletons, renderings, strict=True)
-    ]
+    Raises BundleError naming every answer that cannot go in. `prepared`: `prepare` of these
+    very entries, library details and directory, if already made."""
+    entries = list(entries)
+    if prepared is None or not _same(prepared.entries, entries):
+        prepared = prepare(entries, info, directory)
+    entries = prepared.entries
+    skeletons, renderings, digests = prepared.skeletons, prepared.renderings, prepared.digests
     fragments: list[Fragment | None] = [
         previous.reusable(str(e.key), digest) if previous is not None else None
         for e, digest in zip(entries, digests, strict=True)
@@ -460,11 +484,16 @@ def assemble(
         details=details,
         keys=tuple(str(e.key) for e in entries),
         fragments=tuple(fragments),
-        digests=tuple(digests),
-        renderings=tuple(renderings),
+        digests=digests,
+        renderings=renderings,
         hashes=tuple(e.answer.content_hash() for e in entries),
         reused=reused,
     )
+
+
+def _same(ordered: Sequence[ReleaseAnswer], entries: Sequence[ReleaseAnswer]) -> bool:
+    """Are these the very entries `ordered` was made from (in any order)?"""
+    return len(ordered) == len(entries) and {id(e) for e in ordered} == {id(e) for e in entries}
 
 
 def remember(library: Library, commit: str, sha256: str, version: str, built: Assembled) -> None:

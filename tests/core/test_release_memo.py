@@ -116,6 +116,26 @@ def test_a_directory_entry_named_by_a_ref_changes(released, monkeypatch):
     assert "Ambulance (all of Russia)" in json.dumps(plan.bundle, ensure_ascii=False)
 
 
+@pytest.mark.parametrize("reuse", [True, False])
+def test_a_service_removed_while_answers_name_it_is_a_problem_of_the_plan(released, reuse):
+    """Answers are prepared while the last bundle is read; one that cannot go in makes the
+    plan say so, with the memo as without it."""
+    lib, _ = released
+    path = lib.path / "directory.yaml"
+    text = path.read_text("utf-8")
+    start = text.index("  - id: example-support-line")
+    path.write_text(text[:start] + text[text.index("  - id: example-wound-clinic") :], "utf-8")
+    lib.commit(lib.roster.get("demo-author"), "Remove the support line", ["directory.yaml"])
+    lib.reload()
+    assert memo_in_use(lib)
+    plan = release.plan_release(lib, reuse=reuse)
+    assert not plan.can_publish
+    assert any(
+        "talking-to-someone" in problem and "example-support-line" in problem
+        for problem in plan.problems
+    ), plan.problems
+
+
 def test_a_service_no_answer_names_is_added(released, monkeypatch):
     lib, keys = released
     path = lib.path / "directory.yaml"
