@@ -26,8 +26,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
     Ed25519PublicKey,
 )
-from nacl.exceptions import BadSignatureError
-from nacl.signing import VerifyKey
 
 from authoring_app.core import atomic, paths
 
@@ -85,6 +83,8 @@ def signature_verifies(public_key: str, signature: bytes, message: bytes) -> boo
 
     Checked with libsodium, which verifies in half the time OpenSSL takes: opening a large
     library for the first time checks thousands of sign-offs."""
+    from nacl.exceptions import BadSignatureError  # loaded when first needed
+
     try:
         _verify_key(public_key).verify(message, signature)
     except (BadSignatureError, ValueError, TypeError):
@@ -93,7 +93,10 @@ def signature_verifies(public_key: str, signature: bytes, message: bytes) -> boo
 
 
 @lru_cache(maxsize=1024)
-def _verify_key(public_key: str) -> VerifyKey:
+def _verify_key(public_key: str):
+    """libsodium's verifying key for `public_key` (a nacl.signing.VerifyKey)."""
+    from nacl.signing import VerifyKey
+
     decode_public_key(public_key)  # KeyStoreError says what is wrong with it
     raw = base64.b64decode(public_key.strip()[len(PUBLIC_KEY_PREFIX) :])
     return VerifyKey(raw)
