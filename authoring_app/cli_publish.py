@@ -83,12 +83,15 @@ def cmd_publish(args) -> int:
             if reply not in ("y", "yes"):
                 print("Not published.")
                 return EXIT_OK
+        ahead = release.store_ahead(library, plan, version)  # while the key is unlocked
         passphrase = _passphrase(args, person)
         try:
             private_key = KeyStore().load(person.id, passphrase)
         except KeyStoreError as exc:
             raise CommandError(str(exc)) from None
-        result = release.publish(library, plan, person.id, private_key, version=version)
+        result = release.publish(
+            library, plan, person.id, private_key, version=version, ahead=ahead
+        )
         print(
             f"Published release {result.release.version} (tag {result.tag}, "
             f"sha256 {result.release.sha256[:16]}…) on the published branch."

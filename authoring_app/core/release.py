@@ -14,7 +14,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -419,6 +419,33 @@ def check_publisher(library: Library, person_id: str, private_key) -> Person:
 
 
 @dataclass(frozen=True)
+class StoredAhead:
+    """A plan's bundle for one version, being stored in git before publishing (see
+    `store_ahead`)."""
+
+    plan: ReleasePlan
+    version: str
+    bundle_bytes: bytes = field(repr=False)
+    blob: Future = field(repr=False)
+
+
+def store_ahead(library: Library, plan: ReleasePlan, version: str | None) -> StoredAhead | None:
+    """Start storing the bundle that publishing `plan` as `version` writes, while the
+    publisher confirms and unlocks their key: git takes about half a second to compress a
+    large bundle, which publishing then does not wait for. None if the plan cannot be
+    published as that version (`publish` says why). A bundle stored but never published
+    changes nothing: no commit names it, and git removes it in time."""
+    if plan.nothing_changed:
+        return None
+    try:
+        chosen = choose_version(plan, version)
+        data = release_bytes(plan, chosen)
+    except ReleaseError:
+        return None
+    return StoredAhead(plan, chosen, data, published.start_storing(library, data))
+
+
+@dataclass(frozen=True)
 class PublishResult:
     plan: ReleasePlan
     release: BuiltRelease
@@ -435,10 +462,12 @@ def publish(
     version: str | None = None,
     progress: Progress | None = None,
     now: dt.datetime | None = None,
+    ahead: StoredAhead | None = None,
 ) -> PublishResult:
     """Build, sign and record the release `plan` describes, as `person_id`.
 
-    Refuses if the library or the published branch moved since the plan was made.
+    Refuses if the library or the published branch moved since the plan was made. `ahead`:
+    `store_ahead` of this plan, used if it is for the version published.
     """
     person = check_publisher(library, person_id, private_key)
     if plan.nothing_changed:
@@ -454,8 +483,11 @@ def publish(
             progress("Signing the bundle", 1, 3)
         # Storing the large bundle in git (compressing it) takes git a while: it runs while
         # the bundle is signed and the other files are written.
-        bundle_bytes = release_bytes(plan, chosen)
-        bundle_blob = published.start_storing(library, bundle_bytes)
+        if ahead is not None and ahead.plan is plan and ahead.version == chosen:
+            bundle_bytes, bundle_blob = ahead.bundle_bytes, ahead.blob
+        else:
+            bundle_bytes = release_bytes(plan, chosen)
+            bundle_blob = published.start_storing(library, bundle_bytes)
         built = build_release(plan, chosen, private_key, person, bundle_bytes)
         files = published.release_files(
             library,

@@ -280,10 +280,11 @@ class PublishDialog(QDialog):
 
     def publish(self) -> None:
         from authoring_app.core.keys import KeyStore
-        from authoring_app.core.release import publish
+        from authoring_app.core.release import publish, store_ahead
 
         plan, person = self.plan, self.person
-        version = self.version.text().strip()
+        version = self.version.text().strip() or plan.proposed_version  # blank: as proposed
+        ahead = store_ahead(self.library, plan, version)  # while the passphrase is typed
         statement = (
             self.tr(
                 "Publishing as: %1\nRelease %2 with %3 answers, signed with your key. Bots and "
@@ -309,7 +310,13 @@ class PublishDialog(QDialog):
         self._busy(True, cancellable=False)
         self.job = self.window.tasks.run(
             lambda progress: publish(
-                library, plan, person.id, private_key, version=version, progress=_reporter(progress)
+                library,
+                plan,
+                person.id,
+                private_key,
+                version=version,
+                progress=_reporter(progress),
+                ahead=ahead,
             ),
             on_done=self._published,
             on_error=self._refused,

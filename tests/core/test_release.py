@@ -257,6 +257,44 @@ def test_a_stale_plan_or_unsaved_changes_are_refused(sample_library):
         release.plan_release(sample_library)
 
 
+def test_a_bundle_stored_ahead_is_used_only_for_its_own_version(sample_library, monkeypatch):
+    """While the publisher confirms, the bundle for the chosen version is stored in git;
+    publishing that version uses it, any other version stores its own bytes."""
+    lib = sample_library
+    keys = signed_sample(lib)
+    stored = []
+    real = published.start_storing
+    monkeypatch.setattr(
+        published, "start_storing", lambda library, data: stored.append(data) or real(library, data)
+    )
+    plan = release.plan_release(lib)
+    ahead = release.store_ahead(lib, plan, None)
+    assert ahead.version == "1.0.0" and len(stored) == 1
+    result = release.publish(lib, plan, PUBLISHER, keys[PUBLISHER], ahead=ahead)
+    assert len(stored) == 1  # publishing stored nothing more
+    assert branch_file(lib, "bundle.json") == stored[0] == result.release.bundle_bytes
+    assert json.loads(stored[0])["version"] == "1.0.0"
+
+    edit = lib.answer(OVERDOSE_EN)
+    lib.save_answer(edit.edited(summary=edit.summary + " Stay."), lib.roster.get("demo-author"))
+    sign_all(lib, keys, CLINICIANS, only={OVERDOSE_EN})
+    plan = release.plan_release(lib)
+    for too_low in ("0.9.0", "1.0.0"):  # publish would refuse these: nothing is stored
+        assert release.store_ahead(lib, plan, too_low) is None
+    ahead = release.store_ahead(lib, plan, "1.0.1")
+    result = release.publish(lib, plan, PUBLISHER, keys[PUBLISHER], version="1.1.0", ahead=ahead)
+    assert json.loads(branch_file(lib, "bundle.json"))["version"] == "1.1.0"
+    assert len(stored) == 3 and branch_file(lib, "bundle.json") == stored[2]
+    consumer.verify_bundle(
+        branch_file(lib, "bundle.json"),
+        branch_file(lib, "bundle.json.minisig"),
+        minisign.PublicKey.from_ed25519(keys[PUBLISHER].public_key()),
+    )
+
+    plan = release.plan_release(lib)  # nothing changed since: nothing to store
+    assert plan.nothing_changed and release.store_ahead(lib, plan, None) is None
+
+
 def test_a_crash_while_recording_leaves_no_release(sample_library, monkeypatch):
     keys = signed_sample(sample_library)
     plan = release.plan_release(sample_library)
