@@ -139,6 +139,8 @@ def test_an_answer_goes_from_draft_to_a_verified_release(qtbot, review_window, l
     left_out = dialog.contents.findItems("Left out", Qt.MatchFlag.MatchStartsWith)[0]
     reasons = [left_out.child(i).text(2) for i in range(left_out.childCount())]
     assert any("not signed off" in r for r in reasons), reasons
+    dialog.version.clear()  # a blank version is the proposed one, as the note says
+    assert dialog.publish_button.isEnabled() and "1.0.0" in dialog.version_note.text()
     in_next_dialog(lambda unlock: (qtbot.keyClicks(unlock.passphrase, PASSPHRASE), unlock.accept()))
     click(qtbot, dialog.publish_button)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
