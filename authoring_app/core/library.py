@@ -137,7 +137,12 @@ class Library:
             clean_at = repair.CleanCheck(repo, opening=True)  # answered while caches load
             if statuses_next and clean_at.head and audit.LogAhead.wanted(path):
                 log_ahead = audit.LogAhead(repo, clean_at.head)
-        library = cls(path, repo, clean_at=clean_at)
+        try:
+            library = cls(path, repo, clean_at=clean_at)
+        except BaseException:
+            if log_ahead is not None:
+                log_ahead.close()  # git is not left waiting on a full pipe
+            raise
         library.log_ahead = log_ahead
         if clean_at is not None:
             clean_at = clean_at.result()
