@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import git
+from git.refs.symbolic import SymbolicReference
 
 from authoring_app.core import atomic
 from authoring_app.core.answers import Answer, AnswerKey, parse_answer
@@ -312,10 +313,13 @@ class Library:
         return sorted(k.locale for k in self._answers if k.id == answer_id)
 
     def head(self) -> str | None:
+        """The commit HEAD names (None before the first commit). Read from the ref files
+        alone: `repo.head.commit` asks GitPython's long-running `git cat-file`, which is not
+        safe to share between threads (two status jobs at once could hang on it)."""
         if self.repo is None:
             return None
         try:
-            return self.repo.head.commit.hexsha
+            return SymbolicReference.dereference_recursive(self.repo, "HEAD")
         except ValueError:
             return None
 

@@ -132,3 +132,25 @@ def test_a_first_run_library_holds_no_private_keys(tmp_path):
     assert not (target / "demo-keys").exists()
     tracked = Library.open(target).repo.git.ls_files().splitlines()
     assert not [p for p in tracked if p.endswith(".key")]
+
+
+def test_the_current_commit_can_be_read_from_many_threads_at_once(library):
+    """Background jobs (two windows' statuses, a release plan's helpers) ask for it at the
+    same moment; none may hang or get another's answer."""
+    import threading
+
+    alex = library.roster.get("alex")
+    library.save_answer(library.answer(KEY).edited(body="Once more.\n"), alex)
+    expected = library.repo.git.rev_parse("HEAD")
+    found: list[str | None] = []
+
+    def ask() -> None:
+        found.extend(library.head() for _ in range(100))
+
+    threads = [threading.Thread(target=ask, daemon=True) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert not any(thread.is_alive() for thread in threads), "reading HEAD hung"
+    assert found == [expected] * 800
