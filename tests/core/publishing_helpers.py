@@ -54,6 +54,19 @@ def fake_entries(library: Library, keys=None) -> list[ReleaseAnswer]:
     ]
 
 
+def first_release_at(library: Library, now: dt.datetime) -> dict:
+    """The keyword arguments of `bundle.assemble` for a first release, 1.0.0, made at `now`
+    and expiring 30 days later."""
+    return {
+        "info": library.info,
+        "directory": library.directory,
+        "version": "1.0.0",
+        "previous_version": None,
+        "release_time": now,
+        "expires": now + dt.timedelta(days=30),
+    }
+
+
 def sign_all(library: Library, keys: dict, clinicians: list[str], now=None, only=None) -> None:
     """Sign off every answer (or those in `only`) by as many clinicians as its topic needs."""
     from authoring_app.core import review

@@ -15,7 +15,13 @@ from authoring_app.core import cache, consumer, export, minisign, published, rel
 from authoring_app.core.answers import AnswerKey
 from authoring_app.core.render import utf16_len
 from authoring_app.core.status import Status, library_status
-from tests.core.publishing_helpers import give_keys, rendering_counter, sign_all, signed_sample
+from tests.core.publishing_helpers import (
+    first_release_at,
+    give_keys,
+    rendering_counter,
+    sign_all,
+    signed_sample,
+)
 
 pytestmark = pytest.mark.core
 
@@ -357,15 +363,7 @@ def test_site_pages_escape_everything(library):
     answer = library.answer(AnswerKey("abscess-signs", "en")).edited(title=hostile)
     entry = fake_entries(library)[0].__class__(answer, fake_entries(library)[0].governance)
     now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    data = bundles.assemble(
-        [entry],
-        info=library.info,
-        directory=library.directory,
-        version="1.0.0",
-        previous_version=None,
-        release_time=now,
-        expires=now + dt.timedelta(days=30),
-    )
+    data = bundles.assemble([entry], **first_release_at(library, now))
     pages = export.site_pages(data)
     assert all("<script>" not in page for page in pages.values())
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages["en/wound-care/abscess-signs.html"]

@@ -13,7 +13,13 @@ from authoring_app.core import bundle as bundles
 from authoring_app.core import cache, published, release, release_memo, review
 from authoring_app.core.answers import AnswerKey
 from authoring_app.core.library import Library
-from tests.core.publishing_helpers import fake_entries, rendering_counter, sign_all, signed_sample
+from tests.core.publishing_helpers import (
+    fake_entries,
+    first_release_at,
+    rendering_counter,
+    sign_all,
+    signed_sample,
+)
 
 pytestmark = pytest.mark.core
 
@@ -238,24 +244,9 @@ def test_a_release_made_by_another_clone(released, tmp_path, monkeypatch):
 def test_assembling_as_fragments_gives_what_assemble_gives(library):
     entries = fake_entries(library)
     now = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
-    details = bundles.bundle_details(
-        info=library.info,
-        directory=library.directory,
-        version="1.0.0",
-        previous_version=None,
-        release_time=now,
-        expires=now + dt.timedelta(days=30),
-    )
+    details = bundles.bundle_details(**first_release_at(library, now))
     built = release_memo.assemble(
         entries, info=library.info, directory=library.directory, details=details
     )
-    whole = bundles.assemble(
-        entries,
-        info=library.info,
-        directory=library.directory,
-        version="1.0.0",
-        previous_version=None,
-        release_time=now,
-        expires=now + dt.timedelta(days=30),
-    )
+    whole = bundles.assemble(entries, **first_release_at(library, now))
     assert built.to_bytes() == bundles.canonical_json(whole)
