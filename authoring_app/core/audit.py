@@ -270,7 +270,7 @@ def _log(library: Library, args: list[str]) -> list[_Commit]:
     if library.repo is None:
         return []
     try:
-        out = library.repo.git.log(f"--format={_FORMAT}", "--name-only", "--no-renames", *args)
+        out = library.repo.git.execute(_log_command(library.repo, args))
     except git.GitCommandError:
         return []  # an empty repository has no history yet
     return [_commit(chunk) for chunk in out.split(_RECORD) if chunk.strip()]

@@ -313,15 +313,8 @@ class Library:
         return sorted(k.locale for k in self._answers if k.id == answer_id)
 
     def head(self) -> str | None:
-        """The commit HEAD names (None before the first commit). Read from the ref files
-        alone: `repo.head.commit` asks GitPython's long-running `git cat-file`, which is not
-        safe to share between threads (two status jobs at once could hang on it)."""
-        if self.repo is None:
-            return None
-        try:
-            return SymbolicReference.dereference_recursive(self.repo, "HEAD")
-        except ValueError:
-            return None
+        """The commit HEAD names (None before the first commit; see `head_of`)."""
+        return head_of(self.repo) if self.repo is not None else None
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -534,6 +527,17 @@ def _repo_at(path: Path) -> git.Repo | None:
         repo.close()
         return None
     return repo
+
+
+def head_of(repo: git.Repo) -> str | None:
+    """The commit HEAD names in `repo` (None before the first commit), read from the ref
+    files alone: `repo.head.commit` asks GitPython's long-running `git cat-file`, which is
+    not safe to share between threads (two status jobs at once could hang on it), and
+    `git rev-parse` starts a process."""
+    try:
+        return SymbolicReference.dereference_recursive(repo, "HEAD")
+    except ValueError:
+        return None
 
 
 def _saved_in_history(repo: git.Repo | None, rel: str) -> bool:

@@ -24,7 +24,13 @@ import git
 from authoring_app.core import atomic, validation
 from authoring_app.core.cache import FileCache
 from authoring_app.core.documents import conflict_markers_in
-from authoring_app.core.library import LIBRARY_FILES, STALE_LOCK_SECONDS, Library, Revision
+from authoring_app.core.library import (
+    LIBRARY_FILES,
+    STALE_LOCK_SECONDS,
+    Library,
+    Revision,
+    head_of,
+)
 from authoring_app.core.merge import CONFLICTS_DIR, conflict_key, union_lines
 from authoring_app.core.problems import Problem
 from authoring_app.core.review_records import ReviewFile, review_files
@@ -198,8 +204,10 @@ class CleanCheck:
         locks = [] if opening else ["--no-optional-locks"]
         command = ["git", *locks, "status", "--porcelain", "-z", "--ignored"]
         command += ["--untracked-files=all", "--no-renames", "--", *LIBRARY_PATHS]
+        self.head = head_of(repo)
+        if self.head is None:
+            return  # nothing committed yet: nothing to be clean at
         try:
-            self.head = repo.git.rev_parse("--verify", "-q", "HEAD") or None
             self._process = repo.git.execute(command, as_process=True)
         except (git.GitCommandError, OSError):
             self._process = None
