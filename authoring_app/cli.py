@@ -19,8 +19,8 @@ class CommandError(Exception):
 
 def open_library(args, *, statuses_next: bool = False):
     """The library the command names (see `Library.open` for `statuses_next`)."""
-    from authoring_app.core.first_run import ensure_library
-    from authoring_app.core.library import Library
+    from authoring_app.library.first_run import ensure_library
+    from authoring_app.library.library import Library
 
     path = ensure_library(getattr(args, "library", None))
     return Library.open(path, statuses_next=statuses_next)
@@ -41,7 +41,7 @@ def person_named(library, person_id: str | None, role: str | None = None):
 
 
 def answer_key(text: str):
-    from authoring_app.core.answers import AnswerKey
+    from authoring_app.library.answer import AnswerKey
 
     try:
         return AnswerKey.parse(text)
@@ -53,12 +53,12 @@ def answer_key(text: str):
 
 
 def cmd_validate(args) -> int:
-    from authoring_app.core.problems import has_errors
-    from authoring_app.core.validation import validate_path
+    from authoring_app.library.problems import has_errors
+    from authoring_app.library.validation import validate_path
 
     path = args.path or args.library
     if path is None:
-        from authoring_app.core.first_run import ensure_library
+        from authoring_app.library.first_run import ensure_library
 
         path = ensure_library()
     problems = validate_path(path)
@@ -215,8 +215,8 @@ def main(argv: list[str] | None = None) -> int:
         args.library = None
     func = getattr(args, "func", cmd_gui)
     from authoring_app.core.keys import KeyStoreError
-    from authoring_app.core.library import LibraryError
     from authoring_app.core.minisign import SignatureError
+    from authoring_app.library.library import LibraryError
 
     try:
         return func(args)

@@ -73,7 +73,7 @@ def _status_row(status) -> dict:
 
 
 def cmd_log(args) -> int:
-    from authoring_app.core.audit import answer_log
+    from authoring_app.library.audit import answer_log
 
     with open_library(args) as library:
         answer_id = args.answer.split(".", 1)[0]  # ID.LOCALE names the same answer
@@ -181,7 +181,7 @@ def _new_passphrase(args) -> str:
 
 def cmd_keys_list(args) -> int:
     from authoring_app.core.keys import KeyStore, KeyStoreError, encode_public_key
-    from authoring_app.core.library import LibraryError
+    from authoring_app.library.library import LibraryError
 
     store = KeyStore()
     people = store.people()

@@ -81,8 +81,8 @@ def cmd_conflicts(args) -> int:
 
 
 def cmd_resolve(args) -> int:
-    from authoring_app.core.answers import parse_answer
     from authoring_app.core.sync import conflicts, resolve_conflict
+    from authoring_app.library.answer import parse_answer
 
     with open_library(args) as library:
         person = person_named(library, args.as_person, "author")

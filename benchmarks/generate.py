@@ -30,8 +30,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from authoring_app.core import paths  # noqa: E402
-from authoring_app.core.answers import Answer, Source, normalise_body  # noqa: E402
+from authoring_app.library import paths  # noqa: E402
+from authoring_app.library.answer import Answer, Source, normalise_body  # noqa: E402
 
 PASSPHRASE = "bench"
 STEP = 60  # seconds between commits

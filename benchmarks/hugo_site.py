@@ -37,7 +37,7 @@ def make_site(library: Path, site: Path) -> int:
     """Write the site for the answers in `library`; returns how many pages it has."""
     import yaml
 
-    from authoring_app.core.answers import split_front_matter
+    from authoring_app.library.answer import split_front_matter
 
     if site.exists():
         shutil.rmtree(site)

@@ -78,7 +78,7 @@ def fresh_clone(pristine: Path) -> Path:
 
 
 def clear_app_cache() -> None:
-    from authoring_app.core import paths
+    from authoring_app.library import paths
 
     shutil.rmtree(paths.data_dir() / "cache", ignore_errors=True)
 
@@ -241,7 +241,7 @@ def measure_hugo(work: Path, runs: int) -> dict:
 
 
 def run(answers: int, runs: int, seed: int, only: set[str] | None = None) -> dict:
-    from authoring_app.core.library import Library
+    from authoring_app.library.library import Library
 
     def wanted(name: str) -> bool:
         return only is None or name in only

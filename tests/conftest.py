@@ -120,7 +120,7 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
 @pytest.fixture
 def library(tmp_path):
     """A real git-backed library with two answers, opened; closed after the test."""
-    from authoring_app.core.library import Library
+    from authoring_app.library.library import Library
 
     source = write_library(tmp_path / "source")
     lib = Library.create(tmp_path / "lib", template=source)
@@ -131,8 +131,8 @@ def library(tmp_path):
 @pytest.fixture
 def sample_library(tmp_path):
     """A fresh copy of the bundled sample library, as a git repository."""
-    from authoring_app.core import paths
-    from authoring_app.core.library import Library
+    from authoring_app.library import paths
+    from authoring_app.library.library import Library
 
     lib = Library.create(tmp_path / "sample", template=paths.sample_library_dir())
     yield lib

@@ -18,15 +18,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from authoring_app.core.answers import Answer
-from authoring_app.core.directory import Directory, Service, localise
 from authoring_app.core.render import (
     expand_refs,
     find_refs,
     render_all,
     render_text,
 )
-from authoring_app.core.rules import LibraryInfo
+from authoring_app.library.answer import Answer
+from authoring_app.library.directory import Directory, Service, localise
+from authoring_app.library.info import LibraryInfo
 
 BUNDLE_FORMAT = 1
 # Fewer answers than this to render are rendered in this process: starting workers costs more.
@@ -540,7 +540,7 @@ def answer_hashes(bundle: dict) -> dict[str, str]:
 
 def validate_schema(bundle: dict, schema: str = "bundle") -> list[str]:
     """Schema violations of a bundle (or "manifest", "releases") as one line each."""
-    from authoring_app.core.documents import is_valid, validator_for
+    from authoring_app.library.documents import is_valid, validator_for
 
     if is_valid(bundle, schema):  # compiled check first; messages only for a bad bundle
         return []

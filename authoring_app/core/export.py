@@ -15,8 +15,9 @@ from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 
-from authoring_app.core import atomic, minisign, published
-from authoring_app.core.library import Library, LibraryError
+from authoring_app.core import minisign, published
+from authoring_app.library import atomic
+from authoring_app.library.library import Library, LibraryError
 
 MARKER = ".authoring-app-export"
 CSS = """

@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
-from authoring_app.core import atomic, paths
+from authoring_app.library import atomic, paths
 
 __all__ = [
     "PUBLIC_KEY_PREFIX",

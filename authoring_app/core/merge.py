@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from authoring_app.core.answers import PATH_PATTERN, AnswerKey
+from authoring_app.library.answer import PATH_PATTERN, AnswerKey
 
 CONFLICTS_DIR = "conflicts"
 _CONFLICT_FILE = re.compile(r"^conflicts/([^/]+)\.([a-z]{2,3})(?:\.(\d+))?\.md$")

@@ -30,10 +30,10 @@ from dataclasses import dataclass, field
 
 import git
 
-from authoring_app.core.answers import AnswerKey
 from authoring_app.core.bundle import BUNDLE_FORMAT, canonical_json
-from authoring_app.core.library import Library, LibraryError
-from authoring_app.core.roster import Person
+from authoring_app.library.answer import AnswerKey
+from authoring_app.library.library import Library, LibraryError
+from authoring_app.library.roster import Person
 
 BRANCH = "published"
 BRANCH_REF = f"refs/heads/{BRANCH}"
@@ -187,7 +187,7 @@ def published_hashes(library: Library) -> dict[AnswerKey, str]:
     Remembered per commit of the published branch, so the list does not parse a large bundle
     on every refresh; a new release is a new commit, so the memory is never out of date.
     """
-    from authoring_app.core import cache
+    from authoring_app.library import cache
 
     try:
         commit = tip(library)
@@ -221,7 +221,7 @@ def _only_keys(pairs: list[tuple[str, object]]) -> dict:
 
 def remember_hashes(library: Library, commit: str, hashes: dict[AnswerKey, str]) -> None:
     """Keep the content hashes of the release at `commit` in the app's cache."""
-    from authoring_app.core import cache
+    from authoring_app.library import cache
 
     cache.store(library.path, "published-hashes", (commit, dict(hashes)))
 

@@ -11,9 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from authoring_app.core.cache import SignatureCache
-from authoring_app.core.library import Library
-from authoring_app.core.problems import Problem
 from authoring_app.core.review_records import (
     CHANGES_REQUESTED,
     COMMENT,
@@ -23,6 +20,9 @@ from authoring_app.core.review_records import (
     ReviewRecord,
     review_path,
 )
+from authoring_app.library.cache import SignatureCache
+from authoring_app.library.library import Library
+from authoring_app.library.problems import Problem
 
 CLOCK_TOLERANCE = dt.timedelta(minutes=5)
 # Who may make each kind of record (any of these roles).

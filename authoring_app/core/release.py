@@ -22,13 +22,13 @@ import git
 
 from authoring_app.core import bundle as bundles
 from authoring_app.core import minisign, published, release_entries, release_memo
-from authoring_app.core.answers import AnswerKey
-from authoring_app.core.audit import first_authors
 from authoring_app.core.bundle import ReleaseAnswer
 from authoring_app.core.keys import encode_public_key
-from authoring_app.core.library import Library, LibraryError
 from authoring_app.core.release_entries import LeftOut
-from authoring_app.core.roster import Person
+from authoring_app.library.answer import AnswerKey
+from authoring_app.library.audit import first_authors
+from authoring_app.library.library import Library, LibraryError
+from authoring_app.library.roster import Person
 
 Progress = Callable[[str, int, int], None]
 CONTENT_PATHS = ("library.yaml", "people.yaml", "directory.yaml", "answers", "reviews")

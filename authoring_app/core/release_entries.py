@@ -8,9 +8,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from authoring_app.core import bundle as bundles
-from authoring_app.core.answers import AnswerKey
 from authoring_app.core.bundle import Governance, ReleaseAnswer, Reviewer
-from authoring_app.core.library import Library
+from authoring_app.library.answer import AnswerKey
+from authoring_app.library.library import Library
 
 
 @dataclass(frozen=True)

@@ -21,20 +21,20 @@ from pathlib import Path
 
 import git
 
-from authoring_app.core import atomic, validation
-from authoring_app.core.cache import FileCache
-from authoring_app.core.documents import conflict_markers_in
-from authoring_app.core.library import (
+from authoring_app.core.merge import CONFLICTS_DIR, conflict_key, union_lines
+from authoring_app.core.review_records import ReviewFile, review_files
+from authoring_app.library import atomic, validation
+from authoring_app.library.cache import FileCache
+from authoring_app.library.documents import conflict_markers_in
+from authoring_app.library.library import (
     LIBRARY_FILES,
     STALE_LOCK_SECONDS,
     Library,
     Revision,
     head_of,
 )
-from authoring_app.core.merge import CONFLICTS_DIR, conflict_key, union_lines
-from authoring_app.core.problems import Problem
-from authoring_app.core.review_records import ReviewFile, review_files
-from authoring_app.core.roster import Person
+from authoring_app.library.problems import Problem
+from authoring_app.library.roster import Person
 
 STALE_LOCK_WAIT_SECONDS = 1.0
 SYNC_MARKER = "authoring-app-sync"

@@ -11,10 +11,7 @@ import datetime as dt
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from authoring_app.core import atomic
-from authoring_app.core.answers import Answer, AnswerKey
 from authoring_app.core.keys import encode_public_key
-from authoring_app.core.library import Library, LibraryError
 from authoring_app.core.record_checks import ROLES_FOR
 from authoring_app.core.review_records import (
     CHANGES_REQUESTED,
@@ -27,8 +24,11 @@ from authoring_app.core.review_records import (
     ReviewRecord,
     review_path,
 )
-from authoring_app.core.roster import Person
 from authoring_app.core.status import AnswerStatus, Status, answer_status
+from authoring_app.library import atomic
+from authoring_app.library.answer import Answer, AnswerKey
+from authoring_app.library.library import Library, LibraryError
+from authoring_app.library.roster import Person
 
 __all__ = [
     "MEANING",

@@ -20,11 +20,11 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from authoring_app.core import cache
-from authoring_app.core.answers import ID_PATTERN, AnswerKey
-from authoring_app.core.documents import DocumentError, conflict_markers_in, decode
 from authoring_app.core.keys import KeyStoreError, signature_verifies
-from authoring_app.core.problems import Problem
+from authoring_app.library import cache
+from authoring_app.library.answer import ID_PATTERN, AnswerKey
+from authoring_app.library.documents import DocumentError, conflict_markers_in, decode
+from authoring_app.library.problems import Problem
 
 SUBMITTED = "submitted"
 COMMENT = "comment"
@@ -298,7 +298,7 @@ def _records_in(data: bytes, rel: str) -> tuple[list[ReviewRecord], list[Problem
 
 
 def record_schema_problems(data: Any, rel: str, line: int) -> list[Problem]:
-    from authoring_app.core.documents import is_valid, validator_for
+    from authoring_app.library.documents import is_valid, validator_for
 
     if is_valid(data, "review"):
         return []

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import yaml
 
-from authoring_app.core import atomic
-from authoring_app.core.documents import DocumentError, parse_yaml, read_text
-from authoring_app.core.library import Library, LibraryError
-from authoring_app.core.roster import Roster
+from authoring_app.library import atomic
+from authoring_app.library.documents import DocumentError, parse_yaml, read_text
+from authoring_app.library.library import Library, LibraryError
+from authoring_app.library.roster import Roster
 
 
 def add_public_key(library: Library, person_id: str, public_key: str) -> bool:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import git
 
-from authoring_app.core.library import Library, LibraryError, NotALibrary
+from authoring_app.library.library import Library, LibraryError, NotALibrary
 
 NETWORK_TIMEOUT_SECONDS = 120
 PUBLISHED_BRANCH = "published"

@@ -21,10 +21,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from authoring_app.core import status_memory
-from authoring_app.core.answers import Answer, AnswerKey
-from authoring_app.core.audit import Edit, last_edits
-from authoring_app.core.library import Library
-from authoring_app.core.problems import Problem
 from authoring_app.core.record_checks import (
     problem_with,
     record_problem,
@@ -44,6 +40,10 @@ from authoring_app.core.review_records import (
     review_key,
     review_path,
 )
+from authoring_app.library.answer import Answer, AnswerKey
+from authoring_app.library.audit import Edit, last_edits
+from authoring_app.library.library import Library
+from authoring_app.library.problems import Problem
 
 
 class Status(StrEnum):
@@ -424,7 +424,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def _register() -> None:
-    from authoring_app.core import validation
+    from authoring_app.library import validation
 
     if review_problems not in validation.EXTRA_CHECKS:
         validation.EXTRA_CHECKS.append(review_problems)

@@ -15,10 +15,10 @@ import datetime as dt
 import hashlib
 from collections.abc import Mapping
 
-from authoring_app.core import cache
-from authoring_app.core.answers import AnswerKey
-from authoring_app.core.library import Library
 from authoring_app.core.review_records import ReviewRecord, in_order, review_files, review_key
+from authoring_app.library import cache
+from authoring_app.library.answer import AnswerKey
+from authoring_app.library.library import Library
 
 
 def _inputs(head: str | None, published: Mapping[AnswerKey, str]) -> str:

@@ -24,8 +24,6 @@ from pathlib import Path
 import git
 from gitdb.base import IStream
 
-from authoring_app.core import atomic
-from authoring_app.core.answers import PATH_PATTERN, AnswerKey
 from authoring_app.core.conflicts import (  # noqa: F401 - part of this module's interface
     Conflict,
     OtherVersion,
@@ -35,10 +33,7 @@ from authoring_app.core.conflicts import (  # noqa: F401 - part of this module's
     remove_other_version,
     resolve_conflict,
 )
-from authoring_app.core.library import Library, _identity_env
 from authoring_app.core.merge import MergeOutcome, blob_id, merge_trees
-from authoring_app.core.problems import Problem
-from authoring_app.core.roster import Person
 from authoring_app.core.shared import (  # noqa: F401 - part of this module's interface
     PUBLISHED_BRANCH,
     RemoteStatus,
@@ -55,6 +50,11 @@ from authoring_app.core.shared import (  # noqa: F401 - part of this module's in
     set_upstream,
     share_library,
 )
+from authoring_app.library import atomic
+from authoring_app.library.answer import PATH_PATTERN, AnswerKey
+from authoring_app.library.library import Library, _identity_env
+from authoring_app.library.problems import Problem
+from authoring_app.library.roster import Person
 
 GITATTRIBUTES_LINE = "reviews/*.jsonl merge=union"
 SYNC_MARKER = "authoring-app-sync"  # in the .git folder while a sync changes files

@@ -74,9 +74,9 @@ def start_window(settings, language: str, library_path):
     """Make the main window and open the library in the background (the sample on first run)."""
     from PySide6.QtCore import QCoreApplication
 
-    from authoring_app.core.first_run import ensure_library
     from authoring_app.gui import ask
     from authoring_app.gui.main_window import MainWindow
+    from authoring_app.library.first_run import ensure_library
 
     window = MainWindow(settings, ui_locale=language)
     window.resize(1400, 900)

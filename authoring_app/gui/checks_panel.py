@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from authoring_app.core.problems import Problem
+from authoring_app.library.problems import Problem
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
 

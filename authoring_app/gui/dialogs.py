@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from authoring_app.core.answers import ID_PATTERN, Answer, AnswerKey
-from authoring_app.core.rules import LibraryInfo
+from authoring_app.library.answer import ID_PATTERN, Answer, AnswerKey
+from authoring_app.library.info import LibraryInfo
 
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
 

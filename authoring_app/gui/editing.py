@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from authoring_app.core.answers import Answer, AnswerKey, parse_answer
-from authoring_app.core.lint import lint_answer
-from authoring_app.core.problems import Problem
 from authoring_app.gui import ask
 from authoring_app.gui.checks_panel import check_headline, field_label
 from authoring_app.gui.dialogs import NewAnswerDialog, NewTranslationDialog, SettingsDialog
 from authoring_app.gui.history_dialog import HistoryDialog
+from authoring_app.library.answer import Answer, AnswerKey, parse_answer
+from authoring_app.library.checks import lint_answer
+from authoring_app.library.problems import Problem
 
 
 def answer_problems(answer: Answer, library) -> list[Problem]:

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from authoring_app.core.answers import Source
-from authoring_app.core.directory import Directory, localise
+from authoring_app.library.answer import Source
+from authoring_app.library.directory import Directory, localise
 
 
 class StringListEdit(QWidget):

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from authoring_app.core.answers import AnswerKey
-from authoring_app.core.library import Revision
 from authoring_app.gui import ask
+from authoring_app.library.answer import AnswerKey
+from authoring_app.library.library import Revision
 
 COMMIT_ROLE = Qt.ItemDataRole.UserRole + 1
 

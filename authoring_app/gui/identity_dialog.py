@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from authoring_app.core.roster import Person, Roster
+from authoring_app.library.roster import Person, Roster
 
 
 def role_words(person: Person) -> str:

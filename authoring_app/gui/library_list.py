@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from authoring_app.core.answers import AnswerKey
 from authoring_app.gui.dialogs import language_name
 from authoring_app.gui.library_model import (
     _ROOT,
@@ -39,6 +38,7 @@ from authoring_app.gui.library_model import (
     _status_look,
 )
 from authoring_app.gui.status_view import STATUSES, status_word
+from authoring_app.library.answer import AnswerKey
 
 
 class LibraryPanel(QWidget):

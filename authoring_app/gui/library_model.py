@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
 )
 
-from authoring_app.core.answers import Answer, AnswerKey
 from authoring_app.gui.dialogs import language_name
 from authoring_app.gui.qt_fixes import keep_none_alive
 from authoring_app.gui.status_view import StatusView, status_colour, status_word
+from authoring_app.library.answer import Answer, AnswerKey
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -24,9 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from authoring_app.core.answers import AnswerKey
-from authoring_app.core.library import Library
-from authoring_app.core.recovery import RecoveryStore
 from authoring_app.gui import ask
 from authoring_app.gui.actions import ActionRegistry
 from authoring_app.gui.checks_panel import ChecksPanel
@@ -39,6 +36,9 @@ from authoring_app.gui.recovery import RecoveryWriter
 from authoring_app.gui.settings import Settings
 from authoring_app.gui.status_view import library_statuses
 from authoring_app.gui.tasks import TaskRunner
+from authoring_app.library.answer import AnswerKey
+from authoring_app.library.library import Library
+from authoring_app.library.recovery import RecoveryStore
 
 
 def ask_person(parent, roster, current: str | None) -> str | None:

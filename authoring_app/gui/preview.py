@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from authoring_app.core.answers import Answer
-from authoring_app.core.directory import Directory
 from authoring_app.core.render import (
     TELEGRAM_LIMIT,
     expand_refs,
@@ -26,6 +24,8 @@ from authoring_app.core.render import (
     render_text,
     utf16_len,
 )
+from authoring_app.library.answer import Answer
+from authoring_app.library.directory import Directory
 
 
 def expanded_body(answer: Answer, directory: Directory) -> str:

@@ -2,7 +2,7 @@
 
 The file is written a second after typing pauses, and at least every few seconds while typing
 goes on; it is removed when the answer is saved or the change is thrown away. The files
-themselves are handled by `authoring_app.core.recovery`.
+themselves are handled by `authoring_app.library.recovery`.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from authoring_app.core.answers import Answer, AnswerKey
-from authoring_app.core.recovery import RecoveryStore
+from authoring_app.library.answer import Answer, AnswerKey
+from authoring_app.library.recovery import RecoveryStore
 
 DEBOUNCE_MS = 1000
 MAX_WAIT_MS = 5000

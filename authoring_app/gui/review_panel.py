@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from authoring_app.core.answers import AnswerKey
 from authoring_app.gui import ask
 from authoring_app.gui.extensions import SCREENSHOT_VIEWS
 from authoring_app.gui.review_view import (
@@ -34,6 +33,7 @@ from authoring_app.gui.review_view import (
     status_html,
     thread_html,
 )
+from authoring_app.library.answer import AnswerKey
 
 SHORTCUTS = {
     SUBMIT: "Ctrl+Shift+U",

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication
 
-from authoring_app.core.answers import Answer, AnswerKey
 from authoring_app.core.review_records import (
     CHANGES_REQUESTED,
     COMMENT,
@@ -23,6 +22,7 @@ from authoring_app.core.review_records import (
 )
 from authoring_app.gui.checks_panel import field_label
 from authoring_app.gui.status_view import status_colour, status_word
+from authoring_app.library.answer import Answer, AnswerKey
 
 SUBMIT, COMMENT_ACTION, REQUEST, SIGN = "submit", "comment", "request_changes", "sign_off"
 EDIT_ACTIONS = ("add", "edit", "restore", "resolve")

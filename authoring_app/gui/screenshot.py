@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from authoring_app.core.answers import AnswerKey
+from authoring_app.library.answer import AnswerKey
 
 SIZE = (1400, 900)
 PREFERRED_ANSWER = "abscess-warning-signs"
 
 
 def take_screenshot(args, settings, language: str) -> int:
-    from authoring_app.core.first_run import ensure_library
-    from authoring_app.core.library import Library
     from authoring_app.gui.main_window import MainWindow
+    from authoring_app.library.first_run import ensure_library
+    from authoring_app.library.library import Library
 
     library = Library.open(ensure_library(getattr(args, "library", None)))
     window = MainWindow(settings, ui_locale=language)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from authoring_app.core import paths
-from authoring_app.core.recovery import library_hash
+from authoring_app.library import paths
+from authoring_app.library.recovery import library_hash
 
 MAX_RECENT = 8
 LANGUAGES = ("en", "ru")

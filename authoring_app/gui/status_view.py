@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from authoring_app.core.answers import AnswerKey
+from authoring_app.library.answer import AnswerKey
 
 DRAFT = "draft"
 # Status values, in the order filters list them.

@@ -8,8 +8,8 @@ import yaml
 
 from authoring_app.core.bundle import Governance, ReleaseAnswer, Reviewer
 from authoring_app.core.keys import KeyStore, encode_public_key
-from authoring_app.core.library import APP_IDENTITY, Library
-from authoring_app.core.roster import Person
+from authoring_app.library.library import APP_IDENTITY, Library
+from authoring_app.library.roster import Person
 
 PASSPHRASE = "correct horse battery staple"
 SIGNED = dt.datetime(2026, 1, 10, 9, 30, tzinfo=dt.UTC)

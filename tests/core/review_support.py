@@ -9,9 +9,9 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from authoring_app.core import review
-from authoring_app.core.answers import AnswerKey
 from authoring_app.core.keys import encode_public_key
 from authoring_app.core.roster_file import add_public_key
+from authoring_app.library.answer import AnswerKey
 
 EN = AnswerKey("abscess-signs", "en")
 RU = AnswerKey("abscess-signs", "ru")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from authoring_app.core.answers import Answer, Source, normalise_body, parse_answer
+from authoring_app.library.answer import Answer, Source, normalise_body, parse_answer
 
 pytestmark = pytest.mark.core
 

@@ -10,11 +10,11 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from authoring_app.core import cache
-from authoring_app.core.answers import AnswerKey
-from authoring_app.core.audit import last_edits
-from authoring_app.core.documents import _plain, is_valid, load_yaml_plain, validator_for
-from authoring_app.core.library import Library
+from authoring_app.library import cache
+from authoring_app.library.answer import AnswerKey
+from authoring_app.library.audit import last_edits
+from authoring_app.library.documents import _plain, is_valid, load_yaml_plain, validator_for
+from authoring_app.library.library import Library
 
 pytestmark = pytest.mark.core
 

@@ -6,7 +6,7 @@ import pytest
 
 from authoring_app import cli
 from authoring_app.core import published
-from authoring_app.core.answers import AnswerKey
+from authoring_app.library.answer import AnswerKey
 from tests.core.publishing_helpers import PASSPHRASE, give_keys, sign_all
 
 pytestmark = pytest.mark.core

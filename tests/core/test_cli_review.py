@@ -7,8 +7,8 @@ import json
 import pytest
 
 from authoring_app.cli import main
-from authoring_app.core.answers import AnswerKey
 from authoring_app.core.keys import KeyStore
+from authoring_app.library.answer import AnswerKey
 
 pytestmark = pytest.mark.core
 
@@ -169,7 +169,7 @@ def test_self_sign_off_is_refused_before_asking_for_a_passphrase(
 
 
 def test_keys_list_labels_demonstration_keys(capsys):
-    from authoring_app.core.first_run import ensure_library
+    from authoring_app.library.first_run import ensure_library
 
     ensure_library()  # the sample library, with its demonstration keys
     code, out, _ = run(capsys, "keys", "list")

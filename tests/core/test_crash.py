@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from authoring_app.core.library import Library
 from authoring_app.core.repair import repair
+from authoring_app.library.library import Library
 from tests.core.sync_helpers import fsck_ok, make_team
 
 pytestmark = [pytest.mark.core, pytest.mark.slow]
@@ -22,8 +22,8 @@ pytestmark = [pytest.mark.core, pytest.mark.slow]
 CHILD = textwrap.dedent(
     """
     import sys
-    from authoring_app.core.answers import AnswerKey
-    from authoring_app.core.library import Library
+    from authoring_app.library.answer import AnswerKey
+    from authoring_app.library.library import Library
 
     sync_every = int(sys.argv[3])
     library = Library.open(sys.argv[1])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from authoring_app.core.directory import Directory
+from authoring_app.library.directory import Directory
 
 pytestmark = pytest.mark.core
 
@@ -47,7 +47,7 @@ def test_a_malformed_entry_does_not_hide_the_others():
 
 
 def test_look_ups_by_id_find_the_first_entry_of_a_repeated_id():
-    from authoring_app.core.roster import Roster
+    from authoring_app.library.roster import Roster
 
     twice = Directory.from_data(
         {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from authoring_app.core import audit, cache
-from authoring_app.core.answers import AnswerKey
+from authoring_app.library import audit, cache
+from authoring_app.library.answer import AnswerKey
 from tests.conftest import answer_text
 
 pytestmark = pytest.mark.core

@@ -5,8 +5,8 @@ from __future__ import annotations
 import git
 import pytest
 
-from authoring_app.core.answers import AnswerKey
-from authoring_app.core.library import Library, NotALibrary
+from authoring_app.library.answer import AnswerKey
+from authoring_app.library.library import Library, NotALibrary
 
 pytestmark = pytest.mark.core
 
@@ -126,7 +126,7 @@ def test_saved_files_keep_ordinary_permissions(library):
 
 
 def test_a_first_run_library_holds_no_private_keys(tmp_path):
-    from authoring_app.core.first_run import ensure_library
+    from authoring_app.library.first_run import ensure_library
 
     target = ensure_library()
     assert not (target / "demo-keys").exists()

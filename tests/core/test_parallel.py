@@ -6,8 +6,9 @@ import os
 
 import pytest
 
-from authoring_app.core import cache, parallel, record_checks, status
-from authoring_app.core.library import Library
+from authoring_app.core import record_checks, status
+from authoring_app.library import cache, parallel
+from authoring_app.library.library import Library
 
 pytestmark = pytest.mark.core
 

@@ -11,10 +11,11 @@ from html.parser import HTMLParser
 import pytest
 
 from authoring_app.core import bundle as bundles
-from authoring_app.core import cache, consumer, export, minisign, published, release, review
-from authoring_app.core.answers import AnswerKey
+from authoring_app.core import consumer, export, minisign, published, release, review
 from authoring_app.core.render import utf16_len
 from authoring_app.core.status import Status, library_status
+from authoring_app.library import cache
+from authoring_app.library.answer import AnswerKey
 from tests.core.publishing_helpers import (
     first_release_at,
     give_keys,

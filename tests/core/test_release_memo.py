@@ -10,9 +10,10 @@ import subprocess
 import pytest
 
 from authoring_app.core import bundle as bundles
-from authoring_app.core import cache, published, release, release_memo, review
-from authoring_app.core.answers import AnswerKey
-from authoring_app.core.library import Library
+from authoring_app.core import published, release, release_memo, review
+from authoring_app.library import cache
+from authoring_app.library.answer import AnswerKey
+from authoring_app.library.library import Library
 from tests.core.publishing_helpers import (
     fake_entries,
     first_release_at,

@@ -11,9 +11,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from authoring_app.core import review
 from authoring_app.core.keys import KeyStore, encode_public_key
-from authoring_app.core.library import Library
 from authoring_app.core.review import ReviewError
 from authoring_app.core.status import Status, answer_status
+from authoring_app.library.library import Library
 from tests.core.review_support import (
     EN,
     RU,
@@ -261,7 +261,7 @@ def test_records_added_on_two_machines_merge(library, keys, tmp_path):
 
 
 def test_first_run_installs_demonstration_keys_without_replacing_a_key(monkeypatch):
-    from authoring_app.core.first_run import ensure_library
+    from authoring_app.library.first_run import ensure_library
 
     store = KeyStore()
     store.create("demo-clinician-2", "my own passphrase")
@@ -292,7 +292,7 @@ def test_demonstration_people_cannot_sign_in_a_real_library(library, keys):
 
 
 def test_review_records_match_their_schema(library, keys):
-    from authoring_app.core.documents import validator_for
+    from authoring_app.library.documents import validator_for
 
     approve(library, EN, {"dr-one": keys["dr-one"]})
     review.request_changes(library, RU, "dr-two", "Shorter, please.")

@@ -7,10 +7,11 @@ import datetime as dt
 import git
 import pytest
 
-from authoring_app.core import paths, review
-from authoring_app.core.answers import AnswerKey
+from authoring_app.core import review
 from authoring_app.core.status import Status, add_months, answer_status, library_status
-from authoring_app.core.validation import validate, validate_path
+from authoring_app.library import paths
+from authoring_app.library.answer import AnswerKey
+from authoring_app.library.validation import validate, validate_path
 from tests.core.review_support import (
     EN,
     RU,

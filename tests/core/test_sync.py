@@ -8,8 +8,6 @@ import shutil
 import git
 import pytest
 
-from authoring_app.core.answers import AnswerKey
-from authoring_app.core.library import Library, LibraryError, NotALibrary
 from authoring_app.core.sync import (
     clone_library,
     conflicts,
@@ -18,6 +16,8 @@ from authoring_app.core.sync import (
     resolve_conflict,
     sync,
 )
+from authoring_app.library.answer import AnswerKey
+from authoring_app.library.library import Library, LibraryError, NotALibrary
 from tests.conftest import answer_text
 from tests.core.sync_helpers import (
     EN,

@@ -8,8 +8,8 @@ import git
 import pytest
 
 from authoring_app.cli import main
-from authoring_app.core.library import Library, NotALibrary
-from authoring_app.core.validation import validate, validate_path
+from authoring_app.library.library import Library, NotALibrary
+from authoring_app.library.validation import validate, validate_path
 from tests.conftest import answer_text, write_library
 
 pytestmark = pytest.mark.core
@@ -236,7 +236,7 @@ def test_validate_command_lists_every_broken_file_and_exits_non_zero(tmp_path, c
 
 
 def test_the_sample_library_is_valid(capsys):
-    from authoring_app.core import paths
+    from authoring_app.library import paths
 
     assert main(["validate", str(paths.sample_library_dir())]) == 0, capsys.readouterr().out
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from authoring_app.core.answers import AnswerKey
+from authoring_app.library.answer import AnswerKey
 from tests.gui.conftest import commits
 
 pytestmark = pytest.mark.gui

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from authoring_app.core.answers import AnswerKey, parse_answer
+from authoring_app.library.answer import AnswerKey, parse_answer
 from tests.gui.conftest import commits
 
 pytestmark = pytest.mark.gui

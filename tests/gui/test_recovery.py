@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QTextCursor
 
-from authoring_app.core.answers import AnswerKey
-from authoring_app.core.recovery import RecoveryStore
 from authoring_app.gui.main_window import MainWindow
+from authoring_app.library.answer import AnswerKey
+from authoring_app.library.recovery import RecoveryStore
 from tests.gui.conftest import drain, make_window
 
 pytestmark = pytest.mark.gui

@@ -27,23 +27,23 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from authoring_app.core import atomic, parallel, paths
+from authoring_app.library import atomic, parallel, paths
 
 RACY_SECONDS = 3  # files changed more recently than this are not cached
-_CODE = (
-    "answers.py",
-    "documents.py",
-    "review_records.py",
-    "audit.py",
-    "cache.py",
-    "repair.py",
-    "library.py",
-    "roster.py",
-    "directory.py",
-    "rules.py",
-    "status.py",
-    "status_memory.py",
-    "record_checks.py",
+_CODE = (  # relative to the authoring_app package
+    "library/answer.py",
+    "library/documents.py",
+    "core/review_records.py",
+    "library/audit.py",
+    "library/cache.py",
+    "core/repair.py",
+    "library/library.py",
+    "library/roster.py",
+    "library/directory.py",
+    "library/info.py",
+    "core/status.py",
+    "core/status_memory.py",
+    "core/record_checks.py",
 )
 
 
@@ -51,7 +51,7 @@ _CODE = (
 def code_version() -> str:
     """A digest of the code and schemas whose results are cached: new code, new cache."""
     digest = hashlib.sha256(b"1")
-    here = Path(__file__).parent
+    here = Path(__file__).parents[1]
     import content_schema
 
     schemas = Path(next(iter(content_schema.__path__)))

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import git
 
-from authoring_app.core import cache
-from authoring_app.core.answers import AnswerKey
-from authoring_app.core.library import Library
+from authoring_app.library import cache
+from authoring_app.library.answer import AnswerKey
+from authoring_app.library.library import Library
 
 _RECORD, _FIELD, _END = "\x1e", "\x1f", "\x1d"
 

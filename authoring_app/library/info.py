@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from authoring_app.core.directory import Localised, localise
-from authoring_app.core.roster import items_of
+from authoring_app.library.directory import Localised, localise
+from authoring_app.library.roster import items_of
 
 DEFAULT_REVIEW_MONTHS = 12
 MAX_REVIEW_MONTHS = 36

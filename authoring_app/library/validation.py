@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from authoring_app.core.library import Library, NotALibrary
-from authoring_app.core.lint import lint_library
-from authoring_app.core.problems import Problem
+from authoring_app.library.checks import lint_library
+from authoring_app.library.library import Library, NotALibrary
+from authoring_app.library.problems import Problem
 
 # Further checks (e.g. of review records) register here, so `validate` covers them all.
 EXTRA_CHECKS: list[Callable[[Library], list[Problem]]] = []

@@ -11,13 +11,13 @@ from typing import Any
 
 import yaml
 
-from authoring_app.core.documents import (
+from authoring_app.library.documents import (
     DocumentError,
     load_valid,
     parse_yaml,
     schema_problems,
 )
-from authoring_app.core.problems import Problem
+from authoring_app.library.problems import Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PATH_PATTERN = re.compile(r"^answers/([^/]+)/([^/]+)\.([^./]+)\.md$")
@@ -287,7 +287,7 @@ def answer_from_fields(data: dict[str, Any], body: str) -> Answer:
 
 
 def _path_problems(data: dict, node, rel: str) -> list[Problem]:
-    from authoring_app.core.documents import line_of
+    from authoring_app.library.documents import line_of
 
     match = PATH_PATTERN.match(rel)
     if not match:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from authoring_app.core.roster import items_of
+from authoring_app.library.roster import items_of
 
 Localised = dict[str, str]
 

@@ -20,11 +20,11 @@ from pathlib import Path
 import git
 from git.refs.symbolic import SymbolicReference
 
-from authoring_app.core import atomic
-from authoring_app.core.answers import Answer, AnswerKey, parse_answer
-from authoring_app.core.cache import FileCache
-from authoring_app.core.directory import Directory
-from authoring_app.core.documents import (
+from authoring_app.library import atomic
+from authoring_app.library.answer import Answer, AnswerKey, parse_answer
+from authoring_app.library.cache import FileCache
+from authoring_app.library.directory import Directory
+from authoring_app.library.documents import (
     DocumentError,
     conflict_markers_in,
     decode,
@@ -33,9 +33,9 @@ from authoring_app.core.documents import (
     read_text,
     schema_problems,
 )
-from authoring_app.core.problems import Problem
-from authoring_app.core.roster import Person, Roster
-from authoring_app.core.rules import LibraryInfo
+from authoring_app.library.info import LibraryInfo
+from authoring_app.library.problems import Problem
+from authoring_app.library.roster import Person, Roster
 
 LIBRARY_FILES = {"library.yaml": "library", "people.yaml": "people", "directory.yaml": "directory"}
 APP_IDENTITY = ("Authoring app", "authoring-app@people.invalid")
@@ -131,7 +131,8 @@ class Library:
         notes: list[Problem] = []
         clean_at = log_ahead = None
         if repo is not None:
-            from authoring_app.core import audit, repair
+            from authoring_app.core import repair
+            from authoring_app.library import audit
 
             # A crash can leave a lock, a half-done sync or temporary files: finish cleanly.
             notes = repair.finish_interrupted_work(repo)
@@ -427,7 +428,7 @@ class Library:
         # Not --follow, which diffs every commit of the library (seconds with years of
         # history): the file's own path (fast with the commit-graph's path filters), and its
         # paths in every topic folder only if it was ever moved between topics.
-        from authoring_app.core.audit import ensure_commit_graph, moved_in, topic_folders
+        from authoring_app.library.audit import ensure_commit_graph, moved_in, topic_folders
 
         ensure_commit_graph(self.repo)
         revisions = self._revisions(["--no-renames", "HEAD", "--", path])

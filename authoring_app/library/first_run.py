@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from authoring_app.core import paths
-from authoring_app.core.library import Library, LibraryError
+from authoring_app.library import paths
+from authoring_app.library.library import Library, LibraryError
 
 
 def ensure_library(path: Path | str | None = None) -> Path:

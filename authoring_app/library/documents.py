@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from authoring_app.core.problems import Problem
+from authoring_app.library.problems import Problem
 
 MAX_FILE_BYTES = 512 * 1024
 

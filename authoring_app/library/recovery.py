@@ -16,8 +16,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from authoring_app.core import atomic, paths
-from authoring_app.core.answers import Answer, AnswerKey, Source, normalise_body
+from authoring_app.library import atomic, paths
+from authoring_app.library.answer import Answer, AnswerKey, Source, normalise_body
 
 FORMAT = 1
 
