@@ -46,7 +46,7 @@ def _print_plan(plan, library, *, verbose: bool) -> None:
 
 
 def _passphrase(args, person) -> str:
-    from authoring_app.core.keys import KeyStoreError, read_passphrase_file
+    from authoring_app.review.keys import KeyStoreError, read_passphrase_file
 
     if args.passphrase_file:
         try:
@@ -60,7 +60,7 @@ def _passphrase(args, person) -> str:
 
 def cmd_publish(args) -> int:
     from authoring_app.core import release
-    from authoring_app.core.keys import KeyStore, KeyStoreError
+    from authoring_app.review.keys import KeyStore, KeyStoreError
 
     with open_library(args, statuses_next=True) as library:
         person = person_named(library, args.as_person, "publisher")

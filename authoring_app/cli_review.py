@@ -24,7 +24,7 @@ REVIEW_ACTIONS = ("submit", "comment", "request-changes", "approve", "retire")
 
 
 def cmd_status(args) -> int:
-    from authoring_app.core.status import library_status
+    from authoring_app.review.status import library_status
 
     with open_library(args, statuses_next=True) as library:
         statuses = library_status(library)
@@ -94,7 +94,7 @@ def cmd_log(args) -> int:
 
 
 def cmd_review(args) -> int:
-    from authoring_app.core import review
+    from authoring_app.review import actions as review
 
     with open_library(args) as library:
         key = answer_key(args.answer)
@@ -126,7 +126,7 @@ def _required(message: str, what: str) -> str:
 
 
 def _unlock(person, passphrase_file):
-    from authoring_app.core.keys import KeyStore, KeyStoreError, read_passphrase_file
+    from authoring_app.review.keys import KeyStore, KeyStoreError, read_passphrase_file
 
     try:
         if passphrase_file:
@@ -142,7 +142,7 @@ def _unlock(person, passphrase_file):
 
 
 def cmd_keys_new(args) -> int:
-    from authoring_app.core.keys import KeyStore, KeyStoreError, encode_public_key
+    from authoring_app.review.keys import KeyStore, KeyStoreError, encode_public_key
 
     try:
         passphrase = _new_passphrase(args)
@@ -152,7 +152,7 @@ def cmd_keys_new(args) -> int:
     print(f"Created a signing key for {args.person} in {KeyStore().directory}.")
     print("Keep the passphrase safe: without it the key cannot sign, and nobody can recover it.")
     if args.add_to_roster:
-        from authoring_app.core.roster_file import add_public_key
+        from authoring_app.review.roster_file import add_public_key
 
         with open_library(args) as library:
             add_public_key(library, args.person, public_key)
@@ -164,7 +164,7 @@ def cmd_keys_new(args) -> int:
 
 
 def _new_passphrase(args) -> str:
-    from authoring_app.core.keys import read_passphrase_file
+    from authoring_app.review.keys import read_passphrase_file
 
     if args.passphrase_file:
         return read_passphrase_file(args.passphrase_file)
@@ -180,8 +180,8 @@ def _new_passphrase(args) -> str:
 
 
 def cmd_keys_list(args) -> int:
-    from authoring_app.core.keys import KeyStore, KeyStoreError, encode_public_key
     from authoring_app.library.library import LibraryError
+    from authoring_app.review.keys import KeyStore, KeyStoreError, encode_public_key
 
     store = KeyStore()
     people = store.people()

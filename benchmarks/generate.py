@@ -226,7 +226,7 @@ def generate(
     workers: int | None = None,
 ) -> dict:
     """Write the library to `out` (replacing it) and return a summary."""
-    from authoring_app.core.keys import KeyStore, encode_public_key
+    from authoring_app.review.keys import KeyStore, encode_public_key
 
     started = time.perf_counter()
     if out.exists():
@@ -285,7 +285,7 @@ def sign_answers(writer: FastImport, store, answers: dict[str, Answer], rng: ran
     """Sign off about 70% of answers (two clinicians where the topic needs two), in batches.
 
     A translation's sign-off records the hash of its source, as the app's sign-off does."""
-    from authoring_app.core.review import signed_record_line
+    from authoring_app.review.actions import signed_record_line
 
     clinicians = ("bench-clinician-1", "bench-clinician-2")
     private = {p: store.load(p, PASSPHRASE) for p in clinicians}

@@ -37,8 +37,8 @@ def peak_rss_mb() -> float:
 
 def probe_open(library_path: str) -> dict:
     """Library.open + status.library_status, as `authoring-app status` does."""
-    from authoring_app.core import status
     from authoring_app.library.library import Library
+    from authoring_app.review import status
 
     started = time.perf_counter()
     with Library.open(library_path, statuses_next=True) as library:

@@ -155,8 +155,10 @@ def measure_preview(library, runs: int) -> dict:
 def measure_publish(library, key_dir: Path, runs: int) -> dict:
     """A first release of every approved answer, then the next after one answer changed and
     was signed off again."""
-    from authoring_app.core import release, review, status
-    from authoring_app.core.keys import KeyStore
+    from authoring_app.core import release
+    from authoring_app.review import actions as review
+    from authoring_app.review import status
+    from authoring_app.review.keys import KeyStore
 
     store = KeyStore(key_dir)
     publisher = store.load("bench-publisher", generate.PASSPHRASE)

@@ -22,11 +22,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from authoring_app.core import review  # noqa: E402
-from authoring_app.core.demo_keys import DEMO_PASSPHRASE, demo_key_files  # noqa: E402
-from authoring_app.core.keys import KeyStore  # noqa: E402
 from authoring_app.library.answer import AnswerKey  # noqa: E402
 from authoring_app.library.library import Library  # noqa: E402
+from authoring_app.review import actions as review  # noqa: E402
+from authoring_app.review.demo_keys import DEMO_PASSPHRASE, demo_key_files  # noqa: E402
+from authoring_app.review.keys import KeyStore  # noqa: E402
 
 SAMPLE = ROOT / "sample_content"
 NOTE = "Demonstration record in the sample library: not a real clinical review."

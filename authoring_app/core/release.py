@@ -23,12 +23,12 @@ import git
 from authoring_app.core import bundle as bundles
 from authoring_app.core import minisign, published, release_entries, release_memo
 from authoring_app.core.bundle import ReleaseAnswer
-from authoring_app.core.keys import encode_public_key
 from authoring_app.core.release_entries import LeftOut
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.audit import first_authors
 from authoring_app.library.library import Library, LibraryError
 from authoring_app.library.roster import Person
+from authoring_app.review.keys import encode_public_key
 
 Progress = Callable[[str, int, int], None]
 CONTENT_PATHS = ("library.yaml", "people.yaml", "directory.yaml", "answers", "reviews")
@@ -227,7 +227,7 @@ def plan_release(
     problem naming it and why, and cannot be published. With `reuse`, what the last release
     rendered is reused for answers whose rendering cannot differ (the same bytes either way).
     """
-    from authoring_app.core import status as statuses
+    from authoring_app.review import status as statuses
 
     _require_saved(library)
     now = now or dt.datetime.now(dt.UTC)

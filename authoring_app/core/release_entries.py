@@ -69,7 +69,7 @@ def _first_author(library: Library, first: tuple[str | None, str] | None) -> str
 
 
 def _reason(state) -> str:
-    from authoring_app.core.status import Status
+    from authoring_app.review.status import Status
 
     status = state.status
     details = "; ".join(p.message for p in (state.problems or ()) if p.severity == "error")

@@ -22,7 +22,6 @@ from pathlib import Path
 import git
 
 from authoring_app.core.merge import CONFLICTS_DIR, conflict_key, union_lines
-from authoring_app.core.review_records import ReviewFile, review_files
 from authoring_app.library import atomic, validation
 from authoring_app.library.cache import FileCache
 from authoring_app.library.documents import conflict_markers_in
@@ -35,6 +34,7 @@ from authoring_app.library.library import (
 )
 from authoring_app.library.problems import Problem
 from authoring_app.library.roster import Person
+from authoring_app.review.records import ReviewFile, review_files
 
 STALE_LOCK_WAIT_SECONDS = 1.0
 SYNC_MARKER = "authoring-app-sync"

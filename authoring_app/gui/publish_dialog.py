@@ -279,8 +279,8 @@ class PublishDialog(QDialog):
     # -- publishing ------------------------------------------------------------------------
 
     def publish(self) -> None:
-        from authoring_app.core.keys import KeyStore
         from authoring_app.core.release import publish, store_ahead
+        from authoring_app.review.keys import KeyStore
 
         plan, person = self.plan, self.person
         version = self.version.text().strip() or plan.proposed_version  # blank: as proposed

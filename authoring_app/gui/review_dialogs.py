@@ -127,7 +127,7 @@ class UnlockDialog(QDialog):
         self.resize(600, 0)
 
     def accept(self) -> None:  # Qt override: only with an unlocked key
-        from authoring_app.core.keys import KeyStoreError, NoKey, WrongPassphrase
+        from authoring_app.review.keys import KeyStoreError, NoKey, WrongPassphrase
 
         self.attempts += 1
         try:

@@ -201,7 +201,7 @@ class ReviewPanel(QWidget):
         }[action]()
 
     def submit(self) -> None:
-        from authoring_app.core import review
+        from authoring_app.review import actions as review
 
         self._write(
             lambda library, key, person: review.submit(library, key, person),
@@ -209,7 +209,7 @@ class ReviewPanel(QWidget):
         )
 
     def comment(self) -> None:
-        from authoring_app.core import review
+        from authoring_app.review import actions as review
 
         text = ask.message(
             self.window,
@@ -224,7 +224,7 @@ class ReviewPanel(QWidget):
             )
 
     def request_changes(self) -> None:
-        from authoring_app.core import review
+        from authoring_app.review import actions as review
 
         reason = ask.message(
             self.window,
@@ -242,8 +242,8 @@ class ReviewPanel(QWidget):
             )
 
     def sign_off(self) -> None:
-        from authoring_app.core import review
-        from authoring_app.core.keys import KeyStore
+        from authoring_app.review import actions as review
+        from authoring_app.review.keys import KeyStore
 
         window, key, person = self.window, self.view.key, self.window.person
         try:
@@ -361,7 +361,7 @@ def review_screenshot(window):
 
 def _screenshot_reviewer(library, key: AnswerKey):
     """The doctor with most to see: one who took part in this answer's review, else any."""
-    from authoring_app.core.status import answer_status
+    from authoring_app.review.status import answer_status
 
     clinicians = library.roster.with_role("clinician")
     status = answer_status(library, key)

@@ -13,16 +13,16 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication
 
-from authoring_app.core.review_records import (
+from authoring_app.gui.checks_panel import field_label
+from authoring_app.gui.status_view import status_colour, status_word
+from authoring_app.library.answer import Answer, AnswerKey
+from authoring_app.review.records import (
     CHANGES_REQUESTED,
     COMMENT,
     RETIRED,
     SIGNED_OFF,
     SUBMITTED,
 )
-from authoring_app.gui.checks_panel import field_label
-from authoring_app.gui.status_view import status_colour, status_word
-from authoring_app.library.answer import Answer, AnswerKey
 
 SUBMIT, COMMENT_ACTION, REQUEST, SIGN = "submit", "comment", "request_changes", "sign_off"
 EDIT_ACTIONS = ("add", "edit", "restore", "resolve")
@@ -56,10 +56,10 @@ class ReviewView:
 
 
 def load_review(library, key: AnswerKey, person) -> ReviewView:
-    from authoring_app.core import review
     from authoring_app.core.published import published_hashes
-    from authoring_app.core.record_checks import ROLES_FOR
-    from authoring_app.core.status import Status, answer_status
+    from authoring_app.review import actions as review
+    from authoring_app.review.record_checks import ROLES_FOR
+    from authoring_app.review.status import Status, answer_status
 
     status = answer_status(library, key, published=published_hashes(library))
     view = ReviewView(key, status, library.answer(key))

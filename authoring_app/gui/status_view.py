@@ -1,6 +1,6 @@
 """How an answer's status looks: a word and a colour, plus who edited it last and when review is due.
 
-Status is derived in the core (`authoring_app.core.status`); this module only reads it. Where
+Status is derived in the core (`authoring_app.review.status`); this module only reads it. Where
 that module is not available, every answer shows as a draft.
 """
 
@@ -82,7 +82,7 @@ class StatusView:
 def library_statuses(library) -> dict[AnswerKey, StatusView]:
     """The status of every answer in `library` (all drafts if status is not yet derivable)."""
     try:
-        from authoring_app.core.status import library_status
+        from authoring_app.review.status import library_status
     except ImportError:
         return {a.key: StatusView() for a in library.answers()}
     try:

@@ -33,7 +33,7 @@ RACY_SECONDS = 3  # files changed more recently than this are not cached
 _CODE = (  # relative to the authoring_app package
     "library/answer.py",
     "library/documents.py",
-    "core/review_records.py",
+    "review/records.py",
     "library/audit.py",
     "library/cache.py",
     "core/repair.py",
@@ -41,9 +41,9 @@ _CODE = (  # relative to the authoring_app package
     "library/roster.py",
     "library/directory.py",
     "library/info.py",
-    "core/status.py",
-    "core/status_memory.py",
-    "core/record_checks.py",
+    "review/status.py",
+    "review/status_memory.py",
+    "review/record_checks.py",
 )
 
 

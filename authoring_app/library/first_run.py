@@ -20,7 +20,7 @@ def ensure_library(path: Path | str | None = None) -> Path:
             f"{target} exists but is not a library; move it aside or open another library with --library"
         )
     Library.create(target, template=paths.sample_library_dir()).close()
-    import authoring_app.core.demo_keys  # noqa: F401  (registers its hook)
+    import authoring_app.review.demo_keys  # noqa: F401  (registers its hook)
 
     for hook in FIRST_RUN_HOOKS:
         hook(target)

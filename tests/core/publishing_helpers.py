@@ -7,9 +7,9 @@ import datetime as dt
 import yaml
 
 from authoring_app.core.bundle import Governance, ReleaseAnswer, Reviewer
-from authoring_app.core.keys import KeyStore, encode_public_key
 from authoring_app.library.library import APP_IDENTITY, Library
 from authoring_app.library.roster import Person
+from authoring_app.review.keys import KeyStore, encode_public_key
 
 PASSPHRASE = "correct horse battery staple"
 SIGNED = dt.datetime(2026, 1, 10, 9, 30, tzinfo=dt.UTC)
@@ -69,7 +69,7 @@ def first_release_at(library: Library, now: dt.datetime) -> dict:
 
 def sign_all(library: Library, keys: dict, clinicians: list[str], now=None, only=None) -> None:
     """Sign off every answer (or those in `only`) by as many clinicians as its topic needs."""
-    from authoring_app.core import review
+    from authoring_app.review import actions as review
 
     now = now or dt.datetime.now(dt.UTC)
     for answer in library.answers():

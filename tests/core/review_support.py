@@ -8,10 +8,10 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from authoring_app.core import review
-from authoring_app.core.keys import encode_public_key
-from authoring_app.core.roster_file import add_public_key
 from authoring_app.library.answer import AnswerKey
+from authoring_app.review import actions as review
+from authoring_app.review.keys import encode_public_key
+from authoring_app.review.roster_file import add_public_key
 
 EN = AnswerKey("abscess-signs", "en")
 RU = AnswerKey("abscess-signs", "ru")

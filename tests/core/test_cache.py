@@ -207,8 +207,8 @@ def test_the_quick_yaml_reading_gives_what_pyyaml_gives(start, rest):
 
 
 def test_statuses_are_the_same_with_and_without_the_cache(library):
-    from authoring_app.core import record_checks
-    from authoring_app.core.status import answer_status, library_status
+    from authoring_app.review import record_checks
+    from authoring_app.review.status import answer_status, library_status
     from tests.core.review_support import EN, RU, approve, give_keys, review_lines, write_lines
 
     keys = give_keys(library, "dr-one", "dr-two")
@@ -271,7 +271,7 @@ def test_review_files_read_at_open_are_read_again_once_they_change(library):
     """Opening reads every review file (for the repository check) and statuses reuse what it
     read; a file changed in between, even keeping its size and time, is read again."""
     from authoring_app.core import repair
-    from authoring_app.core.status import library_status
+    from authoring_app.review.status import library_status
     from tests.core.review_support import EN, approve, give_keys, review_lines, write_lines
 
     approve(library, EN, give_keys(library, "dr-one"))

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from authoring_app.cli import main
-from authoring_app.core.keys import KeyStore
 from authoring_app.library.answer import AnswerKey
+from authoring_app.review.keys import KeyStore
 
 pytestmark = pytest.mark.core
 

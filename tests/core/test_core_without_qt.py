@@ -11,6 +11,7 @@ import pytest
 
 import authoring_app.core
 import authoring_app.library
+import authoring_app.review
 
 pytestmark = pytest.mark.core
 
@@ -37,7 +38,7 @@ print('ok')
 def test_every_core_module_imports_with_qt_blocked():
     names = [
         f"{package.__name__}.{m.name}"
-        for package in (authoring_app.core, authoring_app.library)
+        for package in (authoring_app.core, authoring_app.library, authoring_app.review)
         for m in pkgutil.iter_modules(package.__path__)
     ]
     assert "authoring_app.library.library" in names

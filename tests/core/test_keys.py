@@ -11,8 +11,8 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from authoring_app.core import keys
-from authoring_app.core.keys import (
+from authoring_app.review import keys
+from authoring_app.review.keys import (
     PUBLIC_KEY_PREFIX,
     KeyStore,
     KeyStoreError,

@@ -6,9 +6,9 @@ import os
 
 import pytest
 
-from authoring_app.core import record_checks, status
 from authoring_app.library import cache, parallel
 from authoring_app.library.library import Library
+from authoring_app.review import record_checks, status
 
 pytestmark = pytest.mark.core
 

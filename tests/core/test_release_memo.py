@@ -10,10 +10,11 @@ import subprocess
 import pytest
 
 from authoring_app.core import bundle as bundles
-from authoring_app.core import published, release, release_memo, review
+from authoring_app.core import published, release, release_memo
 from authoring_app.library import cache
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.library import Library
+from authoring_app.review import actions as review
 from tests.core.publishing_helpers import (
     fake_entries,
     first_release_at,

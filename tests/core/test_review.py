@@ -9,11 +9,11 @@ import git
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from authoring_app.core import review
-from authoring_app.core.keys import KeyStore, encode_public_key
-from authoring_app.core.review import ReviewError
-from authoring_app.core.status import Status, answer_status
 from authoring_app.library.library import Library
+from authoring_app.review import actions as review
+from authoring_app.review.actions import ReviewError
+from authoring_app.review.keys import KeyStore, encode_public_key
+from authoring_app.review.status import Status, answer_status
 from tests.core.review_support import (
     EN,
     RU,

@@ -7,11 +7,11 @@ import datetime as dt
 import git
 import pytest
 
-from authoring_app.core import review
-from authoring_app.core.status import Status, add_months, answer_status, library_status
 from authoring_app.library import paths
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.validation import validate, validate_path
+from authoring_app.review import actions as review
+from authoring_app.review.status import Status, add_months, answer_status, library_status
 from tests.core.review_support import (
     EN,
     RU,
@@ -210,7 +210,7 @@ def test_a_self_sign_off_written_by_hand_does_not_count(library, keys):
     review.sign_off(library, EN, "dr-one", keys["dr-one"])
     record = review_lines(library, EN)[0]
     # dr-two signs their own change with their own key, bypassing the app.
-    from authoring_app.core.review_records import record_from_json
+    from authoring_app.review.records import record_from_json
 
     forged = record_from_json(
         dict(record, person="dr-two", name="Dr Two", credentials=dr_two.credentials)
@@ -405,7 +405,7 @@ def test_statuses_remembered_for_a_commit_are_used_only_while_nothing_they_depen
     """With the files exactly as committed, statuses are kept for that commit; the same
     statuses come back, the whole review thread included, and anything they depend on
     (the time, the published release, an unsaved edit, a record dated ahead) is heeded."""
-    from authoring_app.core import status as status_module
+    from authoring_app.review import status as status_module
 
     library = signed
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)

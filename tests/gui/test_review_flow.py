@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from authoring_app.core import minisign, published
 from authoring_app.core.consumer import verify_bundle
-from authoring_app.core.status import answer_status
 from authoring_app.library.answer import AnswerKey
+from authoring_app.review.status import answer_status
 from tests.core.publishing_helpers import PASSPHRASE, give_keys
 from tests.gui.conftest import drain, make_window
 from tests.gui.review_helpers import (

@@ -20,14 +20,18 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
 
-from authoring_app.core import status_memory
-from authoring_app.core.record_checks import (
+from authoring_app.library.answer import Answer, AnswerKey
+from authoring_app.library.audit import Edit, last_edits
+from authoring_app.library.library import Library
+from authoring_app.library.problems import Problem
+from authoring_app.review import status_memory
+from authoring_app.review.record_checks import (
     problem_with,
     record_problem,
     signatures_of,
     unknown_answer,
 )
-from authoring_app.core.review_records import (
+from authoring_app.review.records import (
     CHANGES_REQUESTED,
     RETIRED,
     REVIEWS_DIR,
@@ -40,10 +44,6 @@ from authoring_app.core.review_records import (
     review_key,
     review_path,
 )
-from authoring_app.library.answer import Answer, AnswerKey
-from authoring_app.library.audit import Edit, last_edits
-from authoring_app.library.library import Library
-from authoring_app.library.problems import Problem
 
 
 class Status(StrEnum):

@@ -11,9 +11,13 @@ import datetime as dt
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from authoring_app.core.keys import encode_public_key
-from authoring_app.core.record_checks import ROLES_FOR
-from authoring_app.core.review_records import (
+from authoring_app.library import atomic
+from authoring_app.library.answer import Answer, AnswerKey
+from authoring_app.library.library import Library, LibraryError
+from authoring_app.library.roster import Person
+from authoring_app.review.keys import encode_public_key
+from authoring_app.review.record_checks import ROLES_FOR
+from authoring_app.review.records import (
     CHANGES_REQUESTED,
     COMMENT,
     GITATTRIBUTES_LINE,
@@ -24,11 +28,7 @@ from authoring_app.core.review_records import (
     ReviewRecord,
     review_path,
 )
-from authoring_app.core.status import AnswerStatus, Status, answer_status
-from authoring_app.library import atomic
-from authoring_app.library.answer import Answer, AnswerKey
-from authoring_app.library.library import Library, LibraryError
-from authoring_app.library.roster import Person
+from authoring_app.review.status import AnswerStatus, Status, answer_status
 
 __all__ = [
     "MEANING",

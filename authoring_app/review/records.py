@@ -20,11 +20,11 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from authoring_app.core.keys import KeyStoreError, signature_verifies
 from authoring_app.library import cache
 from authoring_app.library.answer import ID_PATTERN, AnswerKey
 from authoring_app.library.documents import DocumentError, conflict_markers_in, decode
 from authoring_app.library.problems import Problem
+from authoring_app.review.keys import KeyStoreError, signature_verifies
 
 SUBMITTED = "submitted"
 COMMENT = "comment"

@@ -15,10 +15,10 @@ import datetime as dt
 import hashlib
 from collections.abc import Mapping
 
-from authoring_app.core.review_records import ReviewRecord, in_order, review_files, review_key
 from authoring_app.library import cache
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.library import Library
+from authoring_app.review.records import ReviewRecord, in_order, review_files, review_key
 
 
 def _inputs(head: str | None, published: Mapping[AnswerKey, str]) -> str:

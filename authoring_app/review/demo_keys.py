@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from authoring_app.core.keys import KeyStore, KeyStoreError
 from authoring_app.library import first_run, paths
+from authoring_app.review.keys import KeyStore, KeyStoreError
 
 DEMO_PASSPHRASE = "demo"
 DEMO_KEYS_DIR = "demo-keys"

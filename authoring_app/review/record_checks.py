@@ -11,7 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from authoring_app.core.review_records import (
+from authoring_app.library.cache import SignatureCache
+from authoring_app.library.library import Library
+from authoring_app.library.problems import Problem
+from authoring_app.review.records import (
     CHANGES_REQUESTED,
     COMMENT,
     RETIRED,
@@ -20,9 +23,6 @@ from authoring_app.core.review_records import (
     ReviewRecord,
     review_path,
 )
-from authoring_app.library.cache import SignatureCache
-from authoring_app.library.library import Library
-from authoring_app.library.problems import Problem
 
 CLOCK_TOLERANCE = dt.timedelta(minutes=5)
 # Who may make each kind of record (any of these roles).
