@@ -59,7 +59,7 @@ def _passphrase(args, person) -> str:
 
 
 def cmd_publish(args) -> int:
-    from authoring_app.core import release
+    from authoring_app.release import release
     from authoring_app.review.keys import KeyStore, KeyStoreError
 
     with open_library(args, statuses_next=True) as library:
@@ -102,7 +102,7 @@ def cmd_publish(args) -> int:
 def _now(args) -> dt.datetime | None:
     if not getattr(args, "now", None):
         return None
-    from authoring_app.core.bundle import parse_utc
+    from authoring_app.release.bundle import parse_utc
 
     try:
         return parse_utc(args.now)
@@ -111,7 +111,7 @@ def _now(args) -> dt.datetime | None:
 
 
 def cmd_pull(args) -> int:
-    from authoring_app.core import consumer
+    from authoring_app.release import consumer
 
     try:
         key = consumer.load_public_key(args.key)
@@ -127,7 +127,7 @@ def cmd_pull(args) -> int:
 
 
 def cmd_verify(args) -> int:
-    from authoring_app.core import consumer
+    from authoring_app.release import consumer
 
     try:
         key = consumer.load_public_key(args.key)
@@ -142,7 +142,7 @@ def cmd_verify(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from authoring_app.core import export
+    from authoring_app.release import export
 
     with open_library(args) as library:
         written = export.export_site(library, args.to)

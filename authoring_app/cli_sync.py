@@ -35,7 +35,7 @@ def _print_result(result) -> int:
 
 
 def cmd_sync(args) -> int:
-    from authoring_app.core.sync import sync
+    from authoring_app.sync.sync import sync
 
     with open_library(args) as library:
         person = person_named(library, args.as_person)
@@ -43,7 +43,7 @@ def cmd_sync(args) -> int:
 
 
 def cmd_share(args) -> int:
-    from authoring_app.core.sync import share_library, sync
+    from authoring_app.sync.sync import share_library, sync
 
     with open_library(args) as library:
         person = person_named(library, args.as_person)
@@ -52,7 +52,7 @@ def cmd_share(args) -> int:
 
 
 def cmd_clone(args) -> int:
-    from authoring_app.core.sync import clone_library
+    from authoring_app.sync.sync import clone_library
 
     with clone_library(args.url, args.path) as library:
         print(f"copied the library {library.info.name!r} to {library.path}")
@@ -62,7 +62,7 @@ def cmd_clone(args) -> int:
 
 
 def cmd_conflicts(args) -> int:
-    from authoring_app.core.sync import conflicts, other_file_versions
+    from authoring_app.sync.sync import conflicts, other_file_versions
 
     with open_library(args) as library:
         found = conflicts(library)
@@ -81,8 +81,8 @@ def cmd_conflicts(args) -> int:
 
 
 def cmd_resolve(args) -> int:
-    from authoring_app.core.sync import conflicts, resolve_conflict
     from authoring_app.library.answer import parse_answer
+    from authoring_app.sync.sync import conflicts, resolve_conflict
 
     with open_library(args) as library:
         person = person_named(library, args.as_person, "author")
@@ -111,7 +111,7 @@ def cmd_resolve(args) -> int:
 
 
 def cmd_repair(args) -> int:
-    from authoring_app.core.repair import check_repository, repair
+    from authoring_app.sync.repair import check_repository, repair
 
     with open_library(args) as library:
         person = person_named(library, args.as_person)

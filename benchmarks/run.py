@@ -139,8 +139,8 @@ def measure_edits(library, runs: int) -> dict:
 
 def measure_preview(library, runs: int) -> dict:
     """Render a 4 KB answer as the live preview does (refs expanded, then every channel)."""
-    from authoring_app.core.render import render_all
     from authoring_app.gui.preview import expanded_body
+    from authoring_app.release.render import render_all
 
     answer = min(library.answers(), key=lambda a: abs(len(a.body.encode("utf-8")) - 4096))
     times = []
@@ -155,7 +155,7 @@ def measure_preview(library, runs: int) -> dict:
 def measure_publish(library, key_dir: Path, runs: int) -> dict:
     """A first release of every approved answer, then the next after one answer changed and
     was signed off again."""
-    from authoring_app.core import release
+    from authoring_app.release import release
     from authoring_app.review import actions as review
     from authoring_app.review import status
     from authoring_app.review.keys import KeyStore
@@ -200,7 +200,7 @@ def _drop_releases(library) -> None:
 
 
 def measure_verify(library, runs: int) -> dict:
-    from authoring_app.core import consumer, published
+    from authoring_app.release import consumer, published
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

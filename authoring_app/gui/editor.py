@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from authoring_app.core.render import TELEGRAM_LIMIT, utf16_len
 from authoring_app.gui.dialogs import language_name
 from authoring_app.gui.form_fields import (
     ReferralList,
@@ -30,6 +29,7 @@ from authoring_app.gui.preview import PreviewTabs
 from authoring_app.library.answer import Answer, normalise_body
 from authoring_app.library.directory import Directory
 from authoring_app.library.info import LibraryInfo
+from authoring_app.release.render import TELEGRAM_LIMIT, utf16_len
 
 PREVIEW_DELAY_MS = 150
 CHECKS_DELAY_MS = 300

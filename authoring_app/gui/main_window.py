@@ -470,7 +470,7 @@ def _open_with_statuses(path: Path | str) -> tuple[Library, dict | None]:
 def _clone_library():
     """core sync's clone_library, where that is available."""
     try:
-        from authoring_app.core.sync import clone_library
+        from authoring_app.sync.sync import clone_library
     except ImportError:
         return None
     return clone_library

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from authoring_app.core.render import (
+from authoring_app.library.answer import Answer
+from authoring_app.library.directory import Directory
+from authoring_app.release.render import (
     TELEGRAM_LIMIT,
     expand_refs,
     render_html,
@@ -24,8 +26,6 @@ from authoring_app.core.render import (
     render_text,
     utf16_len,
 )
-from authoring_app.library.answer import Answer
-from authoring_app.library.directory import Directory
 
 
 def expanded_body(answer: Answer, directory: Directory) -> str:

@@ -56,7 +56,7 @@ class ReviewView:
 
 
 def load_review(library, key: AnswerKey, person) -> ReviewView:
-    from authoring_app.core.published import published_hashes
+    from authoring_app.release.published import published_hashes
     from authoring_app.review import actions as review
     from authoring_app.review.record_checks import ROLES_FOR
     from authoring_app.review.status import Status, answer_status

@@ -86,7 +86,7 @@ def library_statuses(library) -> dict[AnswerKey, StatusView]:
     except ImportError:
         return {a.key: StatusView() for a in library.answers()}
     try:
-        from authoring_app.core.published import published_hashes
+        from authoring_app.release.published import published_hashes
 
         published = published_hashes(library)
     except ImportError:

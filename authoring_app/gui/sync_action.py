@@ -17,14 +17,14 @@ SHORTCUT = "Ctrl+Shift+Y"
 
 def _sync_module():
     try:
-        from authoring_app.core import sync
+        from authoring_app.sync import sync
     except ImportError:
         return None
     return sync
 
 
 def _conflict_files(library) -> dict:
-    from authoring_app.core.conflicts import conflict_files
+    from authoring_app.sync.conflicts import conflict_files
 
     return conflict_files(library)
 

@@ -36,7 +36,7 @@ _CODE = (  # relative to the authoring_app package
     "review/records.py",
     "library/audit.py",
     "library/cache.py",
-    "core/repair.py",
+    "sync/repair.py",
     "library/library.py",
     "library/roster.py",
     "library/directory.py",

@@ -131,8 +131,8 @@ class Library:
         notes: list[Problem] = []
         clean_at = log_ahead = None
         if repo is not None:
-            from authoring_app.core import repair
             from authoring_app.library import audit
+            from authoring_app.sync import repair
 
             # A crash can leave a lock, a half-done sync or temporary files: finish cleanly.
             notes = repair.finish_interrupted_work(repo)
@@ -168,7 +168,7 @@ class Library:
             )
         else:
             path.mkdir(parents=True, exist_ok=True)
-        from authoring_app.core.sync import write_gitattributes
+        from authoring_app.sync.sync import write_gitattributes
 
         write_gitattributes(path)  # review records from two computers are both kept
         repo = git.Repo.init(path, initial_branch="main")

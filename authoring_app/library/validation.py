@@ -19,8 +19,8 @@ EXTRA_CHECKS: list[Callable[[Library], list[Problem]]] = []
 def validate(library: Library) -> list[Problem]:
     problems = list(library.problems)
     problems += lint_library(library.answers(), library.info, library.directory)
-    import authoring_app.core.repair  # noqa: F401  (registers the repository check)
     import authoring_app.review.status  # noqa: F401  (registers the review check)
+    import authoring_app.sync.repair  # noqa: F401  (registers the repository check)
 
     for check in EXTRA_CHECKS:
         problems += check(library)

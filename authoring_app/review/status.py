@@ -209,7 +209,7 @@ def _published(library: Library) -> dict[AnswerKey, str]:
     """Answer -> content hash in the latest release (none without a repository)."""
     if library.repo is None:
         return {}
-    from authoring_app.core.published import published_hashes
+    from authoring_app.release.published import published_hashes
 
     return published_hashes(library)
 

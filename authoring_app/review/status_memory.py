@@ -62,7 +62,7 @@ def recall(
     are loaded, when they are for the current commit and time."""
     if library.repo is None:
         return None, None
-    from authoring_app.core.repair import CleanCheck
+    from authoring_app.sync.repair import CleanCheck
 
     check = CleanCheck(library.repo)
     head = library.head()

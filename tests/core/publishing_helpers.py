@@ -6,9 +6,9 @@ import datetime as dt
 
 import yaml
 
-from authoring_app.core.bundle import Governance, ReleaseAnswer, Reviewer
 from authoring_app.library.library import APP_IDENTITY, Library
 from authoring_app.library.roster import Person
+from authoring_app.release.bundle import Governance, ReleaseAnswer, Reviewer
 from authoring_app.review.keys import KeyStore, encode_public_key
 
 PASSPHRASE = "correct horse battery staple"
@@ -89,7 +89,7 @@ def signed_sample(sample_library: Library, now=None) -> dict:
 
 def rendering_counter(monkeypatch) -> list:
     """Every text `render_parts` renders from now on (rendered in this process)."""
-    from authoring_app.core import bundle as bundles
+    from authoring_app.release import bundle as bundles
 
     rendered = []
     real = bundles.render_parts

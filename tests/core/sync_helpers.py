@@ -8,9 +8,9 @@ from pathlib import Path
 
 import git
 
-from authoring_app.core.sync import clone_library, share_library, sync
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.library import Library
+from authoring_app.sync.sync import clone_library, share_library, sync
 from tests.conftest import write_library
 
 EN = AnswerKey("abscess-signs", "en")

@@ -8,10 +8,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from authoring_app.core import bundle as bundles
-from authoring_app.core.bundle import BundleError, canonical_json
-from authoring_app.core.render import utf16_len
 from authoring_app.library.answer import Answer, AnswerKey
+from authoring_app.release import bundle as bundles
+from authoring_app.release.bundle import BundleError, canonical_json
+from authoring_app.release.render import utf16_len
 from tests.core.publishing_helpers import NEXT_REVIEW, fake_entries
 
 pytestmark = pytest.mark.core

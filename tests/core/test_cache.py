@@ -270,8 +270,8 @@ def test_last_edits_read_only_as_far_as_needed_and_further_when_asked(library):
 def test_review_files_read_at_open_are_read_again_once_they_change(library):
     """Opening reads every review file (for the repository check) and statuses reuse what it
     read; a file changed in between, even keeping its size and time, is read again."""
-    from authoring_app.core import repair
     from authoring_app.review.status import library_status
+    from authoring_app.sync import repair
     from tests.core.review_support import EN, approve, give_keys, review_lines, write_lines
 
     approve(library, EN, give_keys(library, "dr-one"))

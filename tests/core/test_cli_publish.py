@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from authoring_app import cli
-from authoring_app.core import published
 from authoring_app.library.answer import AnswerKey
+from authoring_app.release import published
 from tests.core.publishing_helpers import PASSPHRASE, give_keys, sign_all
 
 pytestmark = pytest.mark.core

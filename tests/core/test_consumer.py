@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from authoring_app.core import consumer, published, release
-from authoring_app.core.minisign import PublicKey
 from authoring_app.library.answer import AnswerKey
+from authoring_app.release import consumer, published, release
+from authoring_app.release.minisign import PublicKey
 from authoring_app.review.keys import KeyStore
 from tests.core.publishing_helpers import PASSPHRASE, sign_all, signed_sample
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from authoring_app.core.repair import repair
 from authoring_app.library.library import Library
+from authoring_app.sync.repair import repair
 from tests.core.sync_helpers import fsck_ok, make_team
 
 pytestmark = [pytest.mark.core, pytest.mark.slow]
@@ -36,7 +36,7 @@ CHILD = textwrap.dedent(
         revision = library.save_answer(library.answer(key).edited(body=text), person)
         print(f"saved {n} {revision.commit}", flush=True)
         if sync_every and n % sync_every == sync_every - 1:
-            from authoring_app.core.sync import sync
+            from authoring_app.sync.sync import sync
             sync(library, person)
     """
 )
@@ -116,7 +116,7 @@ def test_killing_syncs_at_random_moments_loses_nothing(tmp_path):
                                 rng.uniform(0.05, 0.6))  # fmt: skip
         check_after_crash(path, reported)
     # Afterwards both machines sync and end up equal, with every reported save in history.
-    from authoring_app.core.sync import sync
+    from authoring_app.sync.sync import sync
 
     libs = [Library.open(p) for p in paths]
     try:

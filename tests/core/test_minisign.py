@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from authoring_app.core import minisign
-from authoring_app.core.minisign import PublicKey, SignatureError, sign, verify
+from authoring_app.release import minisign
+from authoring_app.release.minisign import PublicKey, SignatureError, sign, verify
 
 pytestmark = pytest.mark.core
 

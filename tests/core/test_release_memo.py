@@ -9,11 +9,12 @@ import subprocess
 
 import pytest
 
-from authoring_app.core import bundle as bundles
-from authoring_app.core import published, release, release_memo
 from authoring_app.library import cache
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.library import Library
+from authoring_app.release import bundle as bundles
+from authoring_app.release import memo as release_memo
+from authoring_app.release import published, release
 from authoring_app.review import actions as review
 from tests.core.publishing_helpers import (
     fake_entries,

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from authoring_app.core.render import (
+from authoring_app.release.render import (
     REF_PATTERN,
     TELEGRAM_LIMIT,
     Rendered,
@@ -445,7 +445,7 @@ def test_render_all_equals_individual_renderers():
 
 
 def test_module_does_not_import_qt():
-    code = "import sys, authoring_app.core.render; assert not any(m.startswith('PySide6') for m in sys.modules)"
+    code = "import sys, authoring_app.release.render; assert not any(m.startswith('PySide6') for m in sys.modules)"
     subprocess.run(
         [sys.executable, "-c", code],
         check=True,

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from authoring_app.core.repair import RECOVERED, check_repository, repair
-from authoring_app.core.sync import sync
 from authoring_app.library.library import Library
 from authoring_app.library.validation import validate
+from authoring_app.sync.repair import RECOVERED, check_repository, repair
+from authoring_app.sync.sync import sync
 from tests.conftest import answer_text
 from tests.core.sync_helpers import EN, RU, edit, fsck_ok, make_team
 

@@ -8,7 +8,9 @@ import shutil
 import git
 import pytest
 
-from authoring_app.core.sync import (
+from authoring_app.library.answer import AnswerKey
+from authoring_app.library.library import Library, LibraryError, NotALibrary
+from authoring_app.sync.sync import (
     clone_library,
     conflicts,
     has_conflict,
@@ -16,8 +18,6 @@ from authoring_app.core.sync import (
     resolve_conflict,
     sync,
 )
-from authoring_app.library.answer import AnswerKey
-from authoring_app.library.library import Library, LibraryError, NotALibrary
 from tests.conftest import answer_text
 from tests.core.sync_helpers import (
     EN,
@@ -177,7 +177,7 @@ def test_push_race_is_retried_after_merging(team, monkeypatch):
     a, b = team
     edit(a, EN, "A was first.\n")
     edit(b, RU, "B pushes second.\n")
-    import authoring_app.core.sync as sync_module
+    import authoring_app.sync.sync as sync_module
 
     real = sync_module.network
     raced = []

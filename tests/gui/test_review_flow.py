@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from authoring_app.core import minisign, published
-from authoring_app.core.consumer import verify_bundle
 from authoring_app.library.answer import AnswerKey
+from authoring_app.release import minisign, published
+from authoring_app.release.consumer import verify_bundle
 from authoring_app.review.status import answer_status
 from tests.core.publishing_helpers import PASSPHRASE, give_keys
 from tests.gui.conftest import drain, make_window

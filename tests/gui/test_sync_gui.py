@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from authoring_app.core.sync import sync
+from authoring_app.sync.sync import sync
 from tests.core.sync_helpers import EN, RU, edit
 from tests.gui.conftest import drain, make_window
 from tests.gui.review_helpers import click, in_next_dialog, settle

@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 
-from authoring_app.core import minisign, published
 from authoring_app.library import atomic
 from authoring_app.library.library import Library, LibraryError
+from authoring_app.release import minisign, published
 
 MARKER = ".authoring-app-export"
 CSS = """

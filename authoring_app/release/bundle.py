@@ -18,15 +18,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from authoring_app.core.render import (
+from authoring_app.library.answer import Answer
+from authoring_app.library.directory import Directory, Service, localise
+from authoring_app.library.info import LibraryInfo
+from authoring_app.release.render import (
     expand_refs,
     find_refs,
     render_all,
     render_text,
 )
-from authoring_app.library.answer import Answer
-from authoring_app.library.directory import Directory, Service, localise
-from authoring_app.library.info import LibraryInfo
 
 BUNDLE_FORMAT = 1
 # Fewer answers than this to render are rendered in this process: starting workers costs more.
@@ -193,7 +193,7 @@ def render_digest() -> str:
     output rendered by other code is never reused."""
     import markdown_it
 
-    from authoring_app.core import render
+    from authoring_app.release import render
 
     digest = hashlib.sha256(
         f"format={BUNDLE_FORMAT};markdown-it={markdown_it.__version__};".encode()

@@ -24,7 +24,12 @@ from pathlib import Path
 import git
 from gitdb.base import IStream
 
-from authoring_app.core.conflicts import (  # noqa: F401 - part of this module's interface
+from authoring_app.library import atomic
+from authoring_app.library.answer import PATH_PATTERN, AnswerKey
+from authoring_app.library.library import Library, _identity_env
+from authoring_app.library.problems import Problem
+from authoring_app.library.roster import Person
+from authoring_app.sync.conflicts import (  # noqa: F401 - part of this module's interface
     Conflict,
     OtherVersion,
     conflicts,
@@ -33,8 +38,8 @@ from authoring_app.core.conflicts import (  # noqa: F401 - part of this module's
     remove_other_version,
     resolve_conflict,
 )
-from authoring_app.core.merge import MergeOutcome, blob_id, merge_trees
-from authoring_app.core.shared import (  # noqa: F401 - part of this module's interface
+from authoring_app.sync.merge import MergeOutcome, blob_id, merge_trees
+from authoring_app.sync.remote import (  # noqa: F401 - part of this module's interface
     PUBLISHED_BRANCH,
     RemoteStatus,
     clone_library,
@@ -50,11 +55,6 @@ from authoring_app.core.shared import (  # noqa: F401 - part of this module's in
     set_upstream,
     share_library,
 )
-from authoring_app.library import atomic
-from authoring_app.library.answer import PATH_PATTERN, AnswerKey
-from authoring_app.library.library import Library, _identity_env
-from authoring_app.library.problems import Problem
-from authoring_app.library.roster import Person
 
 GITATTRIBUTES_LINE = "reviews/*.jsonl merge=union"
 SYNC_MARKER = "authoring-app-sync"  # in the .git folder while a sync changes files
@@ -106,7 +106,7 @@ def sync(library: Library, person: Person, *, progress: Progress | None = None) 
             "This library is not shared yet; your work is saved on this computer. "
             "To share it, connect it to a shared library (see docs/sharing.md).",
         )
-    from authoring_app.core.repair import repair
+    from authoring_app.sync.repair import repair
 
     try:
         with library.write_lock:
@@ -360,7 +360,7 @@ def _push_published(library: Library, remote: str, result: SyncResult) -> None:
 def _arrived_problems(library: Library, result: SyncResult) -> list[Problem]:
     if not result.fetched:
         return []
-    from authoring_app.core.repair import conflict_markers
+    from authoring_app.sync.repair import conflict_markers
 
     arrived = set(result.received_files)
     problems = [p for p in library.problems if p.path in arrived]

@@ -7,10 +7,10 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from authoring_app.core import bundle as bundles
-from authoring_app.core.bundle import Governance, ReleaseAnswer, Reviewer
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.library import Library
+from authoring_app.release import bundle as bundles
+from authoring_app.release.bundle import Governance, ReleaseAnswer, Reviewer
 
 
 @dataclass(frozen=True)

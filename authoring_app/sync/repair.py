@@ -21,7 +21,6 @@ from pathlib import Path
 
 import git
 
-from authoring_app.core.merge import CONFLICTS_DIR, conflict_key, union_lines
 from authoring_app.library import atomic, validation
 from authoring_app.library.cache import FileCache
 from authoring_app.library.documents import conflict_markers_in
@@ -35,6 +34,7 @@ from authoring_app.library.library import (
 from authoring_app.library.problems import Problem
 from authoring_app.library.roster import Person
 from authoring_app.review.records import ReviewFile, review_files
+from authoring_app.sync.merge import CONFLICTS_DIR, conflict_key, union_lines
 
 STALE_LOCK_WAIT_SECONDS = 1.0
 SYNC_MARKER = "authoring-app-sync"
@@ -483,8 +483,8 @@ def _reattach(library: Library, person: Person) -> str:
         return "the library is on its branch 'main' again"
     branch = "main" if "main" in branches else branches[0]
     tip = repo.git.rev_parse(f"refs/heads/{branch}")
-    from authoring_app.core.shared import is_ancestor
-    from authoring_app.core.sync import integrate
+    from authoring_app.sync.remote import is_ancestor
+    from authoring_app.sync.sync import integrate
 
     if is_ancestor(library, head, tip):
         repo.git.checkout("-q", branch)

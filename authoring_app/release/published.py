@@ -30,10 +30,10 @@ from dataclasses import dataclass, field
 
 import git
 
-from authoring_app.core.bundle import BUNDLE_FORMAT, canonical_json
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.library import Library, LibraryError
 from authoring_app.library.roster import Person
+from authoring_app.release.bundle import BUNDLE_FORMAT, canonical_json
 
 BRANCH = "published"
 BRANCH_REF = f"refs/heads/{BRANCH}"
