@@ -231,7 +231,7 @@ def _load_command_modules() -> None:
     """Import the modules that register further commands."""
     import importlib
 
-    for name in ("authoring_app.cli_review", "authoring_app.cli_publish", "authoring_app.cli_sync"):
+    for name in ("authoring_app.cli.review", "authoring_app.cli.publish", "authoring_app.cli.sync"):
         try:
             importlib.import_module(name)
         except ModuleNotFoundError as exc:
