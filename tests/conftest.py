@@ -108,6 +108,18 @@ def write_library(root: Path, answers: dict[str, str] | None = None) -> Path:
     return root
 
 
+def pytest_collection_modifyitems(items):
+    """Tests of the GUI (tests/gui) are marked `gui`, every other test `core`: the core suite
+    (`-m core`) runs without a display, and a new test file cannot forget its marker. The
+    core tests run first: they need no window, and some need a process that Qt's threads
+    have not joined yet (see library/parallel.py)."""
+    gui = Path(__file__).parent / "gui"
+    for item in items:
+        is_gui = gui in Path(item.fspath).parents
+        item.add_marker(pytest.mark.gui if is_gui else pytest.mark.core)
+    items.sort(key=lambda item: gui in Path(item.fspath).parents)  # stable: order kept within
+
+
 @pytest.fixture(autouse=True)
 def isolated_user_dirs(tmp_path_factory, monkeypatch):
     """Point settings, keys and the user's data folder at temporary folders."""
@@ -142,7 +154,7 @@ def sample_library(tmp_path):
 @pytest.fixture
 def team(tmp_path):
     """Two clones of one library sharing a bare repository, as two colleagues' computers."""
-    from tests.core.sync_helpers import make_team
+    from tests.sync.helpers import make_team
 
     clones = make_team(tmp_path)
     yield clones

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from tests.core.publishing_helpers import PASSPHRASE
+from tests.release.helpers import PASSPHRASE
 
 
 def settle(qtbot, window) -> None:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from authoring_app.library.answer import AnswerKey
 from tests.gui.conftest import commits
 
-pytestmark = pytest.mark.gui
 EN = AnswerKey("abscess-signs", "en")
 
 

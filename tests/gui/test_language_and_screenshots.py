@@ -11,8 +11,6 @@ from PySide6.QtWidgets import QApplication
 from authoring_app.gui.app import choose_language, install_translations, run
 from tests.gui.conftest import drain, make_window
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture
 def russian():

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from authoring_app.gui.library_model import KEY_ROLE
 from authoring_app.library.answer import AnswerKey
 from tests.gui.conftest import type_text
-
-pytestmark = pytest.mark.gui
 
 
 def test_answers_are_grouped_by_topic_in_the_interface_language(sample_window):

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from authoring_app.library.answer import AnswerKey, parse_answer
 from tests.gui.conftest import commits
-
-pytestmark = pytest.mark.gui
 
 
 def fill_new_answer_dialog(qtbot, answer_id: str, topic: str, locale: str) -> None:

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import threading
 
-import pytest
-
 from authoring_app.gui.tasks import TaskRunner
 from authoring_app.library.answer import AnswerKey
 from authoring_app.release.render import TELEGRAM_LIMIT, utf16_len
 
-pytestmark = pytest.mark.gui
 EN = AnswerKey("abscess-signs", "en")
 
 

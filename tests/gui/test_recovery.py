@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtGui import QTextCursor
 
 from authoring_app.gui.main_window import MainWindow
@@ -10,7 +9,6 @@ from authoring_app.library.answer import AnswerKey
 from authoring_app.library.recovery import RecoveryStore
 from tests.gui.conftest import drain, make_window
 
-pytestmark = pytest.mark.gui
 EN = AnswerKey("abscess-signs", "en")
 
 

@@ -12,7 +12,6 @@ from authoring_app.library.answer import AnswerKey
 from authoring_app.release import minisign, published
 from authoring_app.release.consumer import verify_bundle
 from authoring_app.review.status import answer_status
-from tests.core.publishing_helpers import PASSPHRASE, give_keys
 from tests.gui.conftest import drain, make_window
 from tests.gui.review_helpers import (
     become,
@@ -25,8 +24,8 @@ from tests.gui.review_helpers import (
     type_message,
 )
 from tests.gui.test_new_answer import add_entry, fill_new_answer_dialog, type_lines
+from tests.release.helpers import PASSPHRASE, give_keys
 
-pytestmark = pytest.mark.gui
 NEW = AnswerKey("naloxone-basics", "en")
 EN = AnswerKey("abscess-signs", "en")
 

@@ -6,11 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from authoring_app.sync.sync import sync
-from tests.core.sync_helpers import EN, RU, edit
 from tests.gui.conftest import drain, make_window
 from tests.gui.review_helpers import click, in_next_dialog, settle
-
-pytestmark = pytest.mark.gui
+from tests.sync.helpers import EN, RU, edit
 
 
 @pytest.fixture

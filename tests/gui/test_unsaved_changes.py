@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 from authoring_app.gui import ask
 from authoring_app.library.answer import AnswerKey
 from tests.gui.conftest import commits
 
-pytestmark = pytest.mark.gui
 EN, RU = AnswerKey("abscess-signs", "en"), AnswerKey("abscess-signs", "ru")
 
 

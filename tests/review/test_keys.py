@@ -24,8 +24,6 @@ from authoring_app.review.keys import (
     signature_verifies,
 )
 
-pytestmark = pytest.mark.core
-
 PASSPHRASE = "correct horse battery staple"
 
 

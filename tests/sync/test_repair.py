@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from authoring_app.library.library import Library
 from authoring_app.library.validation import validate
 from authoring_app.sync.repair import RECOVERED, check_repository, repair
 from authoring_app.sync.sync import sync
 from tests.conftest import answer_text
-from tests.core.sync_helpers import EN, RU, edit, fsck_ok, make_team
+from tests.sync.helpers import EN, RU, edit, fsck_ok, make_team
 
-pytestmark = pytest.mark.core
 ANSWER = "answers/wound-care/abscess-signs.en.md"
 
 

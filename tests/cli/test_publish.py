@@ -7,9 +7,7 @@ import pytest
 from authoring_app import cli
 from authoring_app.library.answer import AnswerKey
 from authoring_app.release import published
-from tests.core.publishing_helpers import PASSPHRASE, give_keys, sign_all
-
-pytestmark = pytest.mark.core
+from tests.release.helpers import PASSPHRASE, give_keys, sign_all
 
 CLINICIANS = ["demo-clinician-1", "demo-clinician-2"]
 

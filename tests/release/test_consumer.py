@@ -15,9 +15,7 @@ from authoring_app.library.answer import AnswerKey
 from authoring_app.release import consumer, published, release
 from authoring_app.release.minisign import PublicKey
 from authoring_app.review.keys import KeyStore
-from tests.core.publishing_helpers import PASSPHRASE, sign_all, signed_sample
-
-pytestmark = pytest.mark.core
+from tests.release.helpers import PASSPHRASE, sign_all, signed_sample
 
 PUBLISHER = "demo-publisher"
 ROOT = Path(__file__).resolve().parents[2]

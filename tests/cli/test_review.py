@@ -10,8 +10,6 @@ from authoring_app.cli import main
 from authoring_app.library.answer import AnswerKey
 from authoring_app.review.keys import KeyStore
 
-pytestmark = pytest.mark.core
-
 KEY = AnswerKey("abscess-signs", "en")
 
 

@@ -15,9 +15,9 @@ import pytest
 
 from authoring_app.library.library import Library
 from authoring_app.sync.repair import repair
-from tests.core.sync_helpers import fsck_ok, make_team
+from tests.sync.helpers import fsck_ok, make_team
 
-pytestmark = [pytest.mark.core, pytest.mark.slow]
+pytestmark = pytest.mark.slow
 
 CHILD = textwrap.dedent(
     """

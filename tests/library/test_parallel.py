@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -10,9 +11,16 @@ from authoring_app.library import cache, parallel
 from authoring_app.library.library import Library
 from authoring_app.review import record_checks, status
 
-pytestmark = pytest.mark.core
-
 needs_fork = pytest.mark.skipif(not parallel.fork_is_safe(), reason="one core, or not Linux")
+
+
+@pytest.fixture(autouse=True)
+def one_thread():
+    """Forking is used only while this process has one thread. A thread an earlier test
+    joined can stay in /proc/self/task for a moment after Python let it go: wait for it."""
+    deadline = time.monotonic() + 5
+    while not parallel.fork_is_safe() and time.monotonic() < deadline:
+        time.sleep(0.01)
 
 
 def square_with_pid(number: int) -> tuple[int, int]:

@@ -12,9 +12,7 @@ from authoring_app.library.answer import Answer, AnswerKey
 from authoring_app.release import bundle as bundles
 from authoring_app.release.bundle import BundleError, canonical_json
 from authoring_app.release.render import utf16_len
-from tests.core.publishing_helpers import NEXT_REVIEW, fake_entries
-
-pytestmark = pytest.mark.core
+from tests.release.helpers import NEXT_REVIEW, fake_entries
 
 RELEASE_TIME = dt.datetime(2026, 3, 1, 12, 0, 5, tzinfo=dt.UTC)
 TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "s", "a", "code", "pre", "blockquote"}

@@ -8,8 +8,6 @@ import pytest
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.library import Library, NotALibrary
 
-pytestmark = pytest.mark.core
-
 KEY = AnswerKey("abscess-signs", "en")
 
 

@@ -28,8 +28,6 @@ from authoring_app.release.render import (
     utf16_len,
 )
 
-pytestmark = pytest.mark.core
-
 TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "s", "a", "code", "pre", "blockquote"}
 SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 HOSTILE_URLS = [

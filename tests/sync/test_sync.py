@@ -19,7 +19,7 @@ from authoring_app.sync.sync import (
     sync,
 )
 from tests.conftest import answer_text
-from tests.core.sync_helpers import (
+from tests.sync.helpers import (
     EN,
     RU,
     add_review,
@@ -29,8 +29,6 @@ from tests.core.sync_helpers import (
     make_team,
     visible_text,
 )
-
-pytestmark = pytest.mark.core
 
 
 def alex(lib):

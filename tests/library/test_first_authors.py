@@ -8,8 +8,6 @@ from authoring_app.library import audit, cache
 from authoring_app.library.answer import AnswerKey
 from tests.conftest import answer_text
 
-pytestmark = pytest.mark.core
-
 ABSCESS_EN = AnswerKey("abscess-signs", "en")
 
 

@@ -17,15 +17,13 @@ from authoring_app.release import consumer, export, minisign, published, release
 from authoring_app.release.render import utf16_len
 from authoring_app.review import actions as review
 from authoring_app.review.status import Status, library_status
-from tests.core.publishing_helpers import (
+from tests.release.helpers import (
     first_release_at,
     give_keys,
     rendering_counter,
     sign_all,
     signed_sample,
 )
-
-pytestmark = pytest.mark.core
 
 PUBLISHER = "demo-publisher"
 CLINICIANS = ["demo-clinician-1", "demo-clinician-2"]
@@ -359,7 +357,7 @@ def test_export_writes_a_static_site_of_the_latest_release(sample_library, tmp_p
 
 
 def test_site_pages_escape_everything(library):
-    from tests.core.publishing_helpers import fake_entries
+    from tests.release.helpers import fake_entries
 
     hostile = "<script>alert(1)</script>"
     answer = library.answer(AnswerKey("abscess-signs", "en")).edited(title=hostile)

@@ -12,8 +12,6 @@ from authoring_app.library.library import Library, NotALibrary
 from authoring_app.library.validation import validate, validate_path
 from tests.conftest import answer_text, write_library
 
-pytestmark = pytest.mark.core
-
 GOOD = "answers/wound-care/abscess-signs.en.md"
 
 

@@ -14,7 +14,7 @@ from authoring_app.review import actions as review
 from authoring_app.review.actions import ReviewError
 from authoring_app.review.keys import KeyStore, encode_public_key
 from authoring_app.review.status import Status, answer_status
-from tests.core.review_support import (
+from tests.review.support import (
     EN,
     RU,
     add_overdose_answer,
@@ -22,8 +22,6 @@ from tests.core.review_support import (
     give_keys,
     review_lines,
 )
-
-pytestmark = pytest.mark.core
 
 
 @pytest.fixture

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from authoring_app.library.directory import Directory
-
-pytestmark = pytest.mark.core
 
 DIRECTORY = Directory.from_data(
     {

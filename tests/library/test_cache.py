@@ -16,8 +16,6 @@ from authoring_app.library.audit import last_edits
 from authoring_app.library.documents import _plain, is_valid, load_yaml_plain, validator_for
 from authoring_app.library.library import Library
 
-pytestmark = pytest.mark.core
-
 KEY = AnswerKey("abscess-signs", "en")
 
 
@@ -209,7 +207,7 @@ def test_the_quick_yaml_reading_gives_what_pyyaml_gives(start, rest):
 def test_statuses_are_the_same_with_and_without_the_cache(library):
     from authoring_app.review import record_checks
     from authoring_app.review.status import answer_status, library_status
-    from tests.core.review_support import EN, RU, approve, give_keys, review_lines, write_lines
+    from tests.review.support import EN, RU, approve, give_keys, review_lines, write_lines
 
     keys = give_keys(library, "dr-one", "dr-two")
     approve(library, EN, keys)
@@ -272,7 +270,7 @@ def test_review_files_read_at_open_are_read_again_once_they_change(library):
     read; a file changed in between, even keeping its size and time, is read again."""
     from authoring_app.review.status import library_status
     from authoring_app.sync import repair
-    from tests.core.review_support import EN, approve, give_keys, review_lines, write_lines
+    from tests.review.support import EN, approve, give_keys, review_lines, write_lines
 
     approve(library, EN, give_keys(library, "dr-one"))
     library = reopen(library)

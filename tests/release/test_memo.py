@@ -16,15 +16,13 @@ from authoring_app.release import bundle as bundles
 from authoring_app.release import memo as release_memo
 from authoring_app.release import published, release
 from authoring_app.review import actions as review
-from tests.core.publishing_helpers import (
+from tests.release.helpers import (
     fake_entries,
     first_release_at,
     rendering_counter,
     sign_all,
     signed_sample,
 )
-
-pytestmark = pytest.mark.core
 
 PUBLISHER = "demo-publisher"
 CLINICIANS = ["demo-clinician-1", "demo-clinician-2"]

@@ -12,7 +12,7 @@ from authoring_app.library.answer import AnswerKey
 from authoring_app.library.validation import validate, validate_path
 from authoring_app.review import actions as review
 from authoring_app.review.status import Status, add_months, answer_status, library_status
-from tests.core.review_support import (
+from tests.review.support import (
     EN,
     RU,
     approve,
@@ -20,8 +20,6 @@ from tests.core.review_support import (
     review_lines,
     write_lines,
 )
-
-pytestmark = pytest.mark.core
 
 
 @pytest.fixture

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from authoring_app.library.answer import Answer, Source, normalise_body, parse_answer
-
-pytestmark = pytest.mark.core
 
 text = st.text(
     st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),

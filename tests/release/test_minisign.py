@@ -14,8 +14,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from authoring_app.release import minisign
 from authoring_app.release.minisign import PublicKey, SignatureError, sign, verify
 
-pytestmark = pytest.mark.core
-
 MINISIGN = shutil.which("minisign")
 needs_minisign = pytest.mark.skipif(
     MINISIGN is None,
