@@ -34,10 +34,10 @@ from authoring_app.library.documents import (
     schema_problems,
 )
 from authoring_app.library.info import LibraryInfo
+from authoring_app.library.layout import LIBRARY_FILES, write_gitattributes
 from authoring_app.library.problems import Problem
 from authoring_app.library.roster import Person, Roster
 
-LIBRARY_FILES = {"library.yaml": "library", "people.yaml": "people", "directory.yaml": "directory"}
 APP_IDENTITY = ("Authoring app", "authoring-app@people.invalid")
 STALE_LOCK_SECONDS = 30
 _FIELD_SEP, _RECORD_SEP = "\x1f", "\x1e"
@@ -168,8 +168,6 @@ class Library:
             )
         else:
             path.mkdir(parents=True, exist_ok=True)
-        from authoring_app.sync.sync import write_gitattributes
-
         write_gitattributes(path)  # review records from two computers are both kept
         repo = git.Repo.init(path, initial_branch="main")
         try:

@@ -13,6 +13,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from authoring_app.library import atomic
 from authoring_app.library.answer import Answer, AnswerKey
+from authoring_app.library.layout import write_gitattributes
 from authoring_app.library.library import Library, LibraryError
 from authoring_app.library.roster import Person
 from authoring_app.review.keys import encode_public_key
@@ -20,7 +21,6 @@ from authoring_app.review.record_checks import ROLES_FOR
 from authoring_app.review.records import (
     CHANGES_REQUESTED,
     COMMENT,
-    GITATTRIBUTES_LINE,
     MEANING,
     RETIRED,
     SIGNED_OFF,
@@ -328,7 +328,7 @@ def _write(library: Library, record: ReviewRecord, person: Person) -> ReviewReco
     rel = review_path(record.key)
     with library.write_lock:
         paths = [rel]
-        if _ensure_union_merge(library):
+        if write_gitattributes(library.path):
             paths.append(".gitattributes")
         atomic.append_line(library.path / rel, record.to_line())
         subject = _VERBS[record.kind].format(key=record.key)
@@ -343,16 +343,6 @@ def _write(library: Library, record: ReviewRecord, person: Person) -> ReviewReco
                 trailers={"Answer": str(record.key), "Action": record.kind, "Person": person.id},
             )
     return ReviewRecord(**{**record.__dict__, "path": rel, "line": _line_count(library, rel)})
-
-
-def _ensure_union_merge(library: Library) -> bool:
-    """Let review records added on two machines merge line by line (git's union merge)."""
-    path = library.path / ".gitattributes"
-    text = path.read_text("utf-8") if path.exists() else ""
-    if GITATTRIBUTES_LINE in (line.strip() for line in text.splitlines()):
-        return False
-    atomic.append_line(path, GITATTRIBUTES_LINE)
-    return True
 
 
 def _line_count(library: Library, rel: str) -> int:

@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from authoring_app.library import cache
 from authoring_app.library.answer import ID_PATTERN, AnswerKey
 from authoring_app.library.documents import DocumentError, conflict_markers_in, decode
+from authoring_app.library.layout import REVIEWS_DIR
 from authoring_app.library.problems import Problem
 from authoring_app.review.keys import KeyStoreError, signature_verifies
 
@@ -33,8 +34,6 @@ SIGNED_OFF = "signed-off"
 RETIRED = "retired"
 KINDS = (SUBMITTED, COMMENT, CHANGES_REQUESTED, SIGNED_OFF, RETIRED)
 MEANING = "clinical approval for publication"
-REVIEWS_DIR = "reviews"
-GITATTRIBUTES_LINE = "reviews/*.jsonl merge=union"
 SIGN_OFF_ONLY = ("name", "credentials", "meaning", "source_hash", "signature")
 
 

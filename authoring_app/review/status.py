@@ -22,6 +22,7 @@ from enum import StrEnum
 
 from authoring_app.library.answer import Answer, AnswerKey
 from authoring_app.library.audit import Edit, last_edits
+from authoring_app.library.layout import REVIEWS_DIR
 from authoring_app.library.library import Library
 from authoring_app.library.problems import Problem
 from authoring_app.review import status_memory
@@ -34,7 +35,6 @@ from authoring_app.review.record_checks import (
 from authoring_app.review.records import (
     CHANGES_REQUESTED,
     RETIRED,
-    REVIEWS_DIR,
     SIGNED_OFF,
     SUBMITTED,
     ReviewRecord,

@@ -19,9 +19,10 @@ from pathlib import Path
 from authoring_app.library import atomic
 from authoring_app.library.answer import Answer, AnswerKey, parse_answer
 from authoring_app.library.documents import DocumentError, read_text
+from authoring_app.library.layout import CONFLICTS_DIR
 from authoring_app.library.library import Library, LibraryError, Revision
 from authoring_app.library.roster import Person
-from authoring_app.sync.merge import CONFLICTS_DIR, conflict_key, conflict_path
+from authoring_app.sync.merge import conflict_key, conflict_path
 
 
 @dataclass(frozen=True)

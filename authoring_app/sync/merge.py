@@ -27,8 +27,8 @@ from pathlib import Path
 import yaml
 
 from authoring_app.library.answer import PATH_PATTERN, AnswerKey
+from authoring_app.library.layout import CONFLICTS_DIR
 
-CONFLICTS_DIR = "conflicts"
 _CONFLICT_FILE = re.compile(r"^conflicts/([^/]+)\.([a-z]{2,3})(?:\.(\d+))?\.md$")
 _ENTRY_LISTS = {"people.yaml": "people", "directory.yaml": "services"}
 

@@ -24,8 +24,8 @@ import git
 from authoring_app.library import atomic, validation
 from authoring_app.library.cache import FileCache
 from authoring_app.library.documents import conflict_markers_in
+from authoring_app.library.layout import CONFLICTS_DIR, LIBRARY_FILES, LIBRARY_PATHS
 from authoring_app.library.library import (
-    LIBRARY_FILES,
     STALE_LOCK_SECONDS,
     Library,
     Revision,
@@ -34,7 +34,7 @@ from authoring_app.library.library import (
 from authoring_app.library.problems import Problem
 from authoring_app.library.roster import Person
 from authoring_app.review.records import ReviewFile, review_files
-from authoring_app.sync.merge import CONFLICTS_DIR, conflict_key, union_lines
+from authoring_app.sync.merge import conflict_key, union_lines
 
 STALE_LOCK_WAIT_SECONDS = 1.0
 SYNC_MARKER = "authoring-app-sync"
@@ -178,7 +178,6 @@ def _remove_temp_files(root: Path) -> list[str]:
 # -- checking --------------------------------------------------------------------------------
 
 # The library's own files: what `clean_head` looks at.
-LIBRARY_PATHS = ("answers", "reviews", CONFLICTS_DIR, *LIBRARY_FILES, ".gitattributes")
 
 
 def clean_head(repo: git.Repo, *, opening: bool = False) -> str | None:

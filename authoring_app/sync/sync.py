@@ -26,6 +26,7 @@ from gitdb.base import IStream
 
 from authoring_app.library import atomic
 from authoring_app.library.answer import PATH_PATTERN, AnswerKey
+from authoring_app.library.layout import write_gitattributes
 from authoring_app.library.library import Library, _identity_env
 from authoring_app.library.problems import Problem
 from authoring_app.library.roster import Person
@@ -56,7 +57,6 @@ from authoring_app.sync.remote import (  # noqa: F401 - part of this module's in
     share_library,
 )
 
-GITATTRIBUTES_LINE = "reviews/*.jsonl merge=union"
 SYNC_MARKER = "authoring-app-sync"  # in the .git folder while a sync changes files
 MAX_PUSH_ATTEMPTS = 4
 
@@ -216,18 +216,6 @@ def ensure_gitattributes(library: Library, person: Person) -> bool:
         [".gitattributes"],
         trailers={"Action": "settings", "Person": person.id},
     )
-    return True
-
-
-def write_gitattributes(folder: Path) -> bool:
-    """Add the union-merge line for review records to `.gitattributes`; True if it changed."""
-    path = Path(folder) / ".gitattributes"
-    text = path.read_text("utf-8", errors="replace") if path.exists() else ""
-    if GITATTRIBUTES_LINE in [line.strip() for line in text.splitlines()]:
-        return False
-    if text and not text.endswith("\n"):
-        text += "\n"
-    atomic.write_text(path, text + GITATTRIBUTES_LINE + "\n")
     return True
 
 
