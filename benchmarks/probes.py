@@ -36,12 +36,12 @@ def peak_rss_mb() -> float:
 
 
 def probe_open(library_path: str) -> dict:
-    """Library.open + status.library_status, as `authoring-app status` does."""
-    from authoring_app.library.library import Library
+    """Opening + status.library_status, as `authoring-app status` does."""
     from authoring_app.review import status
+    from authoring_app.sync.opening import open_library
 
     started = time.perf_counter()
-    with Library.open(library_path, statuses_next=True) as library:
+    with open_library(library_path, statuses_next=True) as library:
         statuses = status.library_status(library)
         seconds = time.perf_counter() - started
     approved = sum(1 for s in statuses.values() if s.publishable)

@@ -19,11 +19,10 @@ class CommandError(Exception):
 
 def open_library(args, *, statuses_next: bool = False):
     """The library the command names (see `Library.open` for `statuses_next`)."""
-    from authoring_app.library.first_run import ensure_library
-    from authoring_app.library.library import Library
+    from authoring_app.sync.opening import open_library, own_library
 
-    path = ensure_library(getattr(args, "library", None))
-    return Library.open(path, statuses_next=statuses_next)
+    path = own_library(getattr(args, "library", None))
+    return open_library(path, statuses_next=statuses_next)
 
 
 def person_named(library, person_id: str | None, role: str | None = None):
@@ -54,13 +53,11 @@ def answer_key(text: str):
 
 def cmd_validate(args) -> int:
     from authoring_app.library.problems import has_errors
-    from authoring_app.library.validation import validate_path
+    from authoring_app.sync.opening import own_library, validate_path
 
     path = args.path or args.library
     if path is None:
-        from authoring_app.library.first_run import ensure_library
-
-        path = ensure_library()
+        path = own_library()
     problems = validate_path(path)
     if args.json:
         print(

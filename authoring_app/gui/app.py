@@ -76,7 +76,7 @@ def start_window(settings, language: str, library_path):
 
     from authoring_app.gui import ask
     from authoring_app.gui.main_window import MainWindow
-    from authoring_app.library.first_run import ensure_library
+    from authoring_app.sync.opening import own_library
 
     window = MainWindow(settings, ui_locale=language)
     window.resize(1400, 900)
@@ -92,7 +92,7 @@ def start_window(settings, language: str, library_path):
     window.library_loaded.connect(loaded)
     window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Opening the library…"))
     window.tasks.run(
-        lambda: ensure_library(library_path),
+        lambda: own_library(library_path),
         on_done=window.open_library,
         on_error=lambda exc: ask.error(
             window, QCoreApplication.translate("MainWindow", "Could not open the library"), str(exc)

@@ -39,6 +39,7 @@ from authoring_app.gui.tasks import TaskRunner
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.library import Library
 from authoring_app.library.recovery import RecoveryStore
+from authoring_app.sync.opening import open_library
 
 
 def ask_person(parent, roster, current: str | None) -> str | None:
@@ -460,7 +461,7 @@ def _open_with_statuses(path: Path | str) -> tuple[Library, dict | None]:
     """Open a library and work out its statuses in one go (off the GUI thread), so the list
     is built once; if the statuses cannot be worked out, the list shows without them and
     `refresh_list` says why."""
-    library = Library.open(path, statuses_next=True)
+    library = open_library(path, statuses_next=True)
     try:
         return library, library_statuses(library)
     except Exception:  # reported when the list is refreshed

@@ -12,10 +12,9 @@ PREFERRED_ANSWER = "abscess-warning-signs"
 
 def take_screenshot(args, settings, language: str) -> int:
     from authoring_app.gui.main_window import MainWindow
-    from authoring_app.library.first_run import ensure_library
-    from authoring_app.library.library import Library
+    from authoring_app.sync.opening import open_library, own_library
 
-    library = Library.open(ensure_library(getattr(args, "library", None)))
+    library = open_library(own_library(getattr(args, "library", None)))
     window = MainWindow(settings, ui_locale=language)
     person = library.roster.get(settings.person_id(library.path) or "") or next(
         iter(library.roster.with_role("author")), None

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from authoring_app.library import paths
 from authoring_app.library.library import Library, LibraryError
 
 
-def ensure_library(path: Path | str | None = None) -> Path:
-    """The library to open: `path` if given, else the user's own, created from the sample."""
+def ensure_library(
+    path: Path | str | None = None, *, on_create: Iterable[Callable[[Path], object]] = ()
+) -> Path:
+    """The library to open: `path` if given, else the user's own, created from the sample.
+    `on_create`: steps run once when the sample library is first copied (the faces install
+    the demonstration keys this way, see sync/opening.py)."""
     if path is not None:
         return Path(path).expanduser().resolve()
     target = paths.default_library_dir()
@@ -20,12 +25,6 @@ def ensure_library(path: Path | str | None = None) -> Path:
             f"{target} exists but is not a library; move it aside or open another library with --library"
         )
     Library.create(target, template=paths.sample_library_dir()).close()
-    import authoring_app.review.demo_keys  # noqa: F401  (registers its hook)
-
-    for hook in FIRST_RUN_HOOKS:
-        hook(target)
+    for step in on_create:
+        step(target)
     return target
-
-
-# Steps that run once when the sample library is first copied (e.g. installing demonstration keys).
-FIRST_RUN_HOOKS: list = []

@@ -13,12 +13,11 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import git
-from git.refs.symbolic import SymbolicReference
 
 from authoring_app.library import atomic
 from authoring_app.library.answer import Answer, AnswerKey, parse_answer
@@ -37,6 +36,7 @@ from authoring_app.library.info import LibraryInfo
 from authoring_app.library.layout import LIBRARY_FILES, write_gitattributes
 from authoring_app.library.problems import Problem
 from authoring_app.library.roster import Person, Roster
+from authoring_app.library.snapshot import CleanCheck, head_of
 
 APP_IDENTITY = ("Authoring app", "authoring-app@people.invalid")
 STALE_LOCK_SECONDS = 30
@@ -53,6 +53,18 @@ class NotALibrary(LibraryError):
 
 class AnswerNotFound(LibraryError):
     pass
+
+
+@dataclass(frozen=True)
+class Opening:
+    """What the layer above does as a library opens (see sync/opening.py), so that opening
+    needs nothing of it: `before` sees the repository before any file is read (to finish
+    what an interrupted save or sync left), `after` the loaded library and the commit git
+    found its files exactly as, or None (to check the repository). Each returns the
+    problems it found, or notes of what it did."""
+
+    before: Callable[[git.Repo], list[Problem]] | None = None
+    after: Callable[[Library, str | None], list[Problem]] | None = None
 
 
 @dataclass(frozen=True)
@@ -85,7 +97,7 @@ class Library:
 
     def __init__(self, path: Path, repo: git.Repo | None, *, clean_at=None):
         """`clean_at`: the commit git has just found every library file exactly as (see
-        `repair.clean_head`), if it has; or a `repair.CleanCheck` that will say."""
+        `snapshot.clean_head`), if it has; or a `snapshot.CleanCheck` that will say."""
         self.path = path
         self.repo = repo
         self.write_lock = threading.RLock()
@@ -101,14 +113,20 @@ class Library:
 
     @classmethod
     def open(
-        cls, path: Path | str, *, files_only: bool = False, statuses_next: bool = False
+        cls,
+        path: Path | str,
+        *,
+        files_only: bool = False,
+        statuses_next: bool = False,
+        opening: Opening | None = None,
     ) -> Library:
         """Open the library at `path`.
 
         With `files_only`, a folder that is not (the top of) a git repository opens too, for
         checking its files; it cannot save or show history. `statuses_next`: the caller is
         about to work out statuses, so git may start reading the log their last edits come
-        from while the files load (only when the app's cache does not hold them).
+        from while the files load (only when the app's cache does not hold them). `opening`:
+        what the layer above does as it opens (see `Opening`).
         """
         path = Path(path).expanduser().resolve()
         if not path.is_dir():
@@ -132,11 +150,10 @@ class Library:
         clean_at = log_ahead = None
         if repo is not None:
             from authoring_app.library import audit
-            from authoring_app.sync import repair
 
-            # A crash can leave a lock, a half-done sync or temporary files: finish cleanly.
-            notes = repair.finish_interrupted_work(repo)
-            clean_at = repair.CleanCheck(repo, opening=True)  # answered while caches load
+            if opening is not None and opening.before is not None:
+                notes = opening.before(repo)
+            clean_at = CleanCheck(repo, opening=True)  # answered while caches load
             if statuses_next and clean_at.head and audit.LogAhead.wanted(path):
                 log_ahead = audit.LogAhead(repo, clean_at.head)
         try:
@@ -148,9 +165,9 @@ class Library:
         library.log_ahead = log_ahead
         if clean_at is not None:
             clean_at = clean_at.result()
-        if repo is not None:
-            found = repair.check_repository(library, clean_at=clean_at)
-            library.problems = notes + found + library.problems
+        if repo is not None and opening is not None and opening.after is not None:
+            notes += opening.after(library, clean_at)
+        library.problems = notes + library.problems
         return library
 
     @classmethod
@@ -199,7 +216,7 @@ class Library:
         """Read every file again. A broken file is reported in `problems`; the rest loads.
 
         `clean_at`: as in `cache.FileCache.scan`, when git has just vouched for the files (or
-        a `repair.CleanCheck`, asked once the caches are loaded)."""
+        a `snapshot.CleanCheck`, asked once the caches are loaded)."""
         problems: list[Problem] = []
         data = {}
         settings = FileCache(self.path, "settings", self._load_settings_file)
@@ -526,17 +543,6 @@ def _repo_at(path: Path) -> git.Repo | None:
         repo.close()
         return None
     return repo
-
-
-def head_of(repo: git.Repo) -> str | None:
-    """The commit HEAD names in `repo` (None before the first commit), read from the ref
-    files alone: `repo.head.commit` asks GitPython's long-running `git cat-file`, which is
-    not safe to share between threads (two status jobs at once could hang on it), and
-    `git rev-parse` starts a process."""
-    try:
-        return SymbolicReference.dereference_recursive(repo, "HEAD")
-    except ValueError:
-        return None
 
 
 def _saved_in_history(repo: git.Repo | None, rel: str) -> bool:

@@ -1,40 +1,41 @@
-"""Validate a whole library: schema errors, content checks and (with reviews) sign-off checks.
+"""Validate a whole library: schema errors, content checks, and the checks the areas above
+pass in (sign-offs, the repository; see sync/opening.py).
 
 One bad file never hides the others: everything that can be loaded is checked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from authoring_app.library.checks import lint_library
-from authoring_app.library.library import Library, NotALibrary
+from authoring_app.library.library import Library, NotALibrary, Opening
 from authoring_app.library.problems import Problem
 
-# Further checks (e.g. of review records) register here, so `validate` covers them all.
-EXTRA_CHECKS: list[Callable[[Library], list[Problem]]] = []
+Check = Callable[[Library], list[Problem]]
 
 
-def validate(library: Library) -> list[Problem]:
+def validate(library: Library, checks: Iterable[Check] = ()) -> list[Problem]:
+    """What opening found, every content check, and each of `checks`, by file and line."""
     problems = list(library.problems)
     problems += lint_library(library.answers(), library.info, library.directory)
-    import authoring_app.review.status  # noqa: F401  (registers the review check)
-    import authoring_app.sync.repair  # noqa: F401  (registers the repository check)
-
-    for check in EXTRA_CHECKS:
+    for check in checks:
         problems += check(library)
     problems = list(dict.fromkeys(problems))  # a check may repeat what opening found
     return sorted(_with_lines(library.path, problems), key=_order)
 
 
-def validate_path(path: Path | str) -> list[Problem]:
+def validate_path(
+    path: Path | str, *, opening: Opening | None = None, checks: Iterable[Check] = ()
+) -> list[Problem]:
+    """`validate` of the library (or plain folder of library files) at `path`."""
     try:
-        library = Library.open(path, files_only=True, statuses_next=True)
+        library = Library.open(path, files_only=True, statuses_next=True, opening=opening)
     except NotALibrary as exc:
         return [Problem(str(path), None, None, "not-a-library", str(exc))]
     with library:
-        problems = validate(library)
+        problems = validate(library, checks)
         if library.repo is None and not _inside_git(library.path):
             problems.insert(
                 0,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from authoring_app.library import first_run, paths
+from authoring_app.library import paths
 from authoring_app.review.keys import KeyStore, KeyStoreError
 
 DEMO_PASSPHRASE = "demo"
@@ -39,7 +39,3 @@ def install_demo_keys(library_path: Path, store: KeyStore | None = None) -> list
             continue  # a damaged demonstration key must not stop the app from starting
         installed.append(person_id)
     return installed
-
-
-if install_demo_keys not in first_run.FIRST_RUN_HOOKS:
-    first_run.FIRST_RUN_HOOKS.append(install_demo_keys)

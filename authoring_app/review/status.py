@@ -421,13 +421,3 @@ def add_months(day: dt.date, months: int) -> dt.date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
-
-
-def _register() -> None:
-    from authoring_app.library import validation
-
-    if review_problems not in validation.EXTRA_CHECKS:
-        validation.EXTRA_CHECKS.append(review_problems)
-
-
-_register()

@@ -1,6 +1,6 @@
 """Statuses kept between opens, for a library exactly as committed.
 
-When git finds the library's files exactly as committed (repair.clean_head), every status
+When git finds the library's files exactly as committed (snapshot.clean_head), every status
 follows from that commit, the published hashes and the time alone. `remember` keeps them in
 the app's cache for that commit and those hashes, until the next midnight (UTC: review due
 dates), and never while a record is dated in the future (it counts once its time has come).
@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from authoring_app.library import cache
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.library import Library
+from authoring_app.library.snapshot import CleanCheck
 from authoring_app.review.records import ReviewRecord, in_order, review_files, review_key
 
 
@@ -62,8 +63,6 @@ def recall(
     are loaded, when they are for the current commit and time."""
     if library.repo is None:
         return None, None
-    from authoring_app.sync.repair import CleanCheck
-
     check = CleanCheck(library.repo)
     head = library.head()
     wanted = _inputs(head, published)

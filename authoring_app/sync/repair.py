@@ -21,15 +21,14 @@ from pathlib import Path
 
 import git
 
-from authoring_app.library import atomic, validation
+from authoring_app.library import atomic
 from authoring_app.library.cache import FileCache
 from authoring_app.library.documents import conflict_markers_in
-from authoring_app.library.layout import CONFLICTS_DIR, LIBRARY_FILES, LIBRARY_PATHS
+from authoring_app.library.layout import CONFLICTS_DIR, LIBRARY_FILES
 from authoring_app.library.library import (
     STALE_LOCK_SECONDS,
     Library,
     Revision,
-    head_of,
 )
 from authoring_app.library.problems import Problem
 from authoring_app.library.roster import Person
@@ -176,47 +175,6 @@ def _remove_temp_files(root: Path) -> list[str]:
 
 
 # -- checking --------------------------------------------------------------------------------
-
-# The library's own files: what `clean_head` looks at.
-
-
-def clean_head(repo: git.Repo, *, opening: bool = False) -> str | None:
-    """The current commit, if git finds the library's own files exactly as committed there:
-    none changed, deleted, new, or ignored by a .gitignore. Then every parsed file the cache
-    vouched for at this commit is still good without looking at it (cache.FileCache.scan).
-
-    Git compares every file in C. While `opening` it may also note in its index what it
-    found (a fresh clone's index otherwise makes it read every file each time); later,
-    `--no-optional-locks` keeps it from touching the index, which a save on another thread
-    may be writing."""
-    return CleanCheck(repo, opening=opening).result()
-
-
-class CleanCheck:
-    """`clean_head`, started now and answered by `result()`: git compares the files while
-    this process does something else (such as loading its caches)."""
-
-    def __init__(self, repo: git.Repo, *, opening: bool = False):
-        self._answer: str | None = None
-        self._process = None
-        self.head: str | None = None  # the commit compared with
-        locks = [] if opening else ["--no-optional-locks"]
-        command = ["git", *locks, "status", "--porcelain", "-z", "--ignored"]
-        command += ["--untracked-files=all", "--no-renames", "--", *LIBRARY_PATHS]
-        self.head = head_of(repo)
-        if self.head is None:
-            return  # nothing committed yet: nothing to be clean at
-        try:
-            self._process = repo.git.execute(command, as_process=True)
-        except (git.GitCommandError, OSError):
-            self._process = None
-
-    def result(self) -> str | None:
-        if self._process is not None:
-            out, _ = self._process.proc.communicate()
-            clean = self._process.proc.returncode == 0 and not out
-            self._answer, self._process = (self.head if clean else None), None
-        return self._answer
 
 
 def check_repository(library: Library, *, clean_at: str | None = None) -> list[Problem]:
@@ -495,11 +453,3 @@ def _reattach(library: Library, person: Person) -> str:
     repo.git.checkout("-q", branch)
     integrate(library, person, head, "revisions made on a detached HEAD")
     return f"the library is on '{branch}' again; revisions made meanwhile were merged into it"
-
-
-def _register() -> None:
-    if check_repository not in validation.EXTRA_CHECKS:
-        validation.EXTRA_CHECKS.append(check_repository)
-
-
-_register()

@@ -167,9 +167,9 @@ def test_self_sign_off_is_refused_before_asking_for_a_passphrase(
 
 
 def test_keys_list_labels_demonstration_keys(capsys):
-    from authoring_app.library.first_run import ensure_library
+    from authoring_app.sync.opening import own_library
 
-    ensure_library()  # the sample library, with its demonstration keys
+    own_library()  # the sample library, with its demonstration keys
     code, out, _ = run(capsys, "keys", "list")
     assert code == 0
     line = next(x for x in out.splitlines() if x.startswith("demo-clinician-1"))

@@ -15,6 +15,7 @@ from authoring_app.library.answer import AnswerKey
 from authoring_app.library.audit import last_edits
 from authoring_app.library.documents import _plain, is_valid, load_yaml_plain, validator_for
 from authoring_app.library.library import Library
+from authoring_app.sync.opening import open_library
 
 KEY = AnswerKey("abscess-signs", "en")
 
@@ -27,7 +28,7 @@ def cache_fresh_files(monkeypatch):
 
 def reopen(library: Library) -> Library:
     library.close()
-    return Library.open(library.path)
+    return open_library(library.path)
 
 
 def cache_file(library: Library, name: str = "answers"):
@@ -122,7 +123,7 @@ def test_history_read_ahead_gives_the_same_last_edits_and_never_stale_ones(libra
 
     cache.clear(library.path)
     library.close()
-    library = Library.open(library.path, statuses_next=True)
+    library = open_library(library.path, statuses_next=True)
     git_process = library.log_ahead._handle.proc
     assert last_edits(library) == expected  # read from the log started at open
     assert library.log_ahead is None and git_process.poll() is not None
@@ -130,20 +131,20 @@ def test_history_read_ahead_gives_the_same_last_edits_and_never_stale_ones(libra
     # A save between opening and the statuses: the log started at open is not used.
     cache.clear(library.path)
     library.close()
-    library = Library.open(library.path, statuses_next=True)
+    library = open_library(library.path, statuses_next=True)
     library.save_answer(library.answer(KEY).edited(body="Dr Two's words.\n"), dr_two)
     assert last_edits(library)[path].person == "dr-two"
     assert last_edits(library)[path].commit == library.head()
 
     # The cache holds the last edits now: nothing to read ahead.
     library.close()
-    library = Library.open(library.path, statuses_next=True)
+    library = open_library(library.path, statuses_next=True)
     assert library.log_ahead is None
 
     # Opened for statuses, closed without them: git is stopped, not left waiting.
     cache.clear(library.path)
     library.close()
-    library = Library.open(library.path, statuses_next=True)
+    library = open_library(library.path, statuses_next=True)
     git_process = library.log_ahead._handle.proc
     library.close()
     assert git_process.poll() is not None
@@ -224,7 +225,7 @@ def test_statuses_are_the_same_with_and_without_the_cache(library):
         nonlocal library
         library.close()
         record_checks.SIGNATURE_CACHES.clear()  # nothing kept in memory between opens
-        library = Library.open(library.path)
+        library = open_library(library.path)
         return library_status(library), library.problems
 
     cache.clear(library.path)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from authoring_app.library.library import Library
+from authoring_app.sync.opening import open_library
 from authoring_app.sync.repair import repair
 from tests.sync.helpers import fsck_ok, make_team
 
@@ -23,10 +23,10 @@ CHILD = textwrap.dedent(
     """
     import sys
     from authoring_app.library.answer import AnswerKey
-    from authoring_app.library.library import Library
+    from authoring_app.sync.opening import open_library
 
     sync_every = int(sys.argv[3])
-    library = Library.open(sys.argv[1])
+    library = open_library(sys.argv[1])
     person = library.roster.get("alex")
     keys = [AnswerKey("abscess-signs", "en"), AnswerKey("abscess-signs", "ru")]
     print("ready", flush=True)
@@ -73,7 +73,7 @@ def run_and_kill(path: Path, tag: str, sync_every: int, delay: float) -> list[st
 
 
 def check_after_crash(path: Path, reported: list[str]) -> None:
-    with Library.open(path) as library:
+    with open_library(path) as library:
         assert fsck_ok(path)
         for line in reported:
             commit = line.split()[2]
@@ -118,7 +118,7 @@ def test_killing_syncs_at_random_moments_loses_nothing(tmp_path):
     # Afterwards both machines sync and end up equal, with every reported save in history.
     from authoring_app.sync.sync import sync
 
-    libs = [Library.open(p) for p in paths]
+    libs = [open_library(p) for p in paths]
     try:
         for lib in libs + libs:
             assert sync(lib, lib.roster.get("alex")).outcome == "synced"

@@ -124,9 +124,9 @@ def test_saved_files_keep_ordinary_permissions(library):
 
 
 def test_a_first_run_library_holds_no_private_keys(tmp_path):
-    from authoring_app.library.first_run import ensure_library
+    from authoring_app.sync.opening import own_library
 
-    target = ensure_library()
+    target = own_library()
     assert not (target / "demo-keys").exists()
     tracked = Library.open(target).repo.git.ls_files().splitlines()
     assert not [p for p in tracked if p.endswith(".key")]

@@ -8,8 +8,8 @@ import time
 import pytest
 
 from authoring_app.library import cache, parallel
-from authoring_app.library.library import Library
 from authoring_app.review import record_checks, status
+from authoring_app.sync.opening import open_library
 
 needs_fork = pytest.mark.skipif(not parallel.fork_is_safe(), reason="one core, or not Linux")
 
@@ -100,7 +100,7 @@ def test_a_library_read_on_two_cores_is_the_library_read_on_one(sample_library, 
     def read():
         cache.clear(path)
         record_checks.SIGNATURE_CACHES.clear()
-        with Library.open(path) as library:
+        with open_library(path) as library:
             return library.answers(), library.problems, status.library_status(library)
 
     one_core = read()
@@ -109,5 +109,5 @@ def test_a_library_read_on_two_cores_is_the_library_read_on_one(sample_library, 
     two_cores = read()
     assert two_cores == one_core
     assert {p.code for p in two_cores[1]} >= {"conflict-marker", "unsaved-change"}
-    with Library.open(path) as library:  # from the cache the split reading left
+    with open_library(path) as library:  # from the cache the split reading left
         assert (library.answers(), library.problems, status.library_status(library)) == (one_core)

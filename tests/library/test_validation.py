@@ -9,7 +9,7 @@ import pytest
 
 from authoring_app.cli import main
 from authoring_app.library.library import Library, NotALibrary
-from authoring_app.library.validation import validate, validate_path
+from authoring_app.sync.opening import validate, validate_path
 from tests.conftest import answer_text, write_library
 
 GOOD = "answers/wound-care/abscess-signs.en.md"

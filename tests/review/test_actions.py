@@ -259,11 +259,11 @@ def test_records_added_on_two_machines_merge(library, keys, tmp_path):
 
 
 def test_first_run_installs_demonstration_keys_without_replacing_a_key(monkeypatch):
-    from authoring_app.library.first_run import ensure_library
+    from authoring_app.sync.opening import own_library
 
     store = KeyStore()
     store.create("demo-clinician-2", "my own passphrase")
-    target = ensure_library()
+    target = own_library()
 
     assert set(store.people()) == {"demo-clinician-1", "demo-clinician-2", "demo-publisher"}
     store.load("demo-clinician-1", "demo")  # the documented demonstration passphrase

@@ -9,9 +9,9 @@ import pytest
 
 from authoring_app.library import paths
 from authoring_app.library.answer import AnswerKey
-from authoring_app.library.validation import validate, validate_path
 from authoring_app.review import actions as review
 from authoring_app.review.status import Status, add_months, answer_status, library_status
+from authoring_app.sync.opening import validate, validate_path
 from tests.review.support import (
     EN,
     RU,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from authoring_app.library.library import Library
-from authoring_app.library.validation import validate
+from authoring_app.sync.opening import open_library, validate
 from authoring_app.sync.repair import RECOVERED, check_repository, repair
 from authoring_app.sync.sync import sync
 from tests.conftest import answer_text
@@ -20,7 +20,7 @@ def codes(problems):
 
 def reopen(library: Library) -> Library:
     library.close()
-    return Library.open(library.path)
+    return open_library(library.path)
 
 
 def test_a_lock_left_by_a_killed_process_is_removed_on_open(library):
@@ -133,7 +133,7 @@ def test_an_interrupted_sync_is_undone_on_open_and_redone_by_the_next_sync(tmp_p
     (b.path / ANSWER).write_text("---\nid: half", "utf-8")
     b.repo.git.add(ANSWER)
     b.close()
-    b = Library.open(b.path)
+    b = open_library(b.path)
     assert "interrupted-sync" in codes(b.problems)
     assert not (b.path / ".git/MERGE_HEAD").exists()
     assert not b.repo.is_dirty(untracked_files=True) and fsck_ok(b.path)

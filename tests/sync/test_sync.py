@@ -10,6 +10,7 @@ import pytest
 
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.library import Library, LibraryError, NotALibrary
+from authoring_app.sync.opening import open_library
 from authoring_app.sync.sync import (
     clone_library,
     conflicts,
@@ -101,7 +102,7 @@ def test_same_setting_changed_on_both_keeps_ours_and_theirs_beside(team):
     assert result.ok and result.other_versions == ["conflicts/library.yaml"]
     assert b.info.name == "Name from B"
     assert "Name from A" in (b.path / "conflicts/library.yaml").read_text("utf-8")
-    assert any(p.code == "other-version" for p in Library.open(b.path).problems)
+    assert any(p.code == "other-version" for p in open_library(b.path).problems)
     assert not has_markers(b)
 
 
@@ -127,7 +128,7 @@ def test_same_answer_edited_on_both_is_a_conflict_and_nothing_is_lost(team):
     assert conflict.local.body == "Text written on B.\n"
     assert conflict.theirs.body == "Text written on A.\n"
     assert conflict.theirs_author == "Alex Author" and conflict.theirs_time is not None
-    assert any(p.code == "conflict" for p in Library.open(b.path).problems)
+    assert any(p.code == "conflict" for p in open_library(b.path).problems)
     try:
         from authoring_app.review.status import answer_status
     except ImportError:
@@ -256,7 +257,7 @@ def test_hostile_files_in_a_pulled_change_are_reported_not_fatal(team):
     assert {"too-large", "encoding", "yaml", "conflict-marker"} <= codes
     marker = next(p for p in result.problems if p.code == "conflict-marker")
     assert marker.path == "answers/wound-care/abscess-signs.en.md" and marker.line
-    with Library.open(b.path) as again:
+    with open_library(b.path) as again:
         assert {"too-large", "conflict-marker"} <= {p.code for p in again.problems}
 
 
@@ -272,7 +273,7 @@ def test_cli_share_clone_sync_and_resolve(tmp_path, capsys):
     assert main(["share", str(tmp_path / "shared.git"), "--as", "alex", *a]) == 0
     assert main(["clone", str(tmp_path / "shared.git"), str(tmp_path / "b")]) == 0
     for lib_path, body in (("a", "From A.\n"), ("b", "From B.\n")):
-        with Library.open(tmp_path / lib_path) as lib:
+        with open_library(tmp_path / lib_path) as lib:
             edit(lib, EN, body)
     assert main(["sync", "--as", "alex", *a]) == 0
     assert main(["sync", "--as", "alex", *b]) == 0
@@ -280,7 +281,7 @@ def test_cli_share_clone_sync_and_resolve(tmp_path, capsys):
     assert main(["conflicts", *b]) == 0
     assert "abscess-signs.en" in capsys.readouterr().out
     assert main(["resolve", "abscess-signs.en", "--keep", "theirs", "--as", "alex", *b]) == 0
-    with Library.open(tmp_path / "b") as lib:
+    with open_library(tmp_path / "b") as lib:
         assert lib.answer(EN).body == "From A.\n" and conflicts(lib) == []
 
 
