@@ -37,12 +37,13 @@ def peak_rss_mb() -> float:
 
 def probe_open(library_path: str) -> dict:
     """Opening + status.library_status, as `authoring-app status` does."""
+    from authoring_app.release.published import published_hashes
     from authoring_app.review import status
     from authoring_app.sync.opening import open_library
 
     started = time.perf_counter()
     with open_library(library_path, statuses_next=True) as library:
-        statuses = status.library_status(library)
+        statuses = status.library_status(library, published=published_hashes(library))
         seconds = time.perf_counter() - started
     approved = sum(1 for s in statuses.values() if s.publishable)
     return {"seconds": seconds, "answers": len(statuses), "approved": approved}

@@ -24,10 +24,11 @@ REVIEW_ACTIONS = ("submit", "comment", "request-changes", "approve", "retire")
 
 
 def cmd_status(args) -> int:
+    from authoring_app.release.published import published_hashes
     from authoring_app.review.status import library_status
 
     with open_library(args, statuses_next=True) as library:
-        statuses = library_status(library)
+        statuses = library_status(library, published=published_hashes(library))
         rows = [_status_row(s) for s in statuses.values()]
         if args.json:
             print(

@@ -117,9 +117,9 @@ def library_status(
 ) -> dict[AnswerKey, AnswerStatus]:
     """The status of every answer in the library (one git command, one read per review file).
 
-    `published`: answer -> content hash in the release that counts as published; by default
-    the latest release on the library's published branch. `remember`: keep them for the next open (see below); planning a release, whose
-    published hashes are about to change, has no use for that."""
+    `published`: answer -> content hash in the release that counts as published (see
+    release/published.py); an approved answer whose text it holds is "published". None:
+    no release counts. `remember`: keep them for the next open (see status_memory.py)."""
     statuses, _ = _review_library(library, now=now, published=published, remember=remember)
     return statuses
 
@@ -137,14 +137,13 @@ def answer_status(
     paths = [answer.path] + ([source.path] if source else [])
     edits = last_edits(library, paths)
     records, file_problems = _read(library, key)
-    if published is None:
-        published = _published(library)
-    return _derive(library, answer, records, file_problems, edits, _now(now), published, source)
+    status = _derive(library, answer, records, file_problems, edits, _now(now), source)
+    return _with_published(status, published or {})
 
 
 def review_problems(library: Library, *, now: dt.datetime | None = None) -> list[Problem]:
     """Every review record that does not count, and why (a check for `validate`)."""
-    statuses, problems = _review_library(library, now=now, published=None)
+    statuses, problems = _review_library(library, now=now, published={})
     for status in statuses.values():
         problems += status.problems
     return problems
@@ -157,10 +156,22 @@ def _review_library(
     library, *, now, published, remember: bool = True
 ) -> tuple[dict[AnswerKey, AnswerStatus], list]:
     now = _now(now)
-    published = _published(library) if published is None else dict(published)
-    clean, remembered = status_memory.recall(library, now, published)
-    if remembered is not None:
-        return remembered
+    published = published or {}
+    clean, remembered = status_memory.recall(library, now)
+    if remembered is None:
+        statuses, stray = _derive_library(library, now, clean)
+        if remember and clean is not None and clean == library.head():
+            status_memory.remember(library, clean, now, statuses, stray)
+    else:
+        statuses, stray = remembered
+    if published:
+        statuses = {key: _with_published(found, published) for key, found in statuses.items()}
+    return statuses, stray
+
+
+def _derive_library(library: Library, now: dt.datetime, clean: str | None):
+    """Every answer's status before any release is taken into account, and the problems of
+    review files of answers that do not exist. `clean`: as in `cache.FileCache.scan`."""
     # The last edits come from git's log, mostly git's own work: meanwhile the review files
     # are read and every record checked. Checking signatures is most of that, and lets go of
     # Python's lock: half of them are checked on another thread.
@@ -184,7 +195,6 @@ def _review_library(
             file_problems,
             edits,
             now,
-            published,
             _source_of(library, answer),
             conflicts,
             checked,
@@ -195,23 +205,21 @@ def _review_library(
         for record in records:
             stray.append(checked[id(record)] or unknown_answer(record))
     signatures_of(library).save()
-    if remember and clean is not None and clean == library.head():
-        status_memory.remember(library, clean, now, published, statuses, stray)
     return statuses, stray
+
+
+def _with_published(status: AnswerStatus, published: Mapping[AnswerKey, str]) -> AnswerStatus:
+    """`status`, "published" if it is approved and the release `published` holds its text."""
+    if status.status != Status.APPROVED or published.get(status.key) != status.content_hash:
+        return status
+    copy = object.__new__(AnswerStatus)  # `dataclasses.replace`, four times faster
+    copy.__dict__.update(status.__dict__, status=Status.PUBLISHED)
+    return copy
 
 
 def _check_records(library: Library, records: list[ReviewRecord], now) -> dict:
     """`record_problem` of each record, by id."""
     return {id(record): record_problem(library, record, now) for record in records}
-
-
-def _published(library: Library) -> dict[AnswerKey, str]:
-    """Answer -> content hash in the latest release (none without a repository)."""
-    if library.repo is None:
-        return {}
-    from authoring_app.release.published import published_hashes
-
-    return published_hashes(library)
 
 
 def _derive(
@@ -221,7 +229,6 @@ def _derive(
     file_problems: list[Problem],
     edits: Mapping[str, Edit],
     now: dt.datetime,
-    published: Mapping[AnswerKey, str],
     source: Answer | None,
     conflicts: set[str] | None = None,
     checked: Mapping[int, Problem | None] | None = None,
@@ -283,12 +290,7 @@ def _derive(
     elif _in_conflict(library, answer, conflicts):
         status = Status.CONFLICT
     elif approved:
-        if now.date() > review_due:
-            status = Status.REVIEW_DUE
-        elif published.get(answer.key) == current:
-            status = Status.PUBLISHED
-        else:
-            status = Status.APPROVED
+        status = Status.REVIEW_DUE if now.date() > review_due else Status.APPROVED
     elif changes_requested:
         status = Status.CHANGES_REQUESTED
     elif in_review:

@@ -1,9 +1,10 @@
 """Statuses kept between opens, for a library exactly as committed.
 
 When git finds the library's files exactly as committed (snapshot.clean_head), every status
-follows from that commit, the published hashes and the time alone. `remember` keeps them in
-the app's cache for that commit and those hashes, until the next midnight (UTC: review due
-dates), and never while a record is dated in the future (it counts once its time has come).
+follows from that commit and the time alone (which release counts as published is applied
+afterwards). `remember` keeps them in the app's cache for that commit, until the next
+midnight (UTC: review due dates), and never while a record is dated in the future (it counts
+once its time has come).
 `recall` gives them back only for the same inputs; git compares the files meanwhile. The
 review threads are left out of the kept copy and put back from the review files, which
 opening has read anyway.
@@ -12,8 +13,6 @@ opening has read anyway.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from collections.abc import Mapping
 
 from authoring_app.library import cache
 from authoring_app.library.answer import AnswerKey
@@ -22,21 +21,18 @@ from authoring_app.library.snapshot import CleanCheck
 from authoring_app.review.records import ReviewRecord, in_order, review_files, review_key
 
 
-def _inputs(head: str | None, published: Mapping[AnswerKey, str]) -> str:
-    """A digest of what statuses depend on besides the files at `head` and the time."""
-    digest = hashlib.sha256(f"{head}\n".encode())
-    for key, value in sorted((str(key), value) for key, value in published.items()):
-        digest.update(f"{key} {value}\n".encode())
-    return digest.hexdigest()
+def _inputs(head: str | None) -> str:
+    """What statuses depend on besides the time: the files at `head`."""
+    return str(head)
 
 
-def remember(library: Library, clean: str, now: dt.datetime, published, statuses, stray) -> None:
+def remember(library: Library, clean: str, now: dt.datetime, statuses, stray) -> None:
     """Keep `statuses` and `stray` problems, worked out at `now` from the files exactly as
-    committed at `clean` with these `published` hashes."""
+    committed at `clean`."""
     problems = [p for status in statuses.values() for p in status.problems] + stray
     if any(p.code == "review-future" for p in problems):
         return  # worked out each time until the record's time has come
-    inputs = _inputs(clean, published)
+    inputs = _inputs(clean)
     good_until = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(), dt.UTC)
     threadless = {key: _without_thread(status) for key, status in statuses.items()}
     cache.store(
@@ -55,9 +51,7 @@ def _without_thread(status):
     return copy
 
 
-def recall(
-    library: Library, now: dt.datetime, published: Mapping[AnswerKey, str]
-) -> tuple[str | None, tuple | None]:
+def recall(library: Library, now: dt.datetime) -> tuple[str | None, tuple | None]:
     """(the commit git finds the files exactly as, or None; the statuses and stray problems
     kept for exactly these inputs, or None). Git compares the files while the kept statuses
     are loaded, when they are for the current commit and time."""
@@ -65,7 +59,7 @@ def recall(
         return None, None
     check = CleanCheck(library.repo)
     head = library.head()
-    wanted = _inputs(head, published)
+    wanted = _inputs(head)
     kept = cache.load(library.path, "statuses-for")
     found = None
     if (
