@@ -29,7 +29,7 @@ from authoring_app.gui.preview import PreviewTabs
 from authoring_app.library.answer import Answer, normalise_body
 from authoring_app.library.directory import Directory
 from authoring_app.library.info import LibraryInfo
-from authoring_app.release.render import TELEGRAM_LIMIT, utf16_len
+from authoring_app.library.text import TELEGRAM_LIMIT, utf16_len
 
 PREVIEW_DELAY_MS = 150
 CHECKS_DELAY_MS = 300

@@ -18,14 +18,8 @@ from PySide6.QtWidgets import (
 
 from authoring_app.library.answer import Answer
 from authoring_app.library.directory import Directory
-from authoring_app.release.render import (
-    TELEGRAM_LIMIT,
-    expand_refs,
-    render_html,
-    render_telegram,
-    render_text,
-    utf16_len,
-)
+from authoring_app.library.text import TELEGRAM_LIMIT, utf16_len
+from authoring_app.release.render import expand_refs, render_html, render_telegram, render_text
 
 
 def expanded_body(answer: Answer, directory: Directory) -> str:

@@ -13,7 +13,7 @@ from authoring_app.library.answer import Answer
 from authoring_app.library.directory import Directory
 from authoring_app.library.info import LibraryInfo
 from authoring_app.library.problems import Problem
-from authoring_app.release.render import REF_PATTERN, TELEGRAM_LIMIT, find_refs, utf16_len
+from authoring_app.library.text import REF_PATTERN, TELEGRAM_LIMIT, find_refs, utf16_len
 
 # Seven or more digits with the separators people type in phone numbers.
 PHONE_PATTERN = re.compile(r"(?<![\w/.:#=-])\+?\d(?:[\s().-]{0,2}\d){6,}(?![\w/])")

@@ -21,12 +21,8 @@ from pathlib import Path
 from authoring_app.library.answer import Answer
 from authoring_app.library.directory import Directory, Service, localise
 from authoring_app.library.info import LibraryInfo
-from authoring_app.release.render import (
-    expand_refs,
-    find_refs,
-    render_all,
-    render_text,
-)
+from authoring_app.library.text import find_refs
+from authoring_app.release.render import expand_refs, render_all, render_text
 
 BUNDLE_FORMAT = 1
 # Fewer answers than this to render are rendered in this process: starting workers costs more.
@@ -193,12 +189,13 @@ def render_digest() -> str:
     output rendered by other code is never reused."""
     import markdown_it
 
+    from authoring_app.library import text
     from authoring_app.release import render
 
     digest = hashlib.sha256(
         f"format={BUNDLE_FORMAT};markdown-it={markdown_it.__version__};".encode()
     )
-    for module in (render.__file__, __file__):
+    for module in (render.__file__, text.__file__, __file__):
         digest.update(Path(module).read_bytes())
     return "sha256:" + digest.hexdigest()
 

@@ -33,10 +33,10 @@ from authoring_app.library.answer import Answer, AnswerKey
 from authoring_app.library.directory import Directory
 from authoring_app.library.info import LibraryInfo
 from authoring_app.library.library import Library
+from authoring_app.library.text import find_refs
 from authoring_app.release import bundle as bundles
 from authoring_app.release import minisign, published
 from authoring_app.release.bundle import ReleaseAnswer
-from authoring_app.release.render import find_refs
 from authoring_app.review.keys import KeyStoreError, decode_public_key
 
 MEMO = "release-memo"  # the cache entry's name

@@ -5,7 +5,7 @@ as text, and only http, https, mailto, tel and relative URLs survive as link or 
 For Telegram each block (paragraph, heading, list item, code block) becomes styled runs
 (text, styles, link); messages are packed from whole blocks, and a block too long for one
 message is cut inside or between runs, closing formatting at the cut and reopening it in the
-next message. `{{ref:ID}}` directory references are handled by `find_refs`/`expand_refs`.
+next message. `{{ref:ID}}` directory references are filled in by `expand_refs`.
 This module is Qt-free.
 """
 
@@ -25,8 +25,7 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-TELEGRAM_LIMIT = 4096
-REF_PATTERN = re.compile(r"\{\{ref:([a-z0-9]+(?:-[a-z0-9]+)*)\}\}")
+from authoring_app.library.text import REF_PATTERN, TELEGRAM_LIMIT, utf16_len
 
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # Characters a browser strips or ignores in a URL: whitespace, controls, invisible formatting.
@@ -74,11 +73,6 @@ _MD.validateLink = _is_safe_url  # type: ignore[method-assign]
 _MD.add_render_rule("link_open", _html_link_open)
 
 
-def find_refs(text: str) -> list[str]:
-    """The directory ids referenced by `{{ref:ID}}` in `text`, in order of first use."""
-    return list(dict.fromkeys(REF_PATTERN.findall(text)))
-
-
 def expand_refs(text: str, resolve: Callable[[str], str | None]) -> str:
     """Replace each `{{ref:ID}}` with `resolve(ID)` as literal text, or keep it if None.
 
@@ -92,11 +86,6 @@ def expand_refs(text: str, resolve: Callable[[str], str | None]) -> str:
         return _ASCII_PUNCTUATION.sub(r"\\\1", " ".join(value.split()))
 
     return REF_PATTERN.sub(replace, text)
-
-
-def utf16_len(text: str) -> int:
-    """Length of `text` in UTF-16 code units, as Telegram counts it (an emoji counts 2)."""
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def telegram_escape(text: str) -> str:

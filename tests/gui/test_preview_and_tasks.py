@@ -6,7 +6,7 @@ import threading
 
 from authoring_app.gui.tasks import TaskRunner
 from authoring_app.library.answer import AnswerKey
-from authoring_app.release.render import TELEGRAM_LIMIT, utf16_len
+from authoring_app.library.text import TELEGRAM_LIMIT, utf16_len
 
 EN = AnswerKey("abscess-signs", "en")
 

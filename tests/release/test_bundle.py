@@ -9,9 +9,9 @@ from html.parser import HTMLParser
 import pytest
 
 from authoring_app.library.answer import Answer, AnswerKey
+from authoring_app.library.text import utf16_len
 from authoring_app.release import bundle as bundles
 from authoring_app.release.bundle import BundleError, canonical_json
-from authoring_app.release.render import utf16_len
 from tests.release.helpers import NEXT_REVIEW, fake_entries
 
 RELEASE_TIME = dt.datetime(2026, 3, 1, 12, 0, 5, tzinfo=dt.UTC)

@@ -14,18 +14,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from authoring_app.library.text import REF_PATTERN, TELEGRAM_LIMIT, find_refs, utf16_len
 from authoring_app.release.render import (
-    REF_PATTERN,
-    TELEGRAM_LIMIT,
     Rendered,
     expand_refs,
-    find_refs,
     render_all,
     render_html,
     render_telegram,
     render_text,
     telegram_escape,
-    utf16_len,
 )
 
 TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "s", "a", "code", "pre", "blockquote"}
