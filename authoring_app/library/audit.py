@@ -13,14 +13,20 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import git
 
 from authoring_app.library import cache
-from authoring_app.library.answer import AnswerKey
-from authoring_app.library.library import Library
+from authoring_app.library.cache import Kind
+
+if TYPE_CHECKING:
+    from authoring_app.library.library import Library
 
 _RECORD, _FIELD, _END = "\x1e", "\x1f", "\x1d"
+# Kept by the commit they were worked out at (and brought forward from an older one).
+LAST_EDITS = Kind("last-edits", ("authoring_app.library.audit",))
+FIRST_AUTHORS = Kind("first-authors", ("authoring_app.library.audit",))
 
 
 @dataclass(frozen=True)
@@ -84,24 +90,30 @@ def _last_changes(library: Library) -> dict[str, tuple]:
     if head is None:
         return {}
     wanted = {answer.path for answer in library.answers()}
-    found = cache.load(library.path, "last-edits")
-    if not isinstance(found, dict) or not isinstance(found.get("changes"), dict):
-        found = {}
-    if found.get("head") == head:
-        changes, complete = found["changes"], bool(found.get("complete"))
-    elif found and _straight_line(library, found["head"], head):
-        newer = _changes(library, [f"{found['head']}..{head}", "--", "answers"])
-        changes, complete = {**found["changes"], **newer}, bool(found.get("complete"))
+    kept = _kept(cache.load(library.path, LAST_EDITS, head))
+    if kept is not None:
+        changes, complete = kept
     else:
-        changes, complete = {}, False
+        older = cache.latest(library.path, LAST_EDITS)
+        since = _kept(older[1]) if older and isinstance(older[0], str) else None
+        if since is not None and _straight_line(library, older[0], head):
+            newer = _changes(library, [f"{older[0]}..{head}", "--", "answers"])
+            changes, complete = {**since[0], **newer}, since[1]
+        else:
+            changes, complete = {}, False
     if not complete and not wanted <= changes.keys():
         changes, complete = _changes_until(library, wanted, head)
-    elif found.get("head") == head:
+    elif kept is not None:
         return changes
-    cache.store(
-        library.path, "last-edits", {"head": head, "changes": changes, "complete": complete}
-    )
+    cache.store(library.path, LAST_EDITS, head, (changes, complete))
     return changes
+
+
+def _kept(value) -> tuple[dict, bool] | None:
+    """A kept (changes, complete) pair, if it is one."""
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], dict):
+        return value[0], bool(value[1])
+    return None
 
 
 def _changes_until(library: Library, wanted: set[str], head: str) -> tuple[dict[str, tuple], bool]:
@@ -155,7 +167,7 @@ class LogAhead:
     @classmethod
     def wanted(cls, library_path: Path) -> bool:
         """Only a library whose last edits the cache does not hold needs the log read."""
-        return not cache.exists(library_path, "last-edits")
+        return not cache.exists(library_path, LAST_EDITS)
 
     def take(self, head: str):
         """The running git command, if it reads the log at `head` (else it is stopped)."""
@@ -209,21 +221,21 @@ def first_authors(library: Library) -> dict[str, tuple[str | None, str]]:
     head = library.head()
     if head is None:
         return {}
-    found = cache.load(library.path, "first-authors")
-    if not (
-        isinstance(found, dict)
-        and isinstance(found.get("head"), str)
-        and isinstance(found.get("firsts"), dict)
+    kept = cache.load(library.path, FIRST_AUTHORS, head)
+    if isinstance(kept, dict):
+        return dict(kept)
+    older = cache.latest(library.path, FIRST_AUTHORS)
+    if (
+        older is not None
+        and isinstance(older[0], str)
+        and isinstance(older[1], dict)
+        and _straight_line(library, older[0], head)
     ):
-        found = {}
-    if found.get("head") == head:
-        return dict(found["firsts"])
-    if found and _straight_line(library, found["head"], head):
-        newer = _first_authors(library, [f"{found['head']}..{head}", "--", "answers"])
-        firsts = {**newer, **found["firsts"]}  # an answer's older first commit wins
+        newer = _first_authors(library, [f"{older[0]}..{head}", "--", "answers"])
+        firsts = {**newer, **older[1]}  # an answer's older first commit wins
     else:
         firsts = _first_authors(library, ["--", "answers"])
-    cache.store(library.path, "first-authors", {"head": head, "firsts": firsts})
+    cache.store(library.path, FIRST_AUTHORS, head, firsts)
     return dict(firsts)
 
 
@@ -337,36 +349,3 @@ def _commit(chunk: str) -> _Commit:
         files=files,
     )
     return _Commit(sha, time, email, person, entry, files)
-
-
-# -- what the history of one answer needs -------------------------------------------------
-
-
-def ensure_commit_graph(repo: git.Repo) -> None:
-    """Write git's commit-graph with changed-path filters once, so the history of one file
-    does not read every commit's tree (later commits are walked normally until git's own
-    maintenance rewrites it)."""
-    graph = Path(repo.git_dir) / "objects" / "info"
-    if (graph / "commit-graph").exists() or (graph / "commit-graphs").exists():
-        return
-    with contextlib.suppress(git.GitCommandError):
-        repo.git.commit_graph("write", "--reachable", "--changed-paths")
-
-
-def moved_in(repo: git.Repo, commit: str, key: AnswerKey, path: str) -> bool:
-    """Did `commit` (which added the answer's file at `path`) move it from another topic?"""
-    try:
-        out = repo.git.show("--no-renames", "--name-status", "--format=", commit, "--")
-    except git.GitCommandError:
-        return False
-    name = f"/{key.id}.{key.locale}.md"
-    return any(
-        line.startswith("D") and line.endswith(name) and not line.endswith(path)
-        for line in out.splitlines()
-    )
-
-
-def topic_folders(root: Path) -> set[str]:
-    with contextlib.suppress(OSError):
-        return {e.name for e in os.scandir(root / "answers") if e.is_dir()}
-    return set()

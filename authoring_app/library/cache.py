@@ -1,65 +1,85 @@
-"""What opening a library works out, kept between runs so a large library opens at once.
+"""Derived data kept between runs, so that a large library opens at once: one way for all of it.
 
-The cache lives under the app's data folder (cache/<library-id>/), never inside the library,
-and only ever saves work, never decides anything:
+What the app works out from a library and keeps (parsed files, verified signatures, every
+answer's status, last edits and first authors, the published hashes, the last release) is
+kept in the app's data folder, `cache/<library-id>/<kind>.pickle`, never inside the
+library. It only ever saves work and never decides anything: whatever is missing, damaged,
+or not for the question asked is worked out again.
 
-- parsed files (answers, review files) are keyed by the file's size, modification time,
-  change time and inode; any change to a file, by the app or behind its back, misses. A file
-  changed in the last few seconds is not cached (a second change within the clock's
-  granularity could keep the same times);
-- verified signatures are keyed by the exact bytes signed, the signature and the public key;
-- the last edit of each answer file is keyed by the commit it was worked out at.
+One rule says when a kept value may be used. Each value is stored under a key made of git
+object ids (the blob id of each file it was read from, the commit id of the history or
+release it was worked out from) or, where nothing in git names its inputs, a digest of
+them (the bytes a signature covers). It is used only
 
-Every cache file carries the version of the code that wrote it. One that cannot be read, is
-damaged or was written by other code is ignored and rebuilt. Files are written atomically
-but not synced to disk: after a power cut one may be lost or damaged, and is then rebuilt.
+- for exactly that key: new content has a new id, so nothing is compared by time stamp,
+  size or inode and no value can go stale;
+- when it was made by the same code: each `Kind` names the modules (and distributions)
+  that derive it, and a digest of their source is stored with the value;
+- within the time it was stored as true for, if any: statuses worked out at a moment hold
+  from then until midnight, when one may turn "review due".
+
+A value kept for another key is never an answer. A kind whose value can be brought up to
+date (history only grows) may start from the `latest` one kept, and its caller says so.
+Files are written atomically but not synced to disk: after a power cut one may be lost or
+damaged, and is then worked out again.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import hashlib
-import os
+import importlib.metadata
+import importlib.util
 import pickle
 import threading
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from authoring_app.library import atomic, parallel, paths
+from authoring_app.library.snapshot import blob_id
 
-RACY_SECONDS = 3  # files changed more recently than this are not cached
-_CODE = (  # relative to the authoring_app package
-    "library/answer.py",
-    "library/documents.py",
-    "review/records.py",
-    "library/audit.py",
-    "library/cache.py",
-    "sync/repair.py",
-    "library/library.py",
-    "library/roster.py",
-    "library/directory.py",
-    "library/info.py",
-    "review/status.py",
-    "review/status_memory.py",
-    "review/record_checks.py",
-)
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of kept value: its name and the code that derives it.
+
+    `code`: modules or packages (dotted names; a package counts every .py and .json file
+    in its folder) whose source decides the value; `distributions`: installed packages
+    whose version does."""
+
+    name: str
+    code: tuple[str, ...]
+    distributions: tuple[str, ...] = ()
+
+    def version(self) -> str:
+        return _code_digest(self.code, self.distributions)
 
 
 @cache
-def code_version() -> str:
-    """A digest of the code and schemas whose results are cached: new code, new cache."""
-    digest = hashlib.sha256(b"1")
-    here = Path(__file__).parents[1]
-    import content_schema
-
-    schemas = Path(next(iter(content_schema.__path__)))
-    for path in [here / name for name in _CODE] + sorted(schemas.glob("*.json")):
+def _code_digest(code: tuple[str, ...], distributions: tuple[str, ...]) -> str:
+    digest = hashlib.sha256(b"2")
+    for name in code:
+        spec = importlib.util.find_spec(name)
+        if spec is None:
+            continue
+        if spec.submodule_search_locations:
+            folder = Path(next(iter(spec.submodule_search_locations)))
+            files = sorted(p for p in folder.iterdir() if p.suffix in (".py", ".json"))
+        else:
+            files = [Path(spec.origin or "")]
+        for path in files:
+            digest.update(path.name.encode() + b"\0")
+            with contextlib.suppress(OSError):
+                digest.update(path.read_bytes())
+    for name in distributions:
         try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(path.name.encode())
+            digest.update(f"{name}={importlib.metadata.version(name)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(name.encode())
     return digest.hexdigest()[:16]
 
 
@@ -69,33 +89,8 @@ def folder_for(library_root: Path) -> Path:
     return paths.data_dir() / "cache" / ident
 
 
-def load(library_root: Path, name: str) -> Any:
-    """The cached value `name`, or None if there is none, it is damaged or it is outdated."""
-    try:
-        with open(folder_for(library_root) / f"{name}.pickle", "rb") as handle:
-            version, value = pickle.load(handle)
-    except Exception:  # missing, unreadable, truncated, garbage: start again
-        return None
-    return value if version == code_version() else None
-
-
-def exists(library_root: Path, name: str) -> bool:
-    """Is there a cached `name` (of any version, possibly damaged)? Cheaper than `load`."""
-    return (folder_for(library_root) / f"{name}.pickle").is_file()
-
-
-def store(library_root: Path, name: str, value: Any) -> None:
-    """Write `name` atomically; a cache that cannot be written is simply not kept."""
-    folder = folder_for(library_root)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        data = pickle.dumps((code_version(), value), protocol=pickle.HIGHEST_PROTOCOL)
-        atomic.write_bytes(folder / f"{name}.pickle", data, durable=False)
-    except OSError:
-        pass
-
-
 def clear(library_root: Path) -> None:
+    """Forget everything kept for this library (in memory too)."""
     import shutil
 
     shutil.rmtree(folder_for(library_root), ignore_errors=True)
@@ -104,134 +99,166 @@ def clear(library_root: Path) -> None:
             del _SHARED[key]
 
 
-_MISS = object()
+# -- one value per kind ----------------------------------------------------------------------
 
 
-def _stamp(info: os.stat_result) -> tuple:
-    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+def load(library_root: Path, kind: Kind, key: Any, *, now: dt.datetime | None = None) -> Any:
+    """The value kept for `kind` under exactly `key` by this code, if still good at `now`;
+    None otherwise. A small file with the key is read first: a large value that is not
+    wanted is never loaded."""
+    header = _read(library_root, f"{kind.name}.key")
+    if not _wanted(header, kind, key, now):
+        return None
+    found = _read(library_root, f"{kind.name}.pickle")
+    if not _wanted(found, kind, key, now) or len(found) != 4:
+        return None
+    return found[3]
 
 
-class FileCache:
-    """Results of `parse(rel)` for the files of one library, reused while a file is unchanged.
+def store(
+    library_root: Path,
+    kind: Kind,
+    key: Any,
+    value: Any,
+    *,
+    during: tuple[dt.datetime, dt.datetime] | None = None,
+) -> None:
+    """Keep `value` for `kind` under `key` (true from and until the moments `during` gives,
+    if any), replacing what was kept. A cache that cannot be written is simply not kept."""
+    header = (kind.version(), key, during)
+    _write(library_root, f"{kind.name}.pickle", (*header, value))
+    _write(library_root, f"{kind.name}.key", header)
 
-    Call `scan` with every file in use (or `get` for each, then `save`): files not asked for
-    (deleted) are dropped.
-    """
 
-    def __init__(self, library_root: Path, name: str, parse: Callable[[str], Any]):
+def latest(library_root: Path, kind: Kind) -> tuple[Any, Any] | None:
+    """(key, value) of whatever this code last kept for `kind`, whatever its key, for a
+    caller that brings it up to date itself; None if there is none."""
+    found = _read(library_root, f"{kind.name}.pickle")
+    if not isinstance(found, tuple) or len(found) != 4 or found[0] != kind.version():
+        return None
+    return found[1], found[3]
+
+
+def exists(library_root: Path, kind: Kind) -> bool:
+    """Is anything kept for `kind` (of any key or code)? Cheaper than `load`."""
+    return (folder_for(library_root) / f"{kind.name}.key").is_file()
+
+
+def _wanted(found: Any, kind: Kind, key: Any, now: dt.datetime | None) -> bool:
+    if not isinstance(found, tuple) or len(found) < 3:
+        return False
+    version, kept_key, during = found[:3]
+    if version != kind.version() or kept_key != key:
+        return False
+    return during is None or (now is not None and during[0] <= now < during[1])
+
+
+def _read(library_root: Path, name: str) -> Any:
+    try:
+        with open(folder_for(library_root) / name, "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # missing, unreadable, truncated, garbage: worked out again
+        return None
+
+
+def _write(library_root: Path, name: str, value: Any) -> None:
+    folder = folder_for(library_root)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        atomic.write_bytes(folder / name, data, durable=False)
+    except OSError:
+        pass
+
+
+# -- one value per file ----------------------------------------------------------------------
+
+Parse = Callable[[str, "bytes | OSError"], Any]
+
+
+class ParsedFiles:
+    """`parse(rel, data)` of each file of one library, kept by the file's path and blob id
+    (`data` is the file's bytes, or the OSError that stopped them being read). A scan keeps
+    exactly the entries of the files it was asked about: those of deleted or changed files
+    are dropped."""
+
+    def __init__(self, library_root: Path, kind: Kind, parse: Parse):
         self.root = Path(library_root)
-        self.name = name
+        self.kind = kind
         self.parse = parse
-        found = load(self.root, name)
-        if not isinstance(found, dict) or not isinstance(found.get("entries"), dict):
-            found = {}
-        self.entries: dict[str, tuple[tuple, Any]] = found.get("entries", {})
-        # The commit the files were exactly as committed at when every entry was last known
-        # good (see `scan`); None if they were not, or not all were cached.
-        self.clean_at: str | None = found.get("clean_at")
-        self.used: dict[str, tuple[tuple, Any]] = {}
-        self.changed = False
-        self.now = time.time()
+        found = load(self.root, kind, "by-blob")
+        self.entries: dict[tuple[str, str], Any] = found if isinstance(found, dict) else {}
         self._lock = threading.Lock()
 
-    def get(self, rel: str) -> Any:
-        found, info = self._lookup(rel)
-        if found is not _MISS:
-            return found
-        value = self.parse(rel)
-        self._keep(rel, info, value)
-        return value
-
-    def _lookup(self, rel: str):
-        """(the cached value, None), or (_MISS, the file's stat or None if it has none)."""
-        try:
-            info = os.stat(f"{self.root}/{rel}")
-        except OSError:
-            return _MISS, None  # parsing reports the file as unreadable
-        hit = self.entries.get(rel)
-        if hit is not None and hit[0] == _stamp(info):
-            self.used[rel] = hit
-            return hit[1], None
-        return _MISS, info
-
-    def _keep(self, rel: str, info: os.stat_result | None, value: Any) -> None:
-        self.changed = True
-        if info is None:
-            return
-        recent = max(info.st_mtime_ns, info.st_ctime_ns) / 1e9 > self.now - RACY_SECONDS
-        if not recent:
-            self.used[rel] = (_stamp(info), value)
-
-    def save(self, clean_at: str | None = None) -> None:
-        """Keep what this pass used; `clean_at` as in `scan` (only a scan can vouch for it)."""
-        if self.changed or self.used.keys() != self.entries.keys() or clean_at != self.clean_at:
-            self.clean_at = clean_at
-            store(self.root, self.name, {"entries": self.used, "clean_at": clean_at})
-            self.entries = dict(self.used)
-            self.changed = False
-
-    def scan(self, rels: list[str], *, clean_at: str | None = None) -> dict[str, Any]:
-        """`get` of every file in `rels`, then `save`: one complete pass, which may be repeated
-        on the same cache (see `shared`).
-
-        `clean_at`: git has just found the library's files exactly as committed at this
-        commit. If they also were when every entry was last known good, each file holds what
-        that commit holds, so nothing needs even a stat. A file that changes after git looked
-        is recent (changed in the last few seconds), is not cached, and so is never trusted
-        this way."""
+    def scan(self, rels: Iterable[str], ids: Mapping[str, str]) -> dict[str, Any]:
+        """The value of every file in `rels`. `ids`: the blob id of each file git vouches
+        for (see snapshot.py); any other file is read, and its bytes identify it."""
         with self._lock:
-            if (
-                clean_at is not None
-                and clean_at == self.clean_at
-                and self.entries.keys() == set(rels)
-            ):
-                return {rel: self.entries[rel][1] for rel in rels}
-            self.used = {}
-            self.changed = False
-            self.now = time.time()
             values: dict[str, Any] = {}
-            todo: list[tuple[str, os.stat_result | None]] = []
+            used: dict[tuple[str, str], Any] = {}
+            todo = []
             for rel in rels:
-                values[rel], info = self._lookup(rel)
-                if values[rel] is _MISS:
-                    todo.append((rel, info))
-            # A first open parses thousands of files: on two cores where that is safe.
-            parsed = parallel.forked_map(self.parse, [rel for rel, _ in todo])
-            for (rel, info), value in zip(todo, parsed, strict=True):
+                blob = ids.get(rel)
+                if blob is not None and (rel, blob) in self.entries:
+                    values[rel] = used[rel, blob] = self.entries[rel, blob]
+                else:
+                    todo.append(rel)
+            # A first open reads thousands of files: on two cores where that is safe.
+            for rel, (blob, kept, value) in zip(
+                todo, parallel.forked_map(self._read, todo), strict=True
+            ):
+                if kept:
+                    value = self.entries[rel, blob]
                 values[rel] = value
-                self._keep(rel, info, value)
-            if clean_at is not None and self.used.keys() == values.keys():
-                vouched = clean_at
-            elif not self.changed and self.used.keys() == self.entries.keys():
-                vouched = self.clean_at  # the very entries vouched for before
-            else:
-                vouched = None
-            self.save(vouched)
+                if blob is not None:
+                    used[rel, blob] = value
+            if used.keys() != self.entries.keys():
+                self.entries = used
+                store(self.root, self.kind, "by-blob", used)
             return values
 
+    def _read(self, rel: str) -> tuple[str | None, bool, Any]:
+        """(the file's blob id, whether a value is kept for it, else its value parsed now);
+        a file that cannot be read has no id and is never kept."""
+        try:
+            with open(f"{self.root}/{rel}", "rb") as handle:  # thousands: no Path per file
+                data = handle.read()
+        except OSError as exc:
+            return None, False, self.parse(rel, exc)
+        blob = blob_id(data)
+        if (rel, blob) in self.entries:
+            return blob, True, None
+        return blob, False, self.parse(rel, data)
 
-_SHARED: dict[tuple[Path, str], FileCache] = {}
+
+_SHARED: dict[tuple[Path, str], ParsedFiles] = {}
 _SHARED_LOCK = threading.Lock()
 
 
-def shared(library_root: Path, name: str, parse: Callable[[str], Any]) -> FileCache:
-    """One FileCache per library and name for this whole process, for files that more than one
-    part of opening a library reads (review files: the open-time repository check, then every
-    status). The second pass only stats each file; a change in between still misses."""
-    key = (Path(library_root), name)
+def shared(library_root: Path, kind: Kind, parse: Parse) -> ParsedFiles:
+    """One ParsedFiles per library and kind for this whole process, for files that more than
+    one part of the app reads (review files: the repository check as a library opens, then
+    every status), so the second pass is only a look-up."""
+    key = (Path(library_root), kind.name)
     with _SHARED_LOCK:
         found = _SHARED.get(key)
         if found is None:
-            found = _SHARED[key] = FileCache(library_root, name, parse)
+            found = _SHARED[key] = ParsedFiles(library_root, kind, parse)
         return found
 
 
+# -- content-addressed facts -----------------------------------------------------------------
+
+SIGNATURES = Kind("signatures", ("authoring_app.review.keys",), ("PyNaCl", "cryptography"))
+
+
 class SignatureCache:
-    """Signatures already verified against a key (only successes are kept)."""
+    """Signatures already verified against a key (only successes are kept), each by a digest
+    of the exact bytes signed, the signature and the public key."""
 
     def __init__(self, library_root: Path):
         self.root = Path(library_root)
-        found = load(self.root, "signatures")
+        found = load(self.root, SIGNATURES, "verified")
         self.known: set[str] = found if isinstance(found, set) else set()
         self.added = False
 
@@ -250,5 +277,5 @@ class SignatureCache:
 
     def save(self) -> None:
         if self.added:
-            store(self.root, "signatures", self.known)
+            store(self.root, SIGNATURES, "verified", self.known)
             self.added = False

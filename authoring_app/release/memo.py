@@ -25,11 +25,10 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from authoring_app.library import cache
 from authoring_app.library.answer import Answer, AnswerKey
+from authoring_app.library.cache import Kind
 from authoring_app.library.directory import Directory
 from authoring_app.library.info import LibraryInfo
 from authoring_app.library.library import Library
@@ -39,7 +38,8 @@ from authoring_app.release import minisign, published
 from authoring_app.release.bundle import ReleaseAnswer
 from authoring_app.review.keys import KeyStoreError, decode_public_key
 
-MEMO = "release-memo"  # the cache entry's name
+# The memo of the release at a commit of the published branch, kept by that commit.
+MEMO = Kind("release-memo", ("authoring_app.release",), ("markdown-it-py",))
 ANSWERS_START = len(b'{"answers":[')  # where the first answer's fragment begins
 
 Fragment = bytes | memoryview
@@ -120,14 +120,6 @@ def _digest(inputs: list) -> str:
     # another digest for the same inputs (which are then built again), never one for two.
     text = json.dumps(inputs, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-@lru_cache(maxsize=1)
-def memo_code() -> str:
-    """The code a memo depends on: the rendering code and this module. Other code, no memo."""
-    digest = hashlib.sha256(bundles.render_digest().encode())
-    digest.update(Path(__file__).read_bytes())
-    return digest.hexdigest()
 
 
 # ---------------------------------------------------------------- the last release
@@ -290,9 +282,9 @@ def load(library: Library, tip: str | None) -> dict | None:
     """The memo of the release at `tip`, if this app remembered one for it with this code."""
     if tip is None:
         return None
-    memo = cache.load(library.path, MEMO)
+    memo = cache.load(library.path, MEMO, tip)
     try:
-        if memo["code"] != memo_code() or memo["commit"] != tip:
+        if memo["commit"] != tip:
             return None
         if not isinstance(memo["sha256"], str) or not all(
             _well_formed(key, entry) for key, entry in memo["answers"].items()
@@ -507,7 +499,6 @@ def remember(library: Library, commit: str, sha256: str, version: str, built: As
         )
     }
     memo = {
-        "code": memo_code(),
         "commit": commit,
         "sha256": sha256,
         "version": version,
@@ -515,4 +506,4 @@ def remember(library: Library, commit: str, sha256: str, version: str, built: As
         "details": details_digest(built.details),
         "answers": answers,
     }
-    cache.store(library.path, MEMO, memo)
+    cache.store(library.path, MEMO, commit, memo)

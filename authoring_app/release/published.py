@@ -30,7 +30,9 @@ from dataclasses import dataclass, field
 
 import git
 
+from authoring_app.library import cache
 from authoring_app.library.answer import AnswerKey
+from authoring_app.library.cache import Kind
 from authoring_app.library.library import Library, LibraryError
 from authoring_app.library.roster import Person
 from authoring_app.release.bundle import BUNDLE_FORMAT, canonical_json
@@ -39,6 +41,8 @@ BRANCH = "published"
 BRANCH_REF = f"refs/heads/{BRANCH}"
 REMOTE_REF = f"refs/remotes/origin/{BRANCH}"
 LATEST_FILES = ("bundle.json", "bundle.json.minisig", "manifest.json")
+# Answer -> content hash of the release at a commit of the published branch, kept by it.
+PUBLISHED_HASHES = Kind("published-hashes", ("authoring_app.release.published",))
 # The release commit's trailer naming the render digest its bundle was rendered with.
 RENDER_TRAILER = "Rendered-with"
 
@@ -187,15 +191,13 @@ def published_hashes(library: Library) -> dict[AnswerKey, str]:
     Remembered per commit of the published branch, so the list does not parse a large bundle
     on every refresh; a new release is a new commit, so the memory is never out of date.
     """
-    from authoring_app.library import cache
-
     try:
         commit = tip(library)
         if commit is None:
             return {}
-        remembered = cache.load(library.path, "published-hashes")
-        if isinstance(remembered, tuple) and remembered[0] == commit:
-            return dict(remembered[1])
+        remembered = cache.load(library.path, PUBLISHED_HASHES, commit)
+        if isinstance(remembered, dict):
+            return dict(remembered)
     except PublishError:
         return {}
     data = read_file(library, "bundle.json", commit)
@@ -221,9 +223,7 @@ def _only_keys(pairs: list[tuple[str, object]]) -> dict:
 
 def remember_hashes(library: Library, commit: str, hashes: dict[AnswerKey, str]) -> None:
     """Keep the content hashes of the release at `commit` in the app's cache."""
-    from authoring_app.library import cache
-
-    cache.store(library.path, "published-hashes", (commit, dict(hashes)))
+    cache.store(library.path, PUBLISHED_HASHES, commit, dict(hashes))
 
 
 def hashes_of(latest: LatestRelease) -> dict[AnswerKey, str]:

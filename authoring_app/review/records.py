@@ -12,9 +12,8 @@ import binascii
 import datetime as dt
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from authoring_app.library import cache
 from authoring_app.library.answer import ID_PATTERN, AnswerKey
+from authoring_app.library.cache import Kind
 from authoring_app.library.documents import DocumentError, conflict_markers_in, decode
 from authoring_app.library.layout import REVIEWS_DIR
 from authoring_app.library.problems import Problem
@@ -193,26 +193,30 @@ class ReviewFile:
     cut_off_at: int | None = None  # the line of a last record cut off (damaged file)
 
 
-def review_files(root: Path, *, clean_at: str | None = None) -> dict[str, ReviewFile]:
+REVIEW_FILES = Kind(
+    "reviews",
+    ("authoring_app.review.records", "authoring_app.library.documents", "content_schema"),
+    ("fastjsonschema", "jsonschema"),
+)
+
+
+def review_files(root: Path, ids: Mapping[str, str]) -> dict[str, ReviewFile]:
     """Every reviews/*.jsonl file of the library at `root`, read once per change: opening a
-    library and working out statuses share the result (core/cache.py `shared`). `clean_at`:
-    as in `FileCache.scan`."""
+    library and working out statuses share the result (cache.py `shared`). `ids`: the blob
+    id of each file git vouches for (see snapshot.py)."""
     folder = Path(root) / REVIEWS_DIR
     try:
         names = sorted(e.name for e in os.scandir(folder) if e.name.endswith(".jsonl"))
     except OSError:
         return {}
-    files = cache.shared(root, "reviews", partial(scan_review_file, Path(root)))
-    return files.scan([f"{REVIEWS_DIR}/{name}" for name in names], clean_at=clean_at)
+    files = cache.shared(root, REVIEW_FILES, scan_review_file)
+    return files.scan([f"{REVIEWS_DIR}/{name}" for name in names], ids)
 
 
-def scan_review_file(root: Path, rel: str) -> ReviewFile:
+def scan_review_file(rel: str, data: bytes | OSError) -> ReviewFile:
     """`read_review_file`, plus what the repository check wants to know of the same bytes."""
-    try:
-        with open(f"{root}/{rel}", "rb") as handle:  # thousands: no Path per file
-            data = handle.read()
-    except OSError as exc:
-        problem = Problem(rel, None, None, "unreadable", f"cannot read file: {exc.strerror}")
+    if isinstance(data, OSError):
+        problem = Problem(rel, None, None, "unreadable", f"cannot read file: {data.strerror}")
         return ReviewFile((), (problem,))
     records, problems = _records_in(data, rel)
     return ReviewFile(

@@ -25,6 +25,7 @@ from authoring_app.library.audit import Edit, last_edits
 from authoring_app.library.layout import REVIEWS_DIR
 from authoring_app.library.library import Library
 from authoring_app.library.problems import Problem
+from authoring_app.library.snapshot import Snapshot
 from authoring_app.review import status_memory
 from authoring_app.review.record_checks import (
     problem_with,
@@ -157,9 +158,10 @@ def _review_library(
 ) -> tuple[dict[AnswerKey, AnswerStatus], list]:
     now = _now(now)
     published = published or {}
-    clean, remembered = status_memory.recall(library, now)
+    snapshot, remembered = status_memory.recall(library, now)
     if remembered is None:
-        statuses, stray = _derive_library(library, now, clean)
+        statuses, stray = _derive_library(library, now, snapshot)
+        clean = snapshot.clean_head() if snapshot is not None else None
         if remember and clean is not None and clean == library.head():
             status_memory.remember(library, clean, now, statuses, stray)
     else:
@@ -169,16 +171,16 @@ def _review_library(
     return statuses, stray
 
 
-def _derive_library(library: Library, now: dt.datetime, clean: str | None):
+def _derive_library(library: Library, now: dt.datetime, snapshot: Snapshot | None):
     """Every answer's status before any release is taken into account, and the problems of
-    review files of answers that do not exist. `clean`: as in `cache.FileCache.scan`."""
+    review files of answers that do not exist. `snapshot`: what git says of the files."""
     # The last edits come from git's log, mostly git's own work: meanwhile the review files
     # are read and every record checked. Checking signatures is most of that, and lets go of
     # Python's lock: half of them are checked on another thread.
     signatures_of(library)  # loaded once, before the threads share it
     with ThreadPoolExecutor(max_workers=2) as background:
         edits_later = background.submit(last_edits, library)
-        files, stray = _review_files(library, clean)
+        files, stray = _review_files(library, snapshot.ids() if snapshot is not None else {})
         conflicts = _conflict_names(library)
         records = [record for found, _ in files.values() for record in found]
         half = len(records) // 2
@@ -368,15 +370,15 @@ def _read(library: Library, key: AnswerKey) -> tuple[list[ReviewRecord], list[Pr
     return read_review_file(library.path, rel)
 
 
-def _review_files(library: Library, clean_at: str | None = None):
+def _review_files(library: Library, ids: Mapping[str, str]):
     """Every review file's records and problems, by the answer its name says; stray files.
-    `clean_at`: as in `cache.FileCache.scan`."""
+    `ids`: the blob id of each file git vouches for."""
     folder = library.path / REVIEWS_DIR
     files: dict[AnswerKey, tuple[list, list]] = {}
     stray: list[Problem] = []
     if not folder.is_dir():
         return files, stray
-    read = review_files(library.path, clean_at=clean_at)
+    read = review_files(library.path, ids)
     for entry in sorted(os.scandir(folder), key=lambda e: e.name):
         if entry.name.startswith("."):
             continue

@@ -1,13 +1,12 @@
 """Statuses kept between opens, for a library exactly as committed.
 
-When git finds the library's files exactly as committed (snapshot.clean_head), every status
+When git finds the library's files exactly as committed (see snapshot.py), every status
 follows from that commit and the time alone (which release counts as published is applied
-afterwards). `remember` keeps them in the app's cache for that commit, until the next
-midnight (UTC: review due dates), and never while a record is dated in the future (it counts
-once its time has come).
-`recall` gives them back only for the same inputs; git compares the files meanwhile. The
-review threads are left out of the kept copy and put back from the review files, which
-opening has read anyway.
+afterwards). `remember` keeps them in the app's cache under that commit, true from the
+moment they were worked out for until the next midnight (UTC: review due dates), and never while a record is dated in the future (it
+counts once its time has come). `recall` gives them back only for the same commit; git
+compares the files meanwhile. The review threads are left out of the kept copy and put back
+from the review files, which opening has read anyway.
 """
 
 from __future__ import annotations
@@ -16,14 +15,17 @@ import datetime as dt
 
 from authoring_app.library import cache
 from authoring_app.library.answer import AnswerKey
+from authoring_app.library.cache import Kind
 from authoring_app.library.library import Library
-from authoring_app.library.snapshot import CleanCheck
+from authoring_app.library.snapshot import Snapshot
 from authoring_app.review.records import ReviewRecord, in_order, review_files, review_key
 
-
-def _inputs(head: str | None) -> str:
-    """What statuses depend on besides the time: the files at `head`."""
-    return str(head)
+# Statuses follow from every file of the library and all of review's rules.
+STATUSES = Kind(
+    "statuses",
+    ("authoring_app.library", "authoring_app.review", "content_schema"),
+    ("PyYAML", "fastjsonschema", "jsonschema"),
+)
 
 
 def remember(library: Library, clean: str, now: dt.datetime, statuses, stray) -> None:
@@ -32,16 +34,9 @@ def remember(library: Library, clean: str, now: dt.datetime, statuses, stray) ->
     problems = [p for status in statuses.values() for p in status.problems] + stray
     if any(p.code == "review-future" for p in problems):
         return  # worked out each time until the record's time has come
-    inputs = _inputs(clean)
-    good_until = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(), dt.UTC)
+    midnight = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(), dt.UTC)
     threadless = {key: _without_thread(status) for key, status in statuses.items()}
-    cache.store(
-        library.path, "statuses", {"inputs": inputs, "statuses": threadless, "stray": stray}
-    )
-    # Small, read first: whether the large entry is worth loading at all.
-    cache.store(
-        library.path, "statuses-for", {"inputs": inputs, "made_at": now, "good_until": good_until}
-    )
+    cache.store(library.path, STATUSES, clean, (threadless, stray), during=(now, midnight))
 
 
 def _without_thread(status):
@@ -51,34 +46,23 @@ def _without_thread(status):
     return copy
 
 
-def recall(library: Library, now: dt.datetime) -> tuple[str | None, tuple | None]:
-    """(the commit git finds the files exactly as, or None; the statuses and stray problems
-    kept for exactly these inputs, or None). Git compares the files while the kept statuses
-    are loaded, when they are for the current commit and time."""
+def recall(library: Library, now: dt.datetime) -> tuple[Snapshot | None, tuple | None]:
+    """(what git says of the files now, or None without a repository; the statuses and stray
+    problems kept for the commit they are exactly as, or None). Git compares the files while
+    the kept statuses are loaded."""
     if library.repo is None:
         return None, None
-    check = CleanCheck(library.repo)
-    head = library.head()
-    wanted = _inputs(head)
-    kept = cache.load(library.path, "statuses-for")
-    found = None
-    if (
-        isinstance(kept, dict)
-        and kept.get("inputs") == wanted
-        and kept["made_at"] <= now < kept["good_until"]
-    ):
-        found = cache.load(library.path, "statuses")
-    clean = check.result()
-    if clean is None or clean != head or not isinstance(found, dict):
-        return clean, None
-    if found.get("inputs") != wanted:
-        return clean, None
-    statuses, stray = found["statuses"], found["stray"]
+    snapshot = Snapshot(library.repo)
+    found = cache.load(library.path, STATUSES, snapshot.head, now=now)
+    clean = snapshot.clean_head()
+    if clean is None or clean != snapshot.head or not isinstance(found, tuple):
+        return snapshot, None
+    statuses, stray = found
     threads: dict[AnswerKey, list[ReviewRecord]] = {}
-    for rel, review in review_files(library.path, clean_at=clean).items():
+    for rel, review in review_files(library.path, snapshot.ids()).items():
         key = review_key(rel.rsplit("/", 1)[-1])
         if key is not None:
             threads[key] = in_order(review.records)
     for key, status in statuses.items():  # fresh from the cache: no one else holds them yet
         object.__setattr__(status, "records", tuple(threads.get(key, ())))
-    return clean, (statuses, stray)
+    return snapshot, (statuses, stray)

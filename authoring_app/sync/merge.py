@@ -16,7 +16,6 @@ Files are compared as git blobs (by hash); nothing here touches the working tree
 
 from __future__ import annotations
 
-import hashlib
 import re
 import subprocess
 import tempfile
@@ -28,6 +27,7 @@ import yaml
 
 from authoring_app.library.answer import PATH_PATTERN, AnswerKey
 from authoring_app.library.layout import CONFLICTS_DIR
+from authoring_app.library.snapshot import blob_id
 
 _CONFLICT_FILE = re.compile(r"^conflicts/([^/]+)\.([a-z]{2,3})(?:\.(\d+))?\.md$")
 _ENTRY_LISTS = {"people.yaml": "people", "directory.yaml": "services"}
@@ -55,10 +55,6 @@ def conflict_key(path: str) -> AnswerKey | None:
     """The answer a conflicts/ file belongs to (None for another file's other version)."""
     match = _CONFLICT_FILE.match(path)
     return AnswerKey(match.group(1), match.group(2)) if match else None
-
-
-def blob_id(data: bytes) -> str:
-    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
 
 
 class _Merge:

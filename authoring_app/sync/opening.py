@@ -15,7 +15,7 @@ from authoring_app.sync import repair
 
 REPAIRS = Opening(
     before=repair.finish_interrupted_work,
-    after=lambda library, clean_at: repair.check_repository(library, clean_at=clean_at),
+    after=repair.check_repository,
 )
 
 

@@ -79,7 +79,7 @@ def remote_status(library: Library) -> RemoteStatus:
 
 def share_library(library: Library, url: str) -> None:
     """Point this library at a shared copy (an empty one, or one that already holds it)."""
-    library._require_repo()
+    library.require_repo()
     url = str(url)
     if Path(url).expanduser().exists():
         url = str(Path(url).expanduser().resolve())

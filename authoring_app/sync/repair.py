@@ -16,13 +16,12 @@ import json
 import os
 import re
 import time
-from functools import partial
 from pathlib import Path
 
 import git
 
 from authoring_app.library import atomic
-from authoring_app.library.cache import FileCache
+from authoring_app.library.cache import Kind, ParsedFiles
 from authoring_app.library.documents import conflict_markers_in
 from authoring_app.library.layout import CONFLICTS_DIR, LIBRARY_FILES
 from authoring_app.library.library import (
@@ -32,11 +31,14 @@ from authoring_app.library.library import (
 )
 from authoring_app.library.problems import Problem
 from authoring_app.library.roster import Person
+from authoring_app.library.snapshot import Snapshot
 from authoring_app.review.records import ReviewFile, review_files
+from authoring_app.sync.integrate import SYNC_MARKER, integrate
 from authoring_app.sync.merge import conflict_key, union_lines
+from authoring_app.sync.remote import is_ancestor
 
 STALE_LOCK_WAIT_SECONDS = 1.0
-SYNC_MARKER = "authoring-app-sync"
+MARKERS = Kind("conflict-markers", ("authoring_app.library.documents", "authoring_app.sync.repair"))
 RECOVERED = "Recovered after an interrupted save"
 _TEMP_FILE = re.compile(r"^\..+\.tmp$")
 _KEPT = re.compile(
@@ -177,11 +179,13 @@ def _remove_temp_files(root: Path) -> list[str]:
 # -- checking --------------------------------------------------------------------------------
 
 
-def check_repository(library: Library, *, clean_at: str | None = None) -> list[Problem]:
-    """Everything wrong with the repository itself, each with the way out. `clean_at`: the
-    commit `clean_head` has just found the files exactly as (nothing unsaved, then)."""
+def check_repository(library: Library, snapshot: Snapshot | None = None) -> list[Problem]:
+    """Everything wrong with the repository itself, each with the way out. `snapshot`: what
+    git has just said of the files (asked now if not given)."""
     if library.repo is None:
         return []
+    snapshot = snapshot or Snapshot(library.repo)
+    clean_at = snapshot.clean_head()
     repo = library.repo
     git_dir = Path(repo.git_dir)
     problems: list[Problem] = []
@@ -219,8 +223,8 @@ def check_repository(library: Library, *, clean_at: str | None = None) -> list[P
     except (git.GitCommandError, ValueError, OSError) as exc:
         problems.append(_problem(".git", "repository", f"git could not read the library: {exc}"))
     problems += _conflict_problems(library)
-    reviews = review_files(library.path, clean_at=clean_at)
-    problems += conflict_markers(library, answers=False, reviews=reviews)  # see its docstring
+    reviews = review_files(library.path, snapshot.ids())
+    problems += conflict_markers(library, snapshot, answers=False, reviews=reviews)
     problems += truncated_reviews(library, reviews)
     return problems
 
@@ -298,21 +302,29 @@ def _conflict_problems(library: Library) -> list[Problem]:
 
 
 def conflict_markers(
-    library: Library, *, answers: bool = True, reviews: dict[str, ReviewFile] | None = None
+    library: Library,
+    snapshot: Snapshot | None = None,
+    *,
+    answers: bool = True,
+    reviews: dict[str, ReviewFile] | None = None,
 ) -> list[Problem]:
     """Merge-conflict markers (<<<<<<< and >>>>>>>) saved into files, by file and line.
 
     Answer files are checked as they are parsed (their markers are among `library.problems`;
     `answers=False` leaves them out), review files as they are read (`review_files`); the
     library's own three files are read here. Every result is kept in the app's cache by the
-    file's size, times and inode (core/cache.py), so a file is read again only when it changed.
+    file's blob id (cache.py), so a file is read again only when it changed. `snapshot`: what
+    git has just said of the files (asked now if not given).
     """
+    if snapshot is None and library.repo is not None:
+        snapshot = Snapshot(library.repo)
+    ids = snapshot.ids() if snapshot is not None else {}
     root = library.path
-    checked = FileCache(root, "conflict-markers", partial(_markers_in, root))
+    checked = ParsedFiles(root, MARKERS, _markers_in)
     problems = []
-    for found in checked.scan(list(LIBRARY_FILES)).values():
+    for found in checked.scan(LIBRARY_FILES, ids).values():
         problems += found
-    for review in (review_files(root) if reviews is None else reviews).values():
+    for review in (review_files(root, ids) if reviews is None else reviews).values():
         problems += review.markers
     if answers:
         problems += [
@@ -323,12 +335,8 @@ def conflict_markers(
     return problems
 
 
-def _markers_in(root: Path, rel: str) -> list[Problem]:
-    try:
-        data = (root / rel).read_bytes()
-    except OSError:
-        return []
-    return conflict_markers_in(data, rel)
+def _markers_in(rel: str, data: bytes | OSError) -> list[Problem]:
+    return [] if isinstance(data, OSError) else conflict_markers_in(data, rel)
 
 
 def truncated_reviews(
@@ -336,7 +344,7 @@ def truncated_reviews(
 ) -> list[Problem]:
     """Review files whose last record is cut off (not a whole JSON line)."""
     if reviews is None:
-        reviews = review_files(library.path)
+        reviews = review_files(library.path, Snapshot(library.repo).ids() if library.repo else {})
     return [
         _problem(
             rel,
@@ -355,7 +363,7 @@ def truncated_reviews(
 
 def repair(library: Library, person: Person) -> list[str]:
     """Fix what can be fixed without losing anything; return what was done, in words."""
-    library._require_repo()
+    library.require_repo()
     done: list[str] = []
     with library.write_lock:
         done += [p.message for p in finish_interrupted_work(library.repo)]
@@ -440,9 +448,6 @@ def _reattach(library: Library, person: Person) -> str:
         return "the library is on its branch 'main' again"
     branch = "main" if "main" in branches else branches[0]
     tip = repo.git.rev_parse(f"refs/heads/{branch}")
-    from authoring_app.sync.remote import is_ancestor
-    from authoring_app.sync.sync import integrate
-
     if is_ancestor(library, head, tip):
         repo.git.checkout("-q", branch)
         return f"the library shows its latest revision on '{branch}' again"

@@ -14,20 +14,14 @@ sync does the merge again. Nothing saved is lost either way.
 
 from __future__ import annotations
 
-import contextlib
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from io import BytesIO
-from pathlib import Path
 
 import git
-from gitdb.base import IStream
 
-from authoring_app.library import atomic
 from authoring_app.library.answer import PATH_PATTERN, AnswerKey
 from authoring_app.library.layout import write_gitattributes
-from authoring_app.library.library import Library, _identity_env
+from authoring_app.library.library import Library
 from authoring_app.library.problems import Problem
 from authoring_app.library.roster import Person
 from authoring_app.sync.conflicts import (  # noqa: F401 - part of this module's interface
@@ -39,7 +33,8 @@ from authoring_app.sync.conflicts import (  # noqa: F401 - part of this module's
     remove_other_version,
     resolve_conflict,
 )
-from authoring_app.sync.merge import MergeOutcome, blob_id, merge_trees
+from authoring_app.sync.integrate import integrate
+from authoring_app.sync.merge import MergeOutcome
 from authoring_app.sync.remote import (  # noqa: F401 - part of this module's interface
     PUBLISHED_BRANCH,
     RemoteStatus,
@@ -56,8 +51,8 @@ from authoring_app.sync.remote import (  # noqa: F401 - part of this module's in
     set_upstream,
     share_library,
 )
+from authoring_app.sync.repair import conflict_markers, repair
 
-SYNC_MARKER = "authoring-app-sync"  # in the .git folder while a sync changes files
 MAX_PUSH_ATTEMPTS = 4
 
 Progress = Callable[[str], None]
@@ -106,8 +101,6 @@ def sync(library: Library, person: Person, *, progress: Progress | None = None) 
             "This library is not shared yet; your work is saved on this computer. "
             "To share it, connect it to a shared library (see docs/sharing.md).",
         )
-    from authoring_app.sync.repair import repair
-
     try:
         with library.write_lock:
             result.repaired = repair(library, person)
@@ -161,51 +154,6 @@ def sync(library: Library, person: Person, *, progress: Progress | None = None) 
     return _finish(result, "synced", _summary(result))
 
 
-def integrate(library: Library, person: Person, theirs: str, source: str) -> MergeOutcome | None:
-    """Bring commit `theirs` into the current branch and commit the result (None: nothing new).
-
-    The working tree must have no unsaved changes (repair commits them first).
-    """
-    repo = library.repo
-    head = library.head()
-    if head == theirs or is_ancestor(library, theirs, head):
-        return None
-    marker = Path(repo.git_dir) / SYNC_MARKER
-    atomic.write_text(marker, f"{head} {theirs}\n")
-    env = _identity_env(person.name, person.git_email)
-    try:
-        if is_ancestor(library, head, theirs):
-            changed = repo.git.diff("--name-only", "-z", head, theirs).split("\0")
-            repo.git.merge("--ff-only", "-q", theirs, env=env)
-            outcome = MergeOutcome(changed_by_them=[p for p in changed if p])
-        else:
-            base = repo.git.merge_base(head, theirs, with_exceptions=False) or None
-            trees = [_tree(library, c) if c else {} for c in (base, head, theirs)]
-            outcome = merge_trees(*trees, read=lambda blob: _read_blob(library, blob))
-            _move_untracked_aside(library, outcome)
-            repo.git.merge(
-                "--no-ff",
-                "--no-commit",
-                "-q",
-                "-s",
-                "ours",
-                *([] if base else ["--allow-unrelated-histories"]),
-                theirs,
-                env=env,
-            )
-            _apply(library, outcome.files)
-            repo.git.commit(
-                "--no-verify", "-q", "-m", _merge_message(outcome, person, source), env=env
-            )
-    except BaseException:
-        with contextlib.suppress(git.GitCommandError):
-            repo.git.reset("--hard", "-q", "HEAD")
-        marker.unlink(missing_ok=True)
-        raise
-    marker.unlink(missing_ok=True)
-    return outcome
-
-
 def ensure_gitattributes(library: Library, person: Person) -> bool:
     """Make sure plain git also keeps both sides' review records; commit if it was missing."""
     if not write_gitattributes(library.path):
@@ -236,81 +184,6 @@ def _record(result: SyncResult, arrived: int, outcome: MergeOutcome | None) -> N
     result.conflicts += [k for k in outcome.conflicts if k not in result.conflicts]
     result.other_versions += outcome.other_versions
     result.notes += outcome.notes
-
-
-def _apply(library: Library, files: dict[str, bytes | None]) -> None:
-    """Put the merged files in the index (one atomic write), then in the working tree."""
-    if not files:
-        return
-    odb = library.repo.odb
-    lines = []
-    for path, data in sorted(files.items()):
-        if data is None:
-            lines.append(f"0 {'0' * 40}\t{path}")
-            continue
-        blob = blob_id(data)
-        if not odb.has_object(bytes.fromhex(blob)):
-            odb.store(IStream("blob", len(data), BytesIO(data)))
-        lines.append(f"100644 {blob}\t{path}")
-    _git_stdin(library, ["update-index", "-z", "--index-info"], "\0".join(lines) + "\0")
-    written = [p for p, d in files.items() if d is not None]
-    if written:
-        _git_stdin(library, ["checkout-index", "-f", "-z", "--stdin"], "\0".join(written) + "\0")
-    for path, data in files.items():
-        if data is None:
-            (library.path / path).unlink(missing_ok=True)
-
-
-def _git_stdin(library: Library, args: list[str], text: str) -> None:
-    done = subprocess.run(
-        ["git", *args], cwd=library.path, input=text.encode("utf-8"), capture_output=True
-    )
-    if done.returncode != 0:
-        raise git.GitCommandError(["git", *args], done.returncode, done.stderr)
-
-
-def _move_untracked_aside(library: Library, outcome: MergeOutcome) -> None:
-    """A file that only exists here, untracked, is never overwritten by one arriving."""
-    tracked = set(library.repo.git.ls_files("-z").split("\0"))
-    for path, data in outcome.files.items():
-        target = library.path / path
-        if data is not None and path not in tracked and target.exists():
-            target.rename(target.with_name(target.name + ".local-copy"))
-            outcome.notes.append(
-                f"{path} also arrived from another computer; yours is now {path}.local-copy"
-            )
-
-
-def _merge_message(outcome: MergeOutcome, person: Person, source: str) -> str:
-    lines = ["Sync: merge changes from other computers", ""]
-    for key in outcome.conflicts:
-        lines.append(
-            f"{key} was edited on two computers: this text is kept in answers/, "
-            f"the other is in conflicts/{key}.md until someone chooses."
-        )
-    for path in outcome.other_versions:
-        lines.append(f"Both computers changed the same lines; the other version is in {path}.")
-    lines += outcome.notes
-    lines += ["", "Action: sync", f"Person: {person.id}", f"From: {source}"]
-    lines += [f"Conflict: {key}" for key in outcome.conflicts]
-    return "\n".join(lines)
-
-
-def _tree(library: Library, commit: str) -> dict[str, str]:
-    out = library.repo.git.ls_tree("-r", "-z", "--full-tree", commit)
-    tree = {}
-    for entry in out.split("\0"):
-        if not entry:
-            continue
-        meta, _, path = entry.partition("\t")
-        mode, kind, blob = meta.split()
-        if kind == "blob":
-            tree[path] = blob
-    return tree
-
-
-def _read_blob(library: Library, blob: str) -> bytes:
-    return library.repo.odb.stream(bytes.fromhex(blob)).read()
 
 
 def _follow_published(library: Library, remote: str, result: SyncResult) -> None:
@@ -348,8 +221,6 @@ def _push_published(library: Library, remote: str, result: SyncResult) -> None:
 def _arrived_problems(library: Library, result: SyncResult) -> list[Problem]:
     if not result.fetched:
         return []
-    from authoring_app.sync.repair import conflict_markers
-
     arrived = set(result.received_files)
     problems = [p for p in library.problems if p.path in arrived]
     problems += [p for p in conflict_markers(library) if p.path in arrived and p not in problems]

@@ -1,7 +1,8 @@
-"""The cache of parsed files and worked-out results never shows stale data."""
+"""What is kept between runs is used only for exactly what it was worked out from."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 
@@ -10,7 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from authoring_app.library import cache
+from authoring_app.library import cache, loading
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.audit import last_edits
 from authoring_app.library.documents import _plain, is_valid, load_yaml_plain, validator_for
@@ -20,12 +21,6 @@ from authoring_app.sync.opening import open_library
 KEY = AnswerKey("abscess-signs", "en")
 
 
-@pytest.fixture(autouse=True)
-def cache_fresh_files(monkeypatch):
-    """Cache even files written a moment ago, so these tests exercise cache hits."""
-    monkeypatch.setattr(cache, "RACY_SECONDS", -(10**9))
-
-
 def reopen(library: Library) -> Library:
     library.close()
     return open_library(library.path)
@@ -33,6 +28,20 @@ def reopen(library: Library) -> Library:
 
 def cache_file(library: Library, name: str = "answers"):
     return cache.folder_for(library.path) / f"{name}.pickle"
+
+
+def kept_answers(library: Library) -> dict:
+    return cache.load(library.path, loading.ANSWERS, "by-blob")
+
+
+def parses(monkeypatch) -> list[str]:
+    """The answer files parsed from now on (not found among what was kept)."""
+    parsed: list[str] = []
+    real = loading.answer_file
+    monkeypatch.setattr(
+        loading, "answer_file", lambda rel, data: parsed.append(rel) or real(rel, data)
+    )
+    return parsed
 
 
 def test_the_cache_is_kept_outside_the_library(library):
@@ -70,15 +79,16 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(library):
     library = reopen(library)
     try:
         assert library.answer(KEY).title == title
-        assert cache.load(library.path, "answers")  # written again, readable
+        assert kept_answers(library)  # written again, readable
     finally:
         library.close()
 
 
 def test_a_cache_from_other_code_is_not_used(library, monkeypatch):
     library = reopen(library)
-    monkeypatch.setattr(cache, "code_version", lambda: "other code")
-    assert cache.load(library.path, "answers") is None
+    assert kept_answers(library)
+    monkeypatch.setattr(cache, "_code_digest", lambda code, distributions: "other code")
+    assert kept_answers(library) is None
     library.close()
 
 
@@ -88,7 +98,7 @@ def test_a_deleted_answer_is_gone(library):
     library = reopen(library)
     try:
         assert library.find(KEY) is None
-        assert all(KEY.id + ".en" not in rel for rel in cache.load(library.path, "answers"))
+        assert all(KEY.id + ".en" not in rel for rel, _blob in kept_answers(library))
     finally:
         library.close()
 
@@ -293,3 +303,69 @@ def test_review_files_read_at_open_are_read_again_once_they_change(library):
         assert codes.count("review-cut-off") == 1
     finally:
         library.close()
+
+
+def test_a_warm_open_parses_nothing_and_a_change_parses_only_that_file(library, monkeypatch):
+    library = reopen(library)
+    parsed = parses(monkeypatch)
+    library = reopen(library)
+    assert parsed == []
+    alex = library.roster.get("alex")
+    library.save_answer(library.answer(KEY).edited(body="Words.\n"), alex)
+    library = reopen(library)
+    try:
+        assert parsed == [library.answer(KEY).path]
+    finally:
+        library.close()
+
+
+def test_a_file_is_known_by_its_content_wherever_it_is_in_history(library, monkeypatch):
+    """An edit that is not saved is read and known by its bytes; put back as it was, the
+    file is git's committed blob again and what was kept for it is used."""
+    library = reopen(library)
+    path = library.path / library.answer(KEY).path
+    committed = path.read_bytes()
+    parsed = parses(monkeypatch)
+    path.write_bytes(committed.replace(b"title: ", b"title: Unsaved ", 1))
+    library = reopen(library)
+    assert library.answer(KEY).title.startswith("Unsaved") and len(parsed) == 1
+    library = reopen(library)  # the unsaved bytes again: known by their id
+    assert len(parsed) == 1
+    path.write_bytes(committed)
+    library = reopen(library)
+    try:
+        assert not library.answer(KEY).title.startswith("Unsaved") and len(parsed) == 2
+    finally:
+        library.close()
+
+
+def test_a_kept_value_answers_only_its_own_key_code_and_time(library):
+    kind = cache.Kind("test-kind", ("authoring_app.library.cache",))
+    noon = dt.datetime(2026, 5, 1, 12, tzinfo=dt.UTC)
+    midnight = dt.datetime(2026, 5, 2, tzinfo=dt.UTC)
+    cache.store(library.path, kind, "commit-a", {"x": 1}, during=(noon, midnight))
+    assert cache.load(library.path, kind, "commit-a", now=noon) == {"x": 1}
+    assert cache.load(library.path, kind, "commit-b", now=noon) is None  # another commit
+    assert cache.load(library.path, kind, "commit-a", now=midnight) is None  # too late
+    assert cache.load(library.path, kind, "commit-a", now=noon.replace(hour=11)) is None
+    assert cache.load(library.path, kind, "commit-a") is None  # time-bound: a time is needed
+    assert cache.latest(library.path, kind) == ("commit-a", {"x": 1})  # only to bring forward
+    other = cache.Kind("test-kind", ("authoring_app.library.audit",))  # the same name, other code
+    assert cache.load(library.path, other, "commit-a", now=noon) is None
+    assert cache.latest(library.path, other) is None
+    (cache.folder_for(library.path) / "test-kind.pickle").write_bytes(b"\x80\x04garbage")
+    assert cache.load(library.path, kind, "commit-a", now=noon) is None
+    assert cache.latest(library.path, kind) is None
+
+
+def test_a_value_file_that_does_not_match_its_key_file_is_not_used(library):
+    """The small key file is read first; the value file must name the same key too (a write
+    interrupted between the two never pairs one value with another key)."""
+    kind = cache.Kind("pair", ("authoring_app.library.cache",))
+    cache.store(library.path, kind, "commit-a", "value of a")
+    key_file = cache.folder_for(library.path) / "pair.key"
+    kept = key_file.read_bytes()
+    cache.store(library.path, kind, "commit-b", "value of b")
+    key_file.write_bytes(kept)  # the key file says commit-a, the value is commit-b's
+    assert cache.load(library.path, kind, "commit-a") is None
+    assert cache.load(library.path, kind, "commit-b") is None

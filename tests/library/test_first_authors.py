@@ -19,7 +19,7 @@ def agree(library):
     """The carried-forward result equals the whole log's (and is then kept for HEAD)."""
     carried = audit.first_authors(library)
     assert carried == from_whole_log(library)
-    assert cache.load(library.path, "first-authors")["head"] == library.head()
+    assert cache.latest(library.path, audit.FIRST_AUTHORS)[0] == library.head()
     return carried
 
 
@@ -47,7 +47,7 @@ def test_carried_forward_after_edits_new_answers_and_moves(library, monkeypatch)
         return real(lib, args)
 
     monkeypatch.setattr(audit, "_first_authors", spy)
-    kept_at = cache.load(library.path, "first-authors")["head"]
+    kept_at = cache.latest(library.path, audit.FIRST_AUTHORS)[0]
     carried = audit.first_authors(library)
     assert ranges == [f"{kept_at}..{library.head()}"]
     monkeypatch.setattr(audit, "_first_authors", real)
@@ -91,5 +91,7 @@ def test_a_rewound_branch_a_merge_or_a_damaged_cache_reads_the_whole_log(library
     # A damaged cache file is ignored.
     (cache.folder_for(library.path) / "first-authors.pickle").write_bytes(b"garbage")
     assert agree(library)["side-answer.ru"][0] == "dr-two"
-    cache.store(library.path, "first-authors", {"head": 42, "firsts": []})
+    cache.store(library.path, audit.FIRST_AUTHORS, 42, {"side-answer.ru": ("alex", "Alex")})
+    assert agree(library)["main-answer.en"][0] == "alex"
+    cache.store(library.path, audit.FIRST_AUTHORS, library.head(), ["not", "first authors"])
     assert agree(library)["main-answer.en"][0] == "alex"

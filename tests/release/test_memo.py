@@ -194,22 +194,23 @@ def test_a_deleted_or_damaged_memo_falls_back_to_the_parsed_bundle(released, dam
     lib, keys = released
     edit(lib, OVERDOSE_EN)
     sign_all(lib, keys, CLINICIANS, only={OVERDOSE_EN})
-    path = cache.folder_for(lib.path) / f"{release_memo.MEMO}.pickle"
-    memo = cache.load(lib.path, release_memo.MEMO)
+    path = cache.folder_for(lib.path) / f"{release_memo.MEMO.name}.pickle"
+    tip = published.tip(lib)
+    memo = cache.load(lib.path, release_memo.MEMO, tip)
     first, second = sorted(memo["answers"])[:2]
     if damage == "deleted":
         cache.clear(lib.path)
     elif damage == "garbage":
         path.write_bytes(pickle.dumps(("not", "a memo"))[:7])
     elif damage == "wrong sha256":
-        cache.store(lib.path, release_memo.MEMO, {**memo, "sha256": "0" * 64})
+        cache.store(lib.path, release_memo.MEMO, tip, {**memo, "sha256": "0" * 64})
     elif damage == "shifted":
         answers = {k: (d, r, s + 1, e + 1, h) for k, (d, r, s, e, h) in memo["answers"].items()}
-        cache.store(lib.path, release_memo.MEMO, {**memo, "answers": answers})
+        cache.store(lib.path, release_memo.MEMO, tip, {**memo, "answers": answers})
     else:
         answers = dict(memo["answers"])
         answers[first], answers[second] = answers[second], answers[first]
-        cache.store(lib.path, release_memo.MEMO, {**memo, "answers": answers})
+        cache.store(lib.path, release_memo.MEMO, tip, {**memo, "answers": answers})
     plan = same_as_full_rebuild(lib, keys, from_memo=False)
     assert plan.changed == (OVERDOSE_EN,)
     # ... and the release just made is remembered again.
