@@ -200,7 +200,8 @@ def _drop_releases(library) -> None:
 
 
 def measure_verify(library, runs: int) -> dict:
-    from authoring_app.release import consumer, published
+    from answer_kit import pull as consumer
+    from authoring_app.release import published
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

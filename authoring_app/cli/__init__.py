@@ -211,8 +211,8 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "library"):
         args.library = None
     func = getattr(args, "func", cmd_gui)
+    from answer_kit.minisign import SignatureError
     from authoring_app.library.library import LibraryError
-    from authoring_app.release.minisign import SignatureError
     from authoring_app.review.keys import KeyStoreError
 
     try:

@@ -111,7 +111,7 @@ def _now(args) -> dt.datetime | None:
 
 
 def cmd_pull(args) -> int:
-    from authoring_app.release import consumer
+    from answer_kit import pull as consumer
 
     try:
         key = consumer.load_public_key(args.key)
@@ -127,7 +127,7 @@ def cmd_pull(args) -> int:
 
 
 def cmd_verify(args) -> int:
-    from authoring_app.release import consumer
+    from answer_kit import pull as consumer
 
     try:
         key = consumer.load_public_key(args.key)

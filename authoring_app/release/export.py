@@ -15,9 +15,10 @@ from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 
+from answer_kit import minisign
 from authoring_app.library import atomic
 from authoring_app.library.library import Library, LibraryError
-from authoring_app.release import minisign, published
+from authoring_app.release import published
 
 MARKER = ".authoring-app-export"
 CSS = """

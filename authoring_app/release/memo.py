@@ -26,6 +26,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from answer_kit import minisign
 from authoring_app.library import cache
 from authoring_app.library.answer import Answer, AnswerKey
 from authoring_app.library.cache import Kind
@@ -34,7 +35,7 @@ from authoring_app.library.info import LibraryInfo
 from authoring_app.library.library import Library
 from authoring_app.library.text import find_refs
 from authoring_app.release import bundle as bundles
-from authoring_app.release import minisign, published
+from authoring_app.release import published
 from authoring_app.release.bundle import ReleaseAnswer
 from authoring_app.review.keys import KeyStoreError, decode_public_key
 

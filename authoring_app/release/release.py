@@ -20,6 +20,7 @@ from functools import cached_property
 
 import git
 
+from answer_kit import minisign
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.audit import first_authors
 from authoring_app.library.library import Library, LibraryError
@@ -27,7 +28,7 @@ from authoring_app.library.roster import Person
 from authoring_app.release import bundle as bundles
 from authoring_app.release import entries as release_entries
 from authoring_app.release import memo as release_memo
-from authoring_app.release import minisign, published
+from authoring_app.release import published
 from authoring_app.release.bundle import ReleaseAnswer
 from authoring_app.release.entries import LeftOut
 from authoring_app.review.keys import encode_public_key

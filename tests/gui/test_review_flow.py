@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from answer_kit import minisign
+from answer_kit.pull import verify_bundle
 from authoring_app.library.answer import AnswerKey
-from authoring_app.release import minisign, published
-from authoring_app.release.consumer import verify_bundle
+from authoring_app.release import published
 from authoring_app.review.status import answer_status
 from tests.gui.conftest import drain, make_window
 from tests.gui.review_helpers import (

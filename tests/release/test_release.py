@@ -10,11 +10,13 @@ from html.parser import HTMLParser
 
 import pytest
 
+from answer_kit import minisign
+from answer_kit import pull as consumer
 from authoring_app.library import cache
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.text import utf16_len
 from authoring_app.release import bundle as bundles
-from authoring_app.release import consumer, export, minisign, published, release
+from authoring_app.release import export, published, release
 from authoring_app.review import actions as review
 from authoring_app.review.status import Status, library_status
 from tests.release.helpers import (

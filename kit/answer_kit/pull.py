@@ -27,8 +27,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from answer_kit import minisign
 from authoring_app.library import atomic
-from authoring_app.release import minisign
 from authoring_app.release.bundle import parse_utc, validate_schema
 
 FILES = ("bundle.json", "bundle.json.minisig", "manifest.json")

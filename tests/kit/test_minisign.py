@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from authoring_app.release import minisign
-from authoring_app.release.minisign import PublicKey, SignatureError, sign, verify
+from answer_kit import minisign
+from answer_kit.minisign import PublicKey, SignatureError, sign, verify
 
 MINISIGN = shutil.which("minisign")
 needs_minisign = pytest.mark.skipif(

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from answer_kit import pull as consumer
+from answer_kit.minisign import PublicKey
 from authoring_app.library.answer import AnswerKey
-from authoring_app.release import consumer, published, release
-from authoring_app.release.minisign import PublicKey
+from authoring_app.release import published, release
 from authoring_app.review.keys import KeyStore
 from tests.release.helpers import PASSPHRASE, sign_all, signed_sample
 
