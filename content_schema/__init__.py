@@ -1,4 +1,5 @@
-"""JSON Schemas (draft 2020-12) for every file kind in a library and for the bundle."""
+"""JSON Schemas (draft 2020-12) for every file kind in a library. The schemas of what a release
+publishes (bundle, manifest, releases index) ship with the consumer kit: answer_kit/schemas."""
 
 import json
 from functools import cache
@@ -7,6 +8,6 @@ from importlib import resources
 
 @cache
 def load(name: str) -> dict:
-    """Return the schema called `name` (e.g. "answer", "library", "bundle")."""
+    """Return the schema called `name` (e.g. "answer", "library", "review")."""
     text = resources.files(__name__).joinpath(f"{name}.schema.json").read_text("utf-8")
     return json.loads(text)

@@ -1,10 +1,10 @@
-"""Commands for releases: publish, and for bot maintainers pull and verify; export a static site."""
+"""Commands for releases: publish, export a static site, and the consumer kit's pull and verify."""
 
 from __future__ import annotations
 
-import datetime as dt
 import getpass
 import sys
+from collections.abc import Callable
 
 from authoring_app.cli import (
     EXIT_OK,
@@ -99,46 +99,18 @@ def cmd_publish(args) -> int:
     return EXIT_OK
 
 
-def _now(args) -> dt.datetime | None:
-    if not getattr(args, "now", None):
-        return None
-    from authoring_app.release.bundle import parse_utc
+def _kit_command(name: str) -> Callable:
+    """The consumer kit's own command `name` (the same verify and pull bots and sites run)."""
 
-    try:
-        return parse_utc(args.now)
-    except ValueError:
-        raise CommandError(f"--now {args.now!r} is not a time like 2026-11-22T12:00:00Z") from None
+    def run(args) -> int:
+        from answer_kit import cli as kit
 
+        try:
+            return kit.COMMANDS[name][2](args)
+        except kit.FAILURES as exc:
+            raise CommandError(f"refused: {exc}") from None
 
-def cmd_pull(args) -> int:
-    from answer_kit import pull as consumer
-
-    try:
-        key = consumer.load_public_key(args.key)
-        result = consumer.pull(args.source, args.to, key, now=_now(args))
-    except consumer.Refused as exc:
-        raise CommandError(f"refused: {exc}") from None
-    if result.updated:
-        was = f" (was {result.previous_version})" if result.previous_version else ""
-        print(f"Pulled release {result.version}{was} into {result.path}")
-    else:
-        print(f"Already up to date: release {result.version} in {result.path}")
-    return EXIT_OK
-
-
-def cmd_verify(args) -> int:
-    from answer_kit import pull as consumer
-
-    try:
-        key = consumer.load_public_key(args.key)
-        bundle = consumer.verify_file(args.bundle, key, now=_now(args))
-    except consumer.Refused as exc:
-        raise CommandError(f"refused: {exc}") from None
-    print(
-        f"OK: release {bundle.version}, {len(bundle.answers)} answer(s), "
-        f"expires {bundle.data['expires']}, sha256 {bundle.sha256}"
-    )
-    return EXIT_OK
+    return run
 
 
 def cmd_export(args) -> int:
@@ -165,16 +137,11 @@ def register(add) -> None:
         help="refuse unless this answer goes in the release (may be repeated)",
     )
 
-    p = add("pull", cmd_pull, "fetch, verify and install the latest release (for bots and sites)")
-    p.add_argument("source", metavar="SOURCE", help="a git URL or path, or a folder of releases")
-    p.add_argument("--to", required=True, type=path_arg, metavar="DIR")
-    p.add_argument("--key", required=True, metavar="KEY.pub", help="the publisher's minisign key")
-    p.add_argument("--now", metavar="ISO", help="check expiry at this time instead of now")
+    from answer_kit import cli as kit
 
-    p = add("verify", cmd_verify, "check a bundle's signature, manifest, schema and expiry")
-    p.add_argument("bundle", type=path_arg, metavar="BUNDLE", help="bundle.json (or its folder)")
-    p.add_argument("--key", required=True, metavar="KEY.pub", help="the publisher's minisign key")
-    p.add_argument("--now", metavar="ISO", help="check expiry at this time instead of now")
+    for name in ("pull", "verify"):
+        help_text, add_arguments, _run = kit.COMMANDS[name]
+        add_arguments(add(name, _kit_command(name), help_text))
 
     p = add("export", cmd_export, "write a static web site from the latest release")
     p.add_argument("--to", required=True, type=path_arg, metavar="DIR")

@@ -533,13 +533,3 @@ def answer_hashes(bundle: dict) -> dict[str, str]:
         for a in bundle.get("answers", [])
         if isinstance(a, dict) and "id" in a and "locale" in a
     }
-
-
-def validate_schema(bundle: dict, schema: str = "bundle") -> list[str]:
-    """Schema violations of a bundle (or "manifest", "releases") as one line each."""
-    from authoring_app.library.documents import is_valid, validator_for
-
-    if is_valid(bundle, schema):  # compiled check first; messages only for a bad bundle
-        return []
-    errors = sorted(validator_for(schema).iter_errors(bundle), key=lambda e: list(e.path))
-    return [f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message[:200]}" for e in errors]

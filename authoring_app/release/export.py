@@ -1,179 +1,20 @@
-"""A static web site from the latest release (never from drafts).
-
-One page per answer and locale, an index per locale listing topics, and one per topic and
-locale; every answer shows its governance (reviewed by, last reviewed, next review, sources).
-Pages are self-contained (inline CSS, no scripts); every value is escaped, and bodies are the
-sanitised HTML rendered at publish time.
-"""
+"""A static web site of the library's latest release, written by the consumer kit (see
+answer_kit/site.py) once the release checks out against its signature."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-from collections.abc import Iterable
-from html import escape
 from pathlib import Path
 
 from answer_kit import minisign
-from authoring_app.library import atomic
+from answer_kit.site import SiteError, write_site
 from authoring_app.library.library import Library, LibraryError
 from authoring_app.release import published
-
-MARKER = ".authoring-app-export"
-CSS = """
-body{font-family:system-ui,sans-serif;max-width:44rem;margin:2rem auto;padding:0 1rem;
-line-height:1.5;color:#1b1b1b}
-nav{font-size:.9rem;margin-bottom:1rem}.summary{font-size:1.1rem;background:#f3f6f9;
-padding:.75rem 1rem;border-radius:.4rem}.red-flags{border-left:4px solid #b00020;
-padding-left:1rem}.governance{font-size:.9rem;color:#444;border-top:1px solid #ccc;
-margin-top:2rem}.sample{background:#fff3cd;padding:.5rem 1rem}
-"""
-WORDS = {
-    "en": {
-        "topics": "Topics",
-        "red_flags": "Get help in person or call emergency services if",
-        "services": "Where to get help",
-        "reviewed_by": "Reviewed by",
-        "last_reviewed": "Last reviewed",
-        "next_review": "Next review",
-        "sources": "Sources",
-        "version": "Release",
-        "sample": "Sample content for demonstration: not for real use.",
-        "home": "All languages",
-    },
-    "ru": {
-        "topics": "Темы",
-        "red_flags": "Обратитесь за помощью очно или вызовите скорую, если",
-        "services": "Куда обратиться",
-        "reviewed_by": "Проверено",
-        "last_reviewed": "Последняя проверка",
-        "next_review": "Следующая проверка",
-        "sources": "Источники",
-        "version": "Выпуск",
-        "sample": "Пример для демонстрации, не для реального использования.",
-        "home": "Все языки",
-    },
-}
 
 
 class ExportError(LibraryError):
     pass
-
-
-def _words(locale: str) -> dict[str, str]:
-    return WORDS.get(locale, WORDS["en"])
-
-
-def _page(title: str, locale: str, body: str, *, sample: bool, depth: int) -> str:
-    home = "../" * depth + "index.html"
-    warning = f'<p class="sample">{escape(_words(locale)["sample"])}</p>' if sample else ""
-    return (
-        f'<!DOCTYPE html>\n<html lang="{escape(locale)}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-        "style-src 'unsafe-inline'; img-src https: data:\">\n"
-        f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-        f'<nav><a href="{home}">{escape(_words(locale)["home"])}</a></nav>\n'
-        f"{warning}{body}\n</body>\n</html>\n"
-    )
-
-
-def _link(url: str | None, text: str) -> str:
-    if url and url.lower().startswith(("https://", "http://")):
-        return f'<a href="{escape(url)}" rel="noopener nofollow">{escape(text)}</a>'
-    return escape(text)
-
-
-def _answer_page(answer: dict, bundle: dict) -> str:
-    words = _words(answer["locale"])
-    gov = answer["governance"]
-    parts = [f"<h1>{escape(answer['title'])}</h1>"]
-    parts.append(f'<div class="summary">{answer["summary"]["html"]}</div>')
-    if answer["red_flags"]:
-        items = "".join(f"<li>{escape(flag)}</li>" for flag in answer["red_flags"])
-        parts.append(
-            f'<section class="red-flags"><h2>{escape(words["red_flags"])}</h2><ul>{items}</ul>'
-            "</section>"
-        )
-    parts.append(f"<article>{answer['body']['html']}</article>")
-    if answer["services"]:
-        items = "".join(
-            f"<li>{escape(s['name'])}: {escape(s['contact'])}"
-            + (f" ({escape(s['hours'])})" if s.get("hours") else "")
-            + "</li>"
-            for s in answer["services"]
-        )
-        parts.append(f"<h2>{escape(words['services'])}</h2><ul>{items}</ul>")
-    reviewers = "; ".join(
-        f"{r['name']}, {r['credentials']} ({r['time'][:10]})" for r in gov["signed_off_by"]
-    )
-    sources = "".join(f"<li>{_link(s.get('url'), s['title'])}</li>" for s in answer["sources"])
-    parts.append(
-        '<footer class="governance"><dl>'
-        f"<dt>{escape(words['reviewed_by'])}</dt><dd>{escape(reviewers)}</dd>"
-        f"<dt>{escape(words['last_reviewed'])}</dt><dd>{escape(gov['last_reviewed'] or '')}</dd>"
-        f"<dt>{escape(words['next_review'])}</dt><dd>{escape(gov['next_review'])}</dd>"
-        f"<dt>{escape(words['version'])}</dt><dd>{escape(bundle['version'])}, "
-        f"{escape(bundle['library']['organisation'])}</dd></dl>"
-        f"<h2>{escape(words['sources'])}</h2><ul>{sources}</ul></footer>"
-    )
-    return _page(
-        answer["title"],
-        answer["locale"],
-        "\n".join(parts),
-        sample=bundle["library"]["sample"],
-        depth=2,
-    )
-
-
-def site_pages(bundle: dict) -> dict[str, str]:
-    """Relative path -> HTML of every page of the site."""
-    pages: dict[str, str] = {}
-    sample = bundle["library"]["sample"]
-    topics = {t["id"]: t["title"] for t in bundle["topics"]}
-    by_locale: dict[str, dict[str, list[dict]]] = {}
-    for answer in bundle["answers"]:
-        topic_id = answer["topic"]["id"]
-        by_locale.setdefault(answer["locale"], {}).setdefault(topic_id, []).append(answer)
-        pages[f"{answer['locale']}/{topic_id}/{answer['id']}.html"] = _answer_page(answer, bundle)
-    for locale, by_topic in sorted(by_locale.items()):
-        items = []
-        for topic_id, answers in sorted(by_topic.items()):
-            title = topics.get(topic_id, {}).get(locale) or answers[0]["topic"]["title"]
-            links = "".join(
-                f'<li><a href="{escape(a["id"])}.html">{escape(a["title"])}</a></li>'
-                for a in sorted(answers, key=lambda a: a["title"])
-            )
-            pages[f"{locale}/{topic_id}/index.html"] = _page(
-                title,
-                locale,
-                f"<h1>{escape(title)}</h1><ul>{links}</ul>",
-                sample=sample,
-                depth=2,
-            )
-            items.append(f'<li><a href="{escape(topic_id)}/index.html">{escape(title)}</a></li>')
-        pages[f"{locale}/index.html"] = _page(
-            _words(locale)["topics"],
-            locale,
-            f"<h1>{escape(bundle['library']['name'])}</h1>"
-            f"<h2>{escape(_words(locale)['topics'])}</h2><ul>{''.join(items)}</ul>",
-            sample=sample,
-            depth=1,
-        )
-    languages = "".join(
-        f'<li><a href="{escape(locale)}/index.html">{escape(locale)}</a></li>'
-        for locale in sorted(by_locale)
-    )
-    pages["index.html"] = _page(
-        bundle["library"]["name"],
-        bundle["library"]["default_locale"],
-        f"<h1>{escape(bundle['library']['name'])}</h1><ul>{languages}</ul>"
-        f"<p>{escape(bundle['library']['organisation'])} · {escape(bundle['version'])}</p>",
-        sample=sample,
-        depth=0,
-    )
-    return pages
 
 
 def latest_bundle(library: Library) -> dict:
@@ -195,24 +36,7 @@ def latest_bundle(library: Library) -> dict:
 
 def export_site(library: Library, to: Path | str) -> list[str]:
     """Write the site of the latest release into `to`; returns the pages written."""
-    return write_site(latest_bundle(library), to)
-
-
-def write_site(bundle: dict, to: Path | str) -> list[str]:
-    to = Path(to).expanduser()
-    if to.exists() and any(to.iterdir()) and not (to / MARKER).exists():
-        raise ExportError(f"{to} is not empty and is not an earlier export; choose another folder")
-    pages = site_pages(bundle)
-    for rel, text in sorted(pages.items()):
-        atomic.write_text(to / rel, text)
-    atomic.write_text(to / MARKER, f"release {bundle['version']}\n")
-    _remove_stale(to, pages.keys())
-    return sorted(pages)
-
-
-def _remove_stale(to: Path, keep: Iterable[str]) -> None:
-    """Pages of answers no longer in the release are removed."""
-    keep = set(keep)
-    for path in to.rglob("*.html"):
-        if path.relative_to(to).as_posix() not in keep:
-            os.unlink(path)
+    try:
+        return write_site(latest_bundle(library), to)
+    except SiteError as exc:
+        raise ExportError(str(exc)) from None

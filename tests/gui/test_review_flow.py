@@ -8,8 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from answer_kit import minisign
-from answer_kit.pull import verify_bundle
+from answer_kit import minisign, verify_bundle
 from authoring_app.library.answer import AnswerKey
 from authoring_app.release import published
 from authoring_app.review.status import answer_status

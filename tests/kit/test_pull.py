@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from answer_kit import pull as consumer
+import answer_kit
 from answer_kit.minisign import PublicKey
 from authoring_app.library.answer import AnswerKey
 from authoring_app.release import published, release
@@ -48,7 +48,7 @@ def folder_of(library, tmp_path, name, version=None) -> Path:
     folder = tmp_path / name
     folder.mkdir()
     prefix = f"releases/{version}/" if version else ""
-    for file in consumer.FILES:
+    for file in answer_kit.FILES:
         (folder / file).write_bytes(published.read_file(library, prefix + file))
     return folder
 
@@ -59,9 +59,9 @@ def current_version(to: Path) -> str:
 
 def test_pull_from_git_then_update_keeps_the_previous(released, tmp_path):
     library, keys, key_file = released
-    key = consumer.load_public_key(key_file)
+    key = answer_kit.load_public_key(key_file)
     to = tmp_path / "bot"
-    result = consumer.pull(str(library.path), to, key)
+    result = answer_kit.pull(str(library.path), to, key)
     assert (result.version, result.updated, result.previous_version) == ("1.0.0", True, None)
     assert current_version(to) == "1.0.0"
     assert (to / ".cache" / "source.git").is_dir()
@@ -73,11 +73,11 @@ def test_pull_from_git_then_update_keeps_the_previous(released, tmp_path):
     ).stdout.split()
     assert refs == ["refs/heads/published"]
 
-    again = consumer.pull(str(library.path), to, key)
+    again = answer_kit.pull(str(library.path), to, key)
     assert again.updated is False
 
     second_release(library, keys)
-    result = consumer.pull(str(library.path), to, key)
+    result = answer_kit.pull(str(library.path), to, key)
     assert (result.version, result.previous_version) == ("1.0.1", "1.0.0")
     assert current_version(to) == "1.0.1"
     assert json.loads((to / "previous" / "bundle.json").read_text())["version"] == "1.0.0"
@@ -86,19 +86,19 @@ def test_pull_from_git_then_update_keeps_the_previous(released, tmp_path):
 
 def refused(source, to, key, match, **kwargs):
     before = {p.name: p.read_bytes() for p in (to / "current").iterdir()}
-    with pytest.raises(consumer.Refused, match=match):
-        consumer.pull(source, to, key, **kwargs)
+    with pytest.raises(answer_kit.Refused, match=match):
+        answer_kit.pull(source, to, key, **kwargs)
     after = {p.name: p.read_bytes() for p in (to / "current").iterdir()}
     assert after == before, "a refused pull changed the current release"
 
 
 def test_bad_bundles_are_refused_and_nothing_is_lost(released, tmp_path):
     library, keys, key_file = released
-    key = consumer.load_public_key(key_file)
+    key = answer_kit.load_public_key(key_file)
     old = folder_of(library, tmp_path, "old")
     second_release(library, keys)
     to = tmp_path / "bot"
-    consumer.pull(str(library.path), to, key)
+    answer_kit.pull(str(library.path), to, key)
     assert current_version(to) == "1.0.1"
 
     refused(old, to, key, r"older than 1.0.1, .*rollback")
@@ -152,22 +152,22 @@ def test_bad_bundles_are_refused_and_nothing_is_lost(released, tmp_path):
 
 def test_verify_checks_a_bundle_alone(released, tmp_path):
     library, _, key_file = released
-    key = consumer.load_public_key(key_file)
+    key = answer_kit.load_public_key(key_file)
     folder = folder_of(library, tmp_path, "release")
-    bundle = consumer.verify_file(folder / "bundle.json", key)
+    bundle = answer_kit.verify_file(folder / "bundle.json", key)
     assert bundle.version == "1.0.0" and len(bundle.answers) == 20
-    with pytest.raises(consumer.Refused, match="expired"):
-        consumer.verify_file(folder, key, now=bundle.expires)
+    with pytest.raises(answer_kit.Refused, match="expired"):
+        answer_kit.verify_file(folder, key, now=bundle.expires)
     (folder / "bundle.json.minisig").unlink()
-    with pytest.raises(consumer.Refused, match="the signature file is missing"):
-        consumer.verify_file(folder, key)
+    with pytest.raises(answer_kit.Refused, match="the signature file is missing"):
+        answer_kit.verify_file(folder, key)
 
 
 def test_a_version_equal_but_different_is_refused(released, tmp_path):
     library, keys, key_file = released
-    key = consumer.load_public_key(key_file)
+    key = answer_kit.load_public_key(key_file)
     to = tmp_path / "bot"
-    consumer.pull(str(library.path), to, key)
+    answer_kit.pull(str(library.path), to, key)
     # Re-sign the same version from a later library state: a different bundle, same version.
     author = library.roster.get("demo-author")
     answer = library.answer(AnswerKey("collapsed-veins", "en"))
@@ -191,7 +191,7 @@ def test_a_version_equal_but_different_is_refused(released, tmp_path):
 def test_example_bot_answers_from_a_verified_bundle(released, tmp_path):
     library, _, key_file = released
     to = tmp_path / "bot"
-    consumer.pull(str(library.path), to, consumer.load_public_key(key_file))
+    answer_kit.pull(str(library.path), to, answer_kit.load_public_key(key_file))
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     run = subprocess.run(
         [
@@ -210,7 +210,7 @@ def test_example_bot_answers_from_a_verified_bundle(released, tmp_path):
     assert "overdose" in run.stdout.lower() and "103" in run.stdout
     bad = tmp_path / "bad"
     bad.mkdir()
-    for name in consumer.FILES:
+    for name in answer_kit.FILES:
         (bad / name).write_bytes((to / "current" / name).read_bytes())
     (bad / "bundle.json").write_bytes((bad / "bundle.json").read_bytes().replace(b"103", b"104"))
     run = subprocess.run(

@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from answer_kit import schema
 from authoring_app.library.answer import Answer, AnswerKey
 from authoring_app.library.text import utf16_len
 from authoring_app.release import bundle as bundles
@@ -49,7 +50,7 @@ class TagChecker(HTMLParser):
 
 def test_answer_fields_governance_and_services(library):
     data = assemble(library)
-    assert bundles.validate_schema(data) == []
+    assert schema.problems(data) == []
     assert data["format"] == bundles.BUNDLE_FORMAT
     assert data["library"] == {
         "name": "Test library",
@@ -155,7 +156,7 @@ def test_hostile_bodies_render_safely(library, name):
     template = fake_entries(library)[0]
     entry = template.__class__(with_body(library, HOSTILE[name]), template.governance)
     data = assemble(library, [entry])
-    assert bundles.validate_schema(data) == []
+    assert schema.problems(data) == []
     body = data["answers"][0]["body"]
     checker = TagChecker()
     checker.feed(body["html"])

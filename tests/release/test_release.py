@@ -10,8 +10,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from answer_kit import minisign
-from answer_kit import pull as consumer
+import answer_kit
+from answer_kit import minisign, schema
 from authoring_app.library import cache
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.text import utf16_len
@@ -99,14 +99,14 @@ def test_first_release_of_the_signed_sample(sample_library, tmp_path):
     )
     assert checked.returncode == 0, checked.stderr
     assert "version=1.0.0" in checked.stdout and "expires=" in checked.stdout
-    key = consumer.load_public_key(out / "publisher.pub")
-    verified = consumer.verify_file(out / "bundle.json", key, require_manifest=True)
+    key = answer_kit.load_public_key(out / "publisher.pub")
+    verified = answer_kit.verify_file(out / "bundle.json", key, require_manifest=True)
     assert verified.version == "1.0.0"
 
     data = json.loads(branch_file(lib, "bundle.json"))
-    assert bundles.validate_schema(data) == []
-    assert bundles.validate_schema(json.loads(branch_file(lib, "manifest.json")), "manifest") == []
-    assert bundles.validate_schema(json.loads(branch_file(lib, "releases.json")), "releases") == []
+    assert schema.problems(data) == []
+    assert schema.problems(json.loads(branch_file(lib, "manifest.json")), "manifest") == []
+    assert schema.problems(json.loads(branch_file(lib, "releases.json")), "releases") == []
     assert data["release_time"] == bundles.iso_utc(release.commit_time(lib))
     assert data["library"]["sample"] is True
     expected_expiry = bundles.add_months(release.commit_time(lib), 12).replace(microsecond=0)
@@ -293,7 +293,7 @@ def test_a_bundle_stored_ahead_is_used_only_for_its_own_version(sample_library, 
     result = release.publish(lib, plan, PUBLISHER, keys[PUBLISHER], version="1.1.0", ahead=ahead)
     assert json.loads(branch_file(lib, "bundle.json"))["version"] == "1.1.0"
     assert len(stored) == 3 and branch_file(lib, "bundle.json") == stored[2]
-    consumer.verify_bundle(
+    answer_kit.verify_bundle(
         branch_file(lib, "bundle.json"),
         branch_file(lib, "bundle.json.minisig"),
         minisign.PublicKey.from_ed25519(keys[PUBLISHER].public_key()),
@@ -366,7 +366,7 @@ def test_site_pages_escape_everything(library):
     entry = fake_entries(library)[0].__class__(answer, fake_entries(library)[0].governance)
     now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     data = bundles.assemble([entry], **first_release_at(library, now))
-    pages = export.site_pages(data)
+    pages = answer_kit.site_pages(data)
     assert all("<script>" not in page for page in pages.values())
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages["en/wound-care/abscess-signs.html"]
 
