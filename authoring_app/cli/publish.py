@@ -59,20 +59,20 @@ def _passphrase(args, person) -> str:
 
 
 def cmd_publish(args) -> int:
-    from authoring_app.release import release
+    from authoring_app.release import planning, publishing
     from authoring_app.review.keys import KeyStore, KeyStoreError
 
     with open_library(args, statuses_next=True) as library:
         person = person_named(library, args.as_person, "publisher")
         include = [answer_key(text) for text in args.include or ()]
-        plan = release.plan_release(library, include=include)
+        plan = planning.plan_release(library, include=include)
         _print_plan(plan, library, verbose=args.verbose)
         if plan.problems:
             raise CommandError("not published: " + "; ".join(plan.problems))
         if plan.nothing_changed:
             print(f"Nothing to publish: {plan.why}.")
             return EXIT_OK
-        version = release.choose_version(plan, args.version)
+        version = publishing.choose_version(plan, args.version)
         if args.dry_run:
             print(f"Dry run: release {version} was not published.")
             return EXIT_OK
@@ -83,13 +83,13 @@ def cmd_publish(args) -> int:
             if reply not in ("y", "yes"):
                 print("Not published.")
                 return EXIT_OK
-        ahead = release.store_ahead(library, plan, version)  # while the key is unlocked
+        ahead = publishing.store_ahead(library, plan, version)  # while the key is unlocked
         passphrase = _passphrase(args, person)
         try:
             private_key = KeyStore().load(person.id, passphrase)
         except KeyStoreError as exc:
             raise CommandError(str(exc)) from None
-        result = release.publish(
+        result = publishing.publish(
             library, plan, person.id, private_key, version=version, ahead=ahead
         )
         print(

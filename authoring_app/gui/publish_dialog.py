@@ -166,7 +166,7 @@ class PublishDialog(QDialog):
     # -- the plan --------------------------------------------------------------------------
 
     def make_plan(self) -> None:
-        from authoring_app.release.release import plan_release
+        from authoring_app.release.planning import plan_release
 
         library = self.library
         self.publish_button.setEnabled(False)
@@ -255,7 +255,8 @@ class PublishDialog(QDialog):
                 row.setToolTip(2, _plain(item.reason))
 
     def _check_version(self) -> None:
-        from authoring_app.release.release import ReleaseError, choose_version
+        from authoring_app.release.planning import ReleaseError
+        from authoring_app.release.publishing import choose_version
 
         plan = self.plan
         if plan is None or not plan.can_publish or self.publishing or self.result is not None:
@@ -279,7 +280,7 @@ class PublishDialog(QDialog):
     # -- publishing ------------------------------------------------------------------------
 
     def publish(self) -> None:
-        from authoring_app.release.release import publish, store_ahead
+        from authoring_app.release.publishing import publish, store_ahead
         from authoring_app.review.keys import KeyStore
 
         plan, person = self.plan, self.person

@@ -14,7 +14,7 @@ import pytest
 import answer_kit
 from answer_kit.minisign import PublicKey
 from authoring_app.library.answer import AnswerKey
-from authoring_app.release import published, release
+from authoring_app.release import planning, published, publishing
 from authoring_app.review.keys import KeyStore
 from tests.release.helpers import PASSPHRASE, sign_all, signed_sample
 
@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def released(sample_library, tmp_path):
     """The sample library with release 1.0.0 published; returns (library, keys, key file)."""
     keys = signed_sample(sample_library)
-    release.publish(
-        sample_library, release.plan_release(sample_library), PUBLISHER, keys[PUBLISHER]
+    publishing.publish(
+        sample_library, planning.plan_release(sample_library), PUBLISHER, keys[PUBLISHER]
     )
     key_file = tmp_path / "publisher.pub"
     key_file.write_bytes(published.read_file(sample_library, "publisher.pub"))
@@ -40,7 +40,7 @@ def second_release(library, keys):
     answer = library.answer(key)
     library.save_answer(answer.edited(body=answer.body + "\nRest your veins.\n"), author)
     sign_all(library, keys, ["demo-clinician-1"], only={key})
-    return release.publish(library, release.plan_release(library), PUBLISHER, keys[PUBLISHER])
+    return publishing.publish(library, planning.plan_release(library), PUBLISHER, keys[PUBLISHER])
 
 
 def folder_of(library, tmp_path, name, version=None) -> Path:
@@ -133,8 +133,8 @@ def test_bad_bundles_are_refused_and_nothing_is_lost(released, tmp_path):
     # The same version with other bytes (e.g. re-signed by someone else) is refused too.
     same_version = folder_of(library, tmp_path, "same-version")
     private = other.load("someone", PASSPHRASE)
-    plan = release.plan_release(library)
-    forged = release.build_release(
+    plan = planning.plan_release(library)
+    forged = publishing.build_release(
         plan.__class__(**{**plan.__dict__, "previous_version": "1.0.0", "bump": "patch"}),
         "1.0.1",
         private,
@@ -173,8 +173,8 @@ def test_a_version_equal_but_different_is_refused(released, tmp_path):
     answer = library.answer(AnswerKey("collapsed-veins", "en"))
     library.save_answer(answer.edited(body=answer.body + "\nMore.\n"), author)
     sign_all(library, keys, ["demo-clinician-1"], only={answer.key})
-    plan = release.plan_release(library)
-    built = release.build_release(
+    plan = planning.plan_release(library)
+    built = publishing.build_release(
         plan.__class__(**{**plan.__dict__, "previous_version": None}),
         "1.0.0",
         keys[PUBLISHER],

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from authoring_app.release import published, release
+from authoring_app.release import planning, published, publishing
 from tests.release.helpers import signed_sample
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,8 +38,8 @@ sys.exit(main(sys.argv[1:]))
 def release_source(sample_library, tmp_path):
     """A real release of the sample library: (library, publisher key file, folder of files)."""
     keys = signed_sample(sample_library)
-    plan = release.plan_release(sample_library)
-    release.publish(sample_library, plan, "demo-publisher", keys["demo-publisher"])
+    plan = planning.plan_release(sample_library)
+    publishing.publish(sample_library, plan, "demo-publisher", keys["demo-publisher"])
     key_file = tmp_path / "publisher.pub"
     key_file.write_bytes(published.read_file(sample_library, "publisher.pub"))
     folder = tmp_path / "static"

@@ -14,7 +14,7 @@ from authoring_app.library.answer import AnswerKey
 from authoring_app.library.library import Library
 from authoring_app.release import bundle as bundles
 from authoring_app.release import memo as release_memo
-from authoring_app.release import published, release
+from authoring_app.release import planning, published, publishing
 from authoring_app.review import actions as review
 from tests.release.helpers import (
     fake_entries,
@@ -31,14 +31,16 @@ OVERDOSE_EN = AnswerKey("opioid-overdose-signs", "en")
 
 def bundle_of(lib, keys, plan):
     person = lib.roster.get(PUBLISHER)
-    return release.build_release(plan, plan.proposed_version, keys[PUBLISHER], person).bundle_bytes
+    return publishing.build_release(
+        plan, plan.proposed_version, keys[PUBLISHER], person
+    ).bundle_bytes
 
 
 def same_as_full_rebuild(lib, keys, *, from_memo: bool):
     """Plan the next release both ways, check they agree byte for byte, and publish it."""
     assert memo_in_use(lib) == from_memo
-    incremental = release.plan_release(lib)
-    full = release.plan_release(lib, reuse=False)
+    incremental = planning.plan_release(lib)
+    full = planning.plan_release(lib, reuse=False)
     assert incremental.can_publish, incremental.problems or incremental.why
     for name in ("added", "changed", "removed", "bump", "why", "proposed_version"):
         assert getattr(incremental, name) == getattr(full, name), name
@@ -46,7 +48,7 @@ def same_as_full_rebuild(lib, keys, *, from_memo: bool):
     assert data == bundle_of(lib, keys, full)
     assert incremental.bundle == full.bundle  # the planned data, version not final
     assert bundles.content_of(incremental.bundle) == bundles.content_of(json.loads(data))
-    result = release.publish(lib, incremental, PUBLISHER, keys[PUBLISHER])
+    result = publishing.publish(lib, incremental, PUBLISHER, keys[PUBLISHER])
     assert published.read_file(lib, "bundle.json") == data
     assert release_memo.load(lib, result.commit) is not None  # remembered for the next one
     return incremental
@@ -75,8 +77,8 @@ def commit_file(lib, name, old, new):
 @pytest.fixture
 def released(sample_library):
     keys = signed_sample(sample_library)
-    release.publish(
-        sample_library, release.plan_release(sample_library), PUBLISHER, keys[PUBLISHER]
+    publishing.publish(
+        sample_library, planning.plan_release(sample_library), PUBLISHER, keys[PUBLISHER]
     )
     return sample_library, keys
 
@@ -107,7 +109,7 @@ def test_an_edited_answer_is_the_only_one_rendered_and_the_last_bundle_is_not_pa
     monkeypatch.setattr(
         published, "latest_release", lambda lib: parsed.append(1) or real_latest(lib)
     )
-    plan = release.plan_release(lib)
+    plan = planning.plan_release(lib)
     assert len(rendered) == 1 and parsed == []
     assert plan.changed == (OVERDOSE_EN,) and plan.bump == "patch"
     assert same_as_full_rebuild(lib, keys, from_memo=True).changed == (OVERDOSE_EN,)
@@ -135,7 +137,7 @@ def test_a_service_removed_while_answers_name_it_is_a_problem_of_the_plan(releas
     lib.commit(lib.roster.get("demo-author"), "Remove the support line", ["directory.yaml"])
     lib.reload()
     assert memo_in_use(lib)
-    plan = release.plan_release(lib, reuse=reuse)
+    plan = planning.plan_release(lib, reuse=reuse)
     assert not plan.can_publish
     assert any(
         "talking-to-someone" in problem and "example-support-line" in problem
@@ -155,7 +157,7 @@ def test_a_service_no_answer_names_is_added(released, monkeypatch):
     lib.commit(lib.roster.get("demo-author"), "Add a service", ["directory.yaml"])
     lib.reload()
     rendered = rendering_counter(monkeypatch)
-    assert release.plan_release(lib).why == "the directory or library details changed"
+    assert planning.plan_release(lib).why == "the directory or library details changed"
     assert rendered == []
     plan = same_as_full_rebuild(lib, keys, from_memo=True)
     assert plan.bump == "patch" and not plan.changed
@@ -175,7 +177,7 @@ def test_a_new_sign_off_changes_only_governance(released, monkeypatch):
     later = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=5)
     sign_all(lib, keys, CLINICIANS[::-1], only={testing}, now=later)  # a second clinician
     rendered = rendering_counter(monkeypatch)
-    incremental = release.plan_release(lib)
+    incremental = planning.plan_release(lib)
     assert rendered == []  # the text is the same: its rendering is reused
     assert incremental.changed == (testing,)
     same_as_full_rebuild(lib, keys, from_memo=True)
@@ -226,7 +228,7 @@ def test_a_release_made_by_another_clone(released, tmp_path, monkeypatch):
     with Library.open(other_path) as other:
         edit(other, OVERDOSE_EN)
         sign_all(other, keys, CLINICIANS, only={OVERDOSE_EN})
-        made = release.publish(other, release.plan_release(other), PUBLISHER, keys[PUBLISHER])
+        made = publishing.publish(other, planning.plan_release(other), PUBLISHER, keys[PUBLISHER])
         other_head = other.head()
     lib.repo.git.fetch(str(other_path), f"{published.BRANCH}:{published.BRANCH}", "main:theirs")
     lib.repo.git.merge("-q", "--ff-only", "theirs")
@@ -237,7 +239,7 @@ def test_a_release_made_by_another_clone(released, tmp_path, monkeypatch):
     edit(lib, AnswerKey("opioid-overdose-signs", "ru"))
     sign_all(lib, keys, CLINICIANS, only={AnswerKey("opioid-overdose-signs", "ru")})
     rendered = rendering_counter(monkeypatch)
-    incremental = release.plan_release(lib)
+    incremental = planning.plan_release(lib)
     assert len(rendered) == 1
     same_as_full_rebuild(lib, keys, from_memo=False)
     assert incremental.previous_version == made.release.version

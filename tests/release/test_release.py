@@ -16,7 +16,8 @@ from authoring_app.library import cache
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.text import utf16_len
 from authoring_app.release import bundle as bundles
-from authoring_app.release import export, published, release
+from authoring_app.release import export, planning, published, publishing
+from authoring_app.release import memo as release_memo
 from authoring_app.review import actions as review
 from authoring_app.review.status import Status, library_status
 from tests.release.helpers import (
@@ -47,8 +48,8 @@ def branch_file(library, path):
 
 
 def publish(library, keys, **kwargs):
-    plan = release.plan_release(library)
-    return release.publish(library, plan, PUBLISHER, keys[PUBLISHER], **kwargs)
+    plan = planning.plan_release(library)
+    return publishing.publish(library, plan, PUBLISHER, keys[PUBLISHER], **kwargs)
 
 
 def test_first_release_of_the_signed_sample(sample_library, tmp_path):
@@ -56,12 +57,12 @@ def test_first_release_of_the_signed_sample(sample_library, tmp_path):
     keys = signed_sample(lib)
     head = lib.head()
     index_before = (lib.path / ".git" / "index").read_bytes()
-    plan = release.plan_release(lib)
+    plan = planning.plan_release(lib)
     assert plan.bump == "first" and plan.proposed_version == "1.0.0" and not plan.problems
     assert len(plan.included) == len(lib.answers()) == len(plan.added) == 20
     assert plan.left_out == () and plan.removed == ()
 
-    result = release.publish(lib, plan, PUBLISHER, keys[PUBLISHER])
+    result = publishing.publish(lib, plan, PUBLISHER, keys[PUBLISHER])
     assert result.tag == "v1.0.0"
     # The drafts' side is untouched: same HEAD, same index, clean working tree.
     assert lib.head() == head and lib.repo.active_branch.name == "main"
@@ -107,9 +108,9 @@ def test_first_release_of_the_signed_sample(sample_library, tmp_path):
     assert schema.problems(data) == []
     assert schema.problems(json.loads(branch_file(lib, "manifest.json")), "manifest") == []
     assert schema.problems(json.loads(branch_file(lib, "releases.json")), "releases") == []
-    assert data["release_time"] == bundles.iso_utc(release.commit_time(lib))
+    assert data["release_time"] == bundles.iso_utc(planning.commit_time(lib))
     assert data["library"]["sample"] is True
-    expected_expiry = bundles.add_months(release.commit_time(lib), 12).replace(microsecond=0)
+    expected_expiry = bundles.add_months(planning.commit_time(lib), 12).replace(microsecond=0)
     assert bundles.parse_utc(data["expires"]) <= expected_expiry
     for answer in data["answers"]:
         for message in [answer["summary"]["telegram"], *answer["body"]["telegram"]]:
@@ -133,19 +134,19 @@ def test_first_release_of_the_signed_sample(sample_library, tmp_path):
 def test_the_same_library_state_builds_byte_identical_bundles(sample_library):
     keys = signed_sample(sample_library)
     person = sample_library.roster.get(PUBLISHER)
-    first = release.build_release(
-        release.plan_release(sample_library), "1.0.0", keys[PUBLISHER], person
+    first = publishing.build_release(
+        planning.plan_release(sample_library), "1.0.0", keys[PUBLISHER], person
     )
-    second = release.build_release(
-        release.plan_release(sample_library, now=dt.datetime.now(dt.UTC) + dt.timedelta(days=3)),
+    second = publishing.build_release(
+        planning.plan_release(sample_library, now=dt.datetime.now(dt.UTC) + dt.timedelta(days=3)),
         "1.0.0",
         keys[PUBLISHER],
         person,
     )
     assert first.bundle_bytes == second.bundle_bytes
     assert first.signature == second.signature and first.manifest_bytes == second.manifest_bytes
-    result = release.publish(
-        sample_library, release.plan_release(sample_library), PUBLISHER, keys[PUBLISHER]
+    result = publishing.publish(
+        sample_library, planning.plan_release(sample_library), PUBLISHER, keys[PUBLISHER]
     )
     assert branch_file(sample_library, "bundle.json") == first.bundle_bytes
     assert result.release.sha256 == first.sha256
@@ -160,35 +161,35 @@ def test_versions_follow_what_changed(sample_library):
     )
     assert publish(lib, keys).release.version == "1.0.0"
 
-    plan = release.plan_release(lib)
+    plan = planning.plan_release(lib)
     assert plan.nothing_changed and not plan.can_publish
-    with pytest.raises(release.ReleaseError, match="nothing to publish"):
-        release.publish(lib, plan, PUBLISHER, keys[PUBLISHER])
+    with pytest.raises(planning.ReleaseError, match="nothing to publish"):
+        publishing.publish(lib, plan, PUBLISHER, keys[PUBLISHER])
 
     sign_all(lib, keys, CLINICIANS, only={testing_en})  # added
-    plan = release.plan_release(lib)
+    plan = planning.plan_release(lib)
     assert (plan.bump, plan.added, plan.proposed_version) == ("minor", (testing_en,), "1.1.0")
     assert publish(lib, keys).release.version == "1.1.0"
 
     author = lib.roster.get("demo-author")
     answer = lib.answer(OVERDOSE_EN)
     lib.save_answer(answer.edited(body=answer.body + "\nStay with them.\n"), author)
-    plan = release.plan_release(lib)  # edited, not yet signed: it would drop out
+    plan = planning.plan_release(lib)  # edited, not yet signed: it would drop out
     assert plan.removed == (OVERDOSE_EN,) and plan.bump == "major"
     assert "not signed off" in next(i.reason for i in plan.left_out if i.key == OVERDOSE_EN)
     sign_all(lib, keys, CLINICIANS, only={OVERDOSE_EN})  # changed
-    plan = release.plan_release(lib)
+    plan = planning.plan_release(lib)
     assert (plan.bump, plan.changed, plan.proposed_version) == ("patch", (OVERDOSE_EN,), "1.1.1")
-    with pytest.raises(release.ReleaseError, match="not newer"):
-        release.choose_version(plan, "1.1.0")
-    assert release.choose_version(plan, "1.2.0") == "1.2.0"
+    with pytest.raises(planning.ReleaseError, match="not newer"):
+        publishing.choose_version(plan, "1.1.0")
+    assert publishing.choose_version(plan, "1.2.0") == "1.2.0"
     assert publish(lib, keys).release.version == "1.1.1"
 
     review.retire(lib, testing_en, PUBLISHER, reason="out of date")  # removed
-    plan = release.plan_release(lib)
+    plan = planning.plan_release(lib)
     assert (plan.bump, plan.removed, plan.proposed_version) == ("major", (testing_en,), "2.0.0")
-    with pytest.raises(release.ReleaseError, match="too low"):
-        release.choose_version(plan, "1.2.0")
+    with pytest.raises(planning.ReleaseError, match="too low"):
+        publishing.choose_version(plan, "1.2.0")
     result = publish(lib, keys)
     assert result.release.version == "2.0.0"
     index = json.loads(branch_file(lib, "releases.json"))
@@ -220,7 +221,7 @@ def test_drafts_review_due_and_forged_sign_offs_stay_out(sample_library):
         [str(path.relative_to(lib.path))],
     )
 
-    plan = release.plan_release(lib, include=[forged])
+    plan = planning.plan_release(lib, include=[forged])
     reasons = {item.key: item for item in plan.left_out}
     assert set(reasons) == {due, forged, draft}
     assert reasons[due].status == "review due" and "review was due on" in reasons[due].reason
@@ -229,12 +230,12 @@ def test_drafts_review_due_and_forged_sign_offs_stay_out(sample_library):
     assert reasons[draft].status == "draft"
     assert not any(e.key in reasons for e in plan.included)
     assert plan.problems and f"{forged} cannot be included" in plan.problems[0]
-    with pytest.raises(release.ReleaseError, match="hitting-an-artery.en cannot be included"):
-        release.publish(lib, plan, PUBLISHER, keys[PUBLISHER])
+    with pytest.raises(planning.ReleaseError, match="hitting-an-artery.en cannot be included"):
+        publishing.publish(lib, plan, PUBLISHER, keys[PUBLISHER])
     assert published.tip(lib) is None
 
-    plan = release.plan_release(lib)
-    result = release.publish(lib, plan, PUBLISHER, keys[PUBLISHER])
+    plan = planning.plan_release(lib)
+    result = publishing.publish(lib, plan, PUBLISHER, keys[PUBLISHER])
     keys_in = {a["key"] for a in result.release.bundle["answers"]}
     assert str(due) not in keys_in and str(forged) not in keys_in and str(draft) not in keys_in
     assert len(keys_in) == 17
@@ -242,27 +243,27 @@ def test_drafts_review_due_and_forged_sign_offs_stay_out(sample_library):
 
 def test_only_a_publisher_with_their_own_key_may_publish(sample_library):
     keys = signed_sample(sample_library)
-    plan = release.plan_release(sample_library)
-    with pytest.raises(release.ReleaseError, match="not a publisher"):
-        release.publish(sample_library, plan, "demo-clinician-1", keys["demo-clinician-1"])
-    with pytest.raises(release.ReleaseError, match="does not match their public key"):
-        release.publish(sample_library, plan, PUBLISHER, keys["demo-clinician-1"])
-    with pytest.raises(release.ReleaseError, match="not in this library's roster"):
-        release.publish(sample_library, plan, "nobody", keys[PUBLISHER])
+    plan = planning.plan_release(sample_library)
+    with pytest.raises(planning.ReleaseError, match="not a publisher"):
+        publishing.publish(sample_library, plan, "demo-clinician-1", keys["demo-clinician-1"])
+    with pytest.raises(planning.ReleaseError, match="does not match their public key"):
+        publishing.publish(sample_library, plan, PUBLISHER, keys["demo-clinician-1"])
+    with pytest.raises(planning.ReleaseError, match="not in this library's roster"):
+        publishing.publish(sample_library, plan, "nobody", keys[PUBLISHER])
     assert published.tip(sample_library) is None
 
 
 def test_a_stale_plan_or_unsaved_changes_are_refused(sample_library):
     keys = signed_sample(sample_library)
-    plan = release.plan_release(sample_library)
+    plan = planning.plan_release(sample_library)
     author = sample_library.roster.get("demo-author")
     answer = sample_library.answer(OVERDOSE_EN)
     sample_library.save_answer(answer.edited(title="Changed title"), author)
-    with pytest.raises(release.ReleaseError, match="changed since the release was planned"):
-        release.publish(sample_library, plan, PUBLISHER, keys[PUBLISHER])
+    with pytest.raises(planning.ReleaseError, match="changed since the release was planned"):
+        publishing.publish(sample_library, plan, PUBLISHER, keys[PUBLISHER])
     (sample_library.path / answer.path).write_text("unsaved", "utf-8")
-    with pytest.raises(release.ReleaseError, match="unsaved changes"):
-        release.plan_release(sample_library)
+    with pytest.raises(planning.ReleaseError, match="unsaved changes"):
+        planning.plan_release(sample_library)
 
 
 def test_a_bundle_stored_ahead_is_used_only_for_its_own_version(sample_library, monkeypatch):
@@ -275,10 +276,10 @@ def test_a_bundle_stored_ahead_is_used_only_for_its_own_version(sample_library, 
     monkeypatch.setattr(
         published, "start_storing", lambda library, data: stored.append(data) or real(library, data)
     )
-    plan = release.plan_release(lib)
-    ahead = release.store_ahead(lib, plan, None)
+    plan = planning.plan_release(lib)
+    ahead = publishing.store_ahead(lib, plan, None)
     assert ahead.version == "1.0.0" and len(stored) == 1
-    result = release.publish(lib, plan, PUBLISHER, keys[PUBLISHER], ahead=ahead)
+    result = publishing.publish(lib, plan, PUBLISHER, keys[PUBLISHER], ahead=ahead)
     assert len(stored) == 1  # publishing stored nothing more
     assert branch_file(lib, "bundle.json") == stored[0] == result.release.bundle_bytes
     assert json.loads(stored[0])["version"] == "1.0.0"
@@ -286,11 +287,11 @@ def test_a_bundle_stored_ahead_is_used_only_for_its_own_version(sample_library, 
     edit = lib.answer(OVERDOSE_EN)
     lib.save_answer(edit.edited(summary=edit.summary + " Stay."), lib.roster.get("demo-author"))
     sign_all(lib, keys, CLINICIANS, only={OVERDOSE_EN})
-    plan = release.plan_release(lib)
+    plan = planning.plan_release(lib)
     for too_low in ("0.9.0", "1.0.0"):  # publish would refuse these: nothing is stored
-        assert release.store_ahead(lib, plan, too_low) is None
-    ahead = release.store_ahead(lib, plan, "1.0.1")
-    result = release.publish(lib, plan, PUBLISHER, keys[PUBLISHER], version="1.1.0", ahead=ahead)
+        assert publishing.store_ahead(lib, plan, too_low) is None
+    ahead = publishing.store_ahead(lib, plan, "1.0.1")
+    result = publishing.publish(lib, plan, PUBLISHER, keys[PUBLISHER], version="1.1.0", ahead=ahead)
     assert json.loads(branch_file(lib, "bundle.json"))["version"] == "1.1.0"
     assert len(stored) == 3 and branch_file(lib, "bundle.json") == stored[2]
     answer_kit.verify_bundle(
@@ -299,13 +300,13 @@ def test_a_bundle_stored_ahead_is_used_only_for_its_own_version(sample_library, 
         minisign.PublicKey.from_ed25519(keys[PUBLISHER].public_key()),
     )
 
-    plan = release.plan_release(lib)  # nothing changed since: nothing to store
-    assert plan.nothing_changed and release.store_ahead(lib, plan, None) is None
+    plan = planning.plan_release(lib)  # nothing changed since: nothing to store
+    assert plan.nothing_changed and publishing.store_ahead(lib, plan, None) is None
 
 
 def test_a_crash_while_recording_leaves_no_release(sample_library, monkeypatch):
     keys = signed_sample(sample_library)
-    plan = release.plan_release(sample_library)
+    plan = planning.plan_release(sample_library)
     real = published._with_stdin
 
     def crash(repo, args, data, env=None):
@@ -315,18 +316,18 @@ def test_a_crash_while_recording_leaves_no_release(sample_library, monkeypatch):
 
     monkeypatch.setattr(published, "_with_stdin", crash)
     with pytest.raises(OSError):
-        release.publish(sample_library, plan, PUBLISHER, keys[PUBLISHER])
+        publishing.publish(sample_library, plan, PUBLISHER, keys[PUBLISHER])
     assert published.tip(sample_library) is None
     assert sample_library.repo.git.tag("--list") == ""
     monkeypatch.setattr(published, "_with_stdin", real)
-    assert release.publish(sample_library, plan, PUBLISHER, keys[PUBLISHER]).tag == "v1.0.0"
+    assert publishing.publish(sample_library, plan, PUBLISHER, keys[PUBLISHER]).tag == "v1.0.0"
 
 
 def test_progress_is_reported(sample_library):
     keys = signed_sample(sample_library)
     steps = []
-    plan = release.plan_release(sample_library, progress=lambda *a: steps.append(a))
-    release.publish(
+    plan = planning.plan_release(sample_library, progress=lambda *a: steps.append(a))
+    publishing.publish(
         sample_library, plan, PUBLISHER, keys[PUBLISHER], progress=lambda *a: steps.append(a)
     )
     assert steps[0][0] == "Checking sign-offs" and steps[-1] == ("Published", 3, 3)
@@ -380,7 +381,9 @@ def test_minisign_key_of_the_branch_is_the_publishers(sample_library):
 
 def _bytes(lib, keys, plan):
     person = lib.roster.get(PUBLISHER)
-    return release.build_release(plan, plan.proposed_version, keys[PUBLISHER], person).bundle_bytes
+    return publishing.build_release(
+        plan, plan.proposed_version, keys[PUBLISHER], person
+    ).bundle_bytes
 
 
 def test_an_incremental_release_is_byte_identical_to_a_full_rebuild(sample_library, monkeypatch):
@@ -393,10 +396,10 @@ def test_an_incremental_release_is_byte_identical_to_a_full_rebuild(sample_libra
     sign_all(lib, keys, CLINICIANS, only={OVERDOSE_EN})
 
     rendered = rendering_counter(monkeypatch)
-    incremental = release.plan_release(lib)
+    incremental = planning.plan_release(lib)
     assert len(rendered) == 1  # only the changed answer is rendered again
     rendered.clear()
-    full = release.plan_release(lib, reuse=False)
+    full = planning.plan_release(lib, reuse=False)
     assert len(rendered) == len(full.included) == 20
     assert incremental.changed == full.changed == (OVERDOSE_EN,)
     assert _bytes(lib, keys, incremental) == _bytes(lib, keys, full)
@@ -411,10 +414,10 @@ def test_an_incremental_release_is_byte_identical_to_a_full_rebuild(sample_libra
     lib.commit(lib.roster.get("demo-author"), "Rename the ambulance", ["directory.yaml"])
     lib.reload()
     rendered.clear()
-    incremental = release.plan_release(lib)
+    incremental = planning.plan_release(lib)
     again = len(rendered)
     rendered.clear()
-    full = release.plan_release(lib, reuse=False)
+    full = planning.plan_release(lib, reuse=False)
     assert 0 < again < len(rendered)
     assert "Ambulance (all of Russia)" in _bytes(lib, keys, incremental).decode("utf-8")
     assert _bytes(lib, keys, incremental) == _bytes(lib, keys, full)
@@ -425,7 +428,7 @@ def test_a_release_not_signed_by_a_publisher_or_renderer_is_not_reused(sample_li
     keys = signed_sample(lib)
     publish(lib, keys)
     last = published.latest_release(lib)
-    assert release.previous_rendering(lib, last) is not None
+    assert release_memo.previous_rendering(lib, last) is not None
 
     # The bundle on the branch was altered after signing: nothing of it is reused.
     tampered = last.bundle_bytes.replace(b"</p>", b"<script>x()</script></p>", 1)
@@ -435,13 +438,13 @@ def test_a_release_not_signed_by_a_publisher_or_renderer_is_not_reused(sample_li
         {"bundle.json": tampered},
         version="1.0.1",
         person=person,
-        message=f"Release 1.0.1\n\n{release.RENDER_TRAILER}: {bundles.render_digest()}",
+        message=f"Release 1.0.1\n\n{published.RENDER_TRAILER}: {bundles.render_digest()}",
         expected_tip=last.commit,
     )
     last = published.latest_release(lib)
-    assert release.previous_rendering(lib, last) is None
+    assert release_memo.previous_rendering(lib, last) is None
     rendered = rendering_counter(monkeypatch)
-    plan = release.plan_release(lib)
+    plan = planning.plan_release(lib)
     assert len(rendered) == 20 and b"<script>" not in _bytes(lib, keys, plan)
 
     # Rendered by other code (another render digest): rendered again.
