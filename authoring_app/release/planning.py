@@ -24,8 +24,8 @@ from authoring_app.library.audit import first_authors
 from authoring_app.library.library import Library, LibraryError
 from authoring_app.release import bundle as bundles
 from authoring_app.release import entries as release_entries
+from authoring_app.release import fragments, published
 from authoring_app.release import memo as release_memo
-from authoring_app.release import published
 from authoring_app.release.bundle import ReleaseAnswer
 from authoring_app.release.entries import LeftOut
 
@@ -89,7 +89,7 @@ class ReleasePlan:
     commit: str = ""  # the library commit the plan was made from
     published_tip: str | None = None  # the published branch commit it was made against
     problems: tuple[str, ...] = ()  # why it cannot be published
-    assembled: release_memo.Assembled | None = field(default=None, repr=False)
+    assembled: fragments.Assembled | None = field(default=None, repr=False)
 
     @cached_property
     def bundle(self) -> dict:
@@ -127,12 +127,12 @@ def make_plan(
     published_tip: str | None = None,
     problems: Sequence[str] = (),
     progress: Progress | None = None,
-    prepared: release_memo.Prepared | None = None,
+    prepared: fragments.Prepared | None = None,
 ) -> ReleasePlan:
     """A plan from answers already known to be signed off (the rest in `left_out`).
 
     `last`: the last release; what of it can be trusted is reused where it cannot differ.
-    `prepared`: `release_memo.prepare` of these entries, if already made."""
+    `prepared`: `fragments.prepare` of these entries, if already made."""
     entries = tuple(sorted(entries, key=lambda e: (e.answer.id, e.answer.locale)))
     left_out = tuple(sorted(left_out, key=lambda item: (item.key.id, item.key.locale)))
     problems = list(problems)
@@ -152,7 +152,7 @@ def make_plan(
             release_time=release_time,
             expires=expires,
         )
-        assembled = release_memo.assemble(
+        assembled = fragments.assemble(
             entries,
             info=library.info,
             directory=library.directory,
@@ -181,7 +181,7 @@ def make_plan(
         bump, why = "minor", f"{len(added)} answer(s) added"
     elif changed:
         bump, why = "patch", f"{len(changed)} answer(s) changed"
-    elif assembled and release_memo.details_digest(assembled.details) != last.details:
+    elif assembled and fragments.details_digest(assembled.details) != last.details:
         bump, why = "patch", "the directory or library details changed"
     else:
         bump, why = "none", f"nothing has changed since release {previous}"
@@ -243,7 +243,7 @@ def plan_release(
             found = statuses.library_status(library, now=now, published=hashes, remember=False)
             entries, left_out = release_entries.select(library, found, firsts_later.result())
             with contextlib.suppress(bundles.BundleError):  # make_plan reports it
-                prepared = release_memo.prepare(entries, library.info, library.directory)
+                prepared = fragments.prepare(entries, library.info, library.directory)
             last = release_memo.from_memo(memo, bundle_later.result())
         if last is None:
             last, last_error = release_memo.read_last(library, reuse)

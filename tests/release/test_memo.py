@@ -13,8 +13,8 @@ from authoring_app.library import cache
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.library import Library
 from authoring_app.release import bundle as bundles
+from authoring_app.release import fragments, planning, published, publishing
 from authoring_app.release import memo as release_memo
-from authoring_app.release import planning, published, publishing
 from authoring_app.review import actions as review
 from tests.release.helpers import (
     fake_entries,
@@ -86,15 +86,15 @@ def released(sample_library):
 def test_the_bundle_is_its_fragments_joined():
     rest = {"format": 1, "version": "1.0.0", "library": {"b": [1, "é"], "a": None}}
     answers = [{"key": "x.en", "body": {"text": "ü\n"}}, {"key": "y.ru", "z": [], "a": 1}]
-    fragments = [release_memo.fragment(a) for a in answers]
-    joined = release_memo.bundle_bytes(rest, fragments)
+    parts = [fragments.fragment(a) for a in answers]
+    joined = fragments.bundle_bytes(rest, parts)
     assert joined == bundles.canonical_json({**rest, "answers": answers})
-    assert release_memo.bundle_bytes({}, []) == bundles.canonical_json({"answers": []})
-    built = release_memo.Assembled(details=rest, keys=("x.en", "y.ru"), fragments=tuple(fragments))
-    for (start, end), part in zip(built.ranges(), fragments, strict=True):
+    assert fragments.bundle_bytes({}, []) == bundles.canonical_json({"answers": []})
+    built = fragments.Assembled(details=rest, keys=("x.en", "y.ru"), fragments=tuple(parts))
+    for (start, end), part in zip(built.ranges(), parts, strict=True):
         assert built.to_bytes()[start:end] == part
     with pytest.raises(ValueError):
-        release_memo.bundle_bytes({"aardvark": 1}, fragments)
+        fragments.bundle_bytes({"aardvark": 1}, parts)
 
 
 def test_an_edited_answer_is_the_only_one_rendered_and_the_last_bundle_is_not_parsed(
@@ -249,7 +249,7 @@ def test_assembling_as_fragments_gives_what_assemble_gives(library):
     entries = fake_entries(library)
     now = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
     details = bundles.bundle_details(**first_release_at(library, now))
-    built = release_memo.assemble(
+    built = fragments.assemble(
         entries, info=library.info, directory=library.directory, details=details
     )
     whole = bundles.assemble(entries, **first_release_at(library, now))
