@@ -10,24 +10,16 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import hashlib
 import json
-import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from authoring_app.library.answer import Answer
 from authoring_app.library.directory import Directory, Service, localise
 from authoring_app.library.info import LibraryInfo
 from authoring_app.library.text import find_refs
-from authoring_app.release.render import expand_refs, render_all, render_text
 
 BUNDLE_FORMAT = 1
-# Fewer answers than this to render are rendered in this process: starting workers costs more.
-PARALLEL_MIN = 200
-_CHUNK = 40
 
 
 class BundleError(Exception):
@@ -133,7 +125,7 @@ def _localised_all(value, locales: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def _service_all(service: Service, locales: Sequence[str]) -> dict:
+def service_all(service: Service, locales: Sequence[str]) -> dict:
     return service.to_json(lambda value: _localised_all(value, locales))
 
 
@@ -151,14 +143,6 @@ def answer_problems(answer: Answer, directory: Directory) -> list[str]:
     if missing:
         return [f"{answer.key}: names {', '.join(missing)}, which directory.yaml does not have"]
     return []
-
-
-def _expanded(answer: Answer, text: str, directory: Directory) -> str:
-    def resolve(ref: str) -> str | None:
-        service = directory.get(ref)
-        return service.label(answer.locale) if service is not None else None
-
-    return expand_refs(text, resolve)
 
 
 def _governance_json(governance: Governance) -> dict:
@@ -180,159 +164,6 @@ def _governance_json(governance: Governance) -> dict:
     last = governance.last_reviewed
     data["last_reviewed"] = last.isoformat() if last else None
     return data
-
-
-@lru_cache(maxsize=1)
-def render_digest() -> str:
-    """What the rendered parts of a bundle depend on besides the texts: this code's source,
-    the Markdown parser's version and the bundle format. Any change gives another digest, so
-    output rendered by other code is never reused."""
-    import markdown_it
-
-    from authoring_app.library import text
-    from authoring_app.release import render
-
-    digest = hashlib.sha256(
-        f"format={BUNDLE_FORMAT};markdown-it={markdown_it.__version__};".encode()
-    )
-    for module in (render.__file__, text.__file__, __file__):
-        digest.update(Path(module).read_bytes())
-    return "sha256:" + digest.hexdigest()
-
-
-def _texts(answer: Answer, directory: Directory) -> tuple[str, tuple[str, ...], str]:
-    """The summary, red flags and body with their {{ref:ID}} written out: what is rendered."""
-    return (
-        _expanded(answer, answer.summary, directory),
-        tuple(_expanded(answer, flag, directory) for flag in answer.red_flags),
-        _expanded(answer, answer.body, directory),
-    )
-
-
-def render_parts(texts: tuple[str, tuple[str, ...], str]) -> dict:
-    """The rendered summary, red flags and body of one answer (a pure function of `texts`)."""
-    summary, flags, body_text = texts
-    summary_rendered = render_all(summary)
-    body = render_all(body_text)
-    return {
-        "summary": {
-            "text": summary_rendered.text,
-            "telegram": summary_rendered.telegram[0] if summary_rendered.telegram else "",
-            "html": summary_rendered.html,
-        },
-        "summary_messages": len(summary_rendered.telegram),
-        "red_flags": [render_text(flag) for flag in flags],
-        "body": {"html": body.html, "telegram": list(body.telegram), "text": body.text},
-    }
-
-
-def _render_chunk(chunk: Sequence[tuple[str, tuple[str, ...], str]]) -> list[dict]:
-    return [render_parts(texts) for texts in chunk]
-
-
-class PreviousRendering:
-    """The rendered parts of a previous, trusted bundle, reused for answers whose rendering
-    cannot differ: the same content hash, the same render digest, the same library locales,
-    and every directory entry the texts refer to unchanged. Anything else is rendered again,
-    so the result is always what a full rebuild gives."""
-
-    def __init__(self, bundle: Mapping, digest: str):
-        self.usable = digest == render_digest() and bundle.get("format") == BUNDLE_FORMAT
-        library = bundle.get("library") if isinstance(bundle.get("library"), dict) else {}
-        self.locales = library.get("locales")
-        self.directory = {
-            s["id"]: s for s in bundle.get("directory", ()) if isinstance(s, dict) and "id" in s
-        }
-        self.answers = {
-            a["key"]: a
-            for a in bundle.get("answers", ())
-            if isinstance(a, dict) and isinstance(a.get("key"), str)
-        }
-
-    def parts(self, answer: Answer, info: LibraryInfo, directory: Directory) -> dict | None:
-        if not self.usable or self.locales != list(info.locales):
-            return None
-        if answer.locale not in info.locales:
-            return None
-        old = self.answers.get(str(answer.key))
-        if old is None or old.get("content_hash") != answer.content_hash():
-            return None
-        for text in (answer.summary, *answer.red_flags, answer.body):
-            for ref in find_refs(text):
-                service = directory.get(ref)
-                if service is None or self.directory.get(ref) != _service_all(
-                    service, info.locales
-                ):
-                    return None
-        return parts_of(old)
-
-
-def parts_of(old: Mapping) -> dict | None:
-    """The rendered parts of an answer in an earlier bundle, as `render_parts` gives them."""
-    try:
-        return {
-            "summary": dict(old["summary"]),
-            "summary_messages": 1 if old["summary"]["telegram"] else 0,
-            "red_flags": list(old["red_flags"]),
-            "body": {
-                "html": old["body"]["html"],
-                "telegram": list(old["body"]["telegram"]),
-                "text": old["body"]["text"],
-            },
-        }
-    except (KeyError, TypeError):
-        return None
-
-
-def _workers() -> int:
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, 8))
-
-
-def render_many(
-    jobs: Sequence[tuple[str, tuple[str, ...], str]],
-    progress=None,
-    *,
-    names: Sequence[str] = (),
-    parallel: bool = True,
-) -> list[dict]:
-    """`render_parts` of every job, in order; on several cores for many jobs. `names` (one
-    per job) are what progress reports."""
-
-    def report(index: int) -> None:
-        if progress is not None:
-            name = names[min(index, len(names) - 1)] if names else ""
-            progress(f"Rendering {name}".rstrip(), index, len(jobs))
-
-    workers = _workers() if parallel else 1
-    if workers < 2 or len(jobs) < PARALLEL_MIN:
-        out = []
-        for index, texts in enumerate(jobs):
-            report(index)
-            out.append(render_parts(texts))
-        return out
-    import multiprocessing
-    import threading
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    chunks = [jobs[i : i + _CHUNK] for i in range(0, len(jobs), _CHUNK)]
-    # A fork is quick and re-imports nothing, but is only safe with no other thread running
-    # (the GUI has some): then workers come from a fork server.
-    method = "fork" if threading.active_count() == 1 else "forkserver"
-    out = []
-    try:
-        context = multiprocessing.get_context(method)
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            for rendered in pool.map(_render_chunk, chunks):
-                report(len(out))
-                out += rendered
-    except (BrokenProcessPool, OSError, ValueError):  # no workers: render here, same result
-        out = out + [render_parts(texts) for texts in jobs[len(out) :]]
-    return out
 
 
 def answer_skeleton(
@@ -390,20 +221,6 @@ def with_parts(answer: Answer, skeleton: dict, parts: dict) -> dict:
     return {**skeleton, **{name: parts[name] for name in RENDERED}}
 
 
-def answer_json(
-    entry: ReleaseAnswer,
-    info: LibraryInfo,
-    directory: Directory,
-    locales_of_id: Sequence[str],
-    parts: dict | None = None,
-) -> dict:
-    """One answer in the bundle, rendered for every channel (`parts`: already rendered)."""
-    if parts is None:
-        parts = render_parts(_texts(entry.answer, directory))
-    skeleton = answer_skeleton(entry, info, directory, locales_of_id)
-    return with_parts(entry.answer, skeleton, parts)
-
-
 def check_entries(entries: Sequence[ReleaseAnswer], info: LibraryInfo, directory: Directory):
     """Raise BundleError naming every answer (and emergency number) the directory lacks."""
     reasons = [r for e in entries for r in answer_problems(e.answer, directory)]
@@ -422,27 +239,6 @@ def locales_by_id(entries: Iterable[ReleaseAnswer]) -> dict[str, list[str]]:
     for entry in entries:
         locales.setdefault(entry.answer.id, []).append(entry.answer.locale)
     return {answer_id: sorted(found) for answer_id, found in locales.items()}
-
-
-def render_missing(
-    entries: Sequence[ReleaseAnswer],
-    parts: list[dict | None],
-    directory: Directory,
-    progress=None,
-    parallel: bool = True,
-) -> list[dict]:
-    """`parts` with every None rendered (on several cores if many)."""
-    todo = [index for index, found in enumerate(parts) if found is None]
-    rendered = render_many(
-        [_texts(entries[i].answer, directory) for i in todo],
-        progress,
-        names=[str(entries[i].answer.key) for i in todo],
-        parallel=parallel,
-    )
-    parts = list(parts)
-    for index, result in zip(todo, rendered, strict=True):
-        parts[index] = result
-    return parts
 
 
 def bundle_details(
@@ -471,53 +267,9 @@ def bundle_details(
         "topics": [
             {"id": t.id, "title": _localised_all(t.title, info.locales)} for t in info.topics
         ],
-        "emergency": [_service_all(directory.get(ref), info.locales) for ref in info.emergency],
-        "directory": [_service_all(s, info.locales) for s in sorted(directory, key=lambda s: s.id)],
+        "emergency": [service_all(directory.get(ref), info.locales) for ref in info.emergency],
+        "directory": [service_all(s, info.locales) for s in sorted(directory, key=lambda s: s.id)],
     }
-
-
-def assemble(
-    entries: Iterable[ReleaseAnswer],
-    *,
-    info: LibraryInfo,
-    directory: Directory,
-    version: str,
-    previous_version: str | None,
-    release_time: dt.datetime,
-    expires: dt.datetime,
-    progress=None,
-    previous: PreviousRendering | None = None,
-    parallel: bool = True,
-) -> dict:
-    """The bundle's data. Raises BundleError naming every answer that cannot go in.
-
-    `previous`: a trusted earlier release whose rendering is reused where it cannot differ
-    (the bytes are the same either way); `parallel`: render on several cores if many.
-    """
-    entries = sorted(entries, key=lambda e: (e.answer.id, e.answer.locale))
-    check_entries(entries, info, directory)
-    locales = locales_by_id(entries)
-    parts = [
-        previous.parts(e.answer, info, directory) if previous is not None else None for e in entries
-    ]
-    parts = render_missing(entries, parts, directory, progress, parallel)
-    answers, reasons = [], []
-    for entry, found in zip(entries, parts, strict=True):
-        try:
-            answers.append(answer_json(entry, info, directory, locales[entry.answer.id], found))
-        except BundleError as exc:
-            reasons += exc.reasons
-    if reasons:
-        raise BundleError(reasons)
-    details = bundle_details(
-        info=info,
-        directory=directory,
-        version=version,
-        previous_version=previous_version,
-        release_time=release_time,
-        expires=expires,
-    )
-    return {**details, "answers": answers}
 
 
 def content_of(bundle: dict) -> dict:

@@ -20,6 +20,7 @@ from authoring_app.library.directory import Directory
 from authoring_app.library.info import LibraryInfo
 from authoring_app.library.text import find_refs
 from authoring_app.release import bundle as bundles
+from authoring_app.release import rendering
 from authoring_app.release.bundle import ReleaseAnswer
 
 if TYPE_CHECKING:
@@ -82,13 +83,13 @@ def rendering_digest(
     refs = dict.fromkeys(ref for text in texts for ref in find_refs(text))
     for ref in refs:
         if ref not in services:
-            services[ref] = bundles._service_all(directory.get(ref), info.locales)
+            services[ref] = bundles.service_all(directory.get(ref), info.locales)
     inputs = [
         answer.content_hash(),
         answer.locale,
         list(info.locales),
         [services[ref] for ref in refs],
-        bundles.render_digest(),
+        rendering.render_digest(),
     ]
     return _digest(inputs)
 
@@ -207,7 +208,9 @@ def assemble(
         else None
         for i in todo
     ]
-    parts = bundles.render_missing([entries[i] for i in todo], parts, directory, progress, parallel)
+    parts = rendering.render_missing(
+        [entries[i] for i in todo], parts, directory, progress, parallel
+    )
     reasons = []
     for index, found in zip(todo, parts, strict=True):
         try:

@@ -30,8 +30,7 @@ from authoring_app.library.cache import Kind
 from authoring_app.library.directory import Directory
 from authoring_app.library.info import LibraryInfo
 from authoring_app.library.library import Library
-from authoring_app.release import bundle as bundles
-from authoring_app.release import published
+from authoring_app.release import published, rendering
 from authoring_app.release.fragments import (
     ANSWERS_START,
     Assembled,
@@ -66,7 +65,7 @@ class Previous:
         fragments: Mapping[str, object],
         remembered: Mapping[str, tuple] | None = None,
         bundle: Fragment = b"",
-        rendered: bundles.PreviousRendering | None = None,
+        rendered: rendering.PreviousRendering | None = None,
     ):
         self.version = version
         self.format = format
@@ -80,7 +79,7 @@ class Previous:
 
     @classmethod
     def from_release(
-        cls, last: published.LatestRelease, rendered: bundles.PreviousRendering | None
+        cls, last: published.LatestRelease, rendered: rendering.PreviousRendering | None
     ) -> Previous:
         """From a release read and parsed from the published branch (no memo); `rendered`:
         its rendering, if it can be trusted."""
@@ -134,16 +133,16 @@ class Previous:
         return self._bundle[found[2] : found[3]]
 
     def parts(
-        self, answer: Answer, info: LibraryInfo, directory: Directory, rendering: str | None
+        self, answer: Answer, info: LibraryInfo, directory: Directory, digest: str | None
     ) -> dict | None:
         """The answer's rendered parts in the last bundle, if rendering it now cannot differ
         (its other fields may): by its rendering digest, or as `PreviousRendering` decides."""
         if self._rendered is not None:
             return self._rendered.parts(answer, info, directory)
         found = self._remembered.get(str(answer.key))
-        if rendering is None or found is None or found[1] != rendering:
+        if digest is None or found is None or found[1] != digest:
             return None
-        return bundles.parts_of(json.loads(bytes(self._bundle[found[2] : found[3]])))
+        return rendering.parts_of(json.loads(bytes(self._bundle[found[2] : found[3]])))
 
 
 def read_last(
@@ -163,7 +162,7 @@ def read_last(
 
 def previous_rendering(
     library: Library, last: published.LatestRelease | None
-) -> bundles.PreviousRendering | None:
+) -> rendering.PreviousRendering | None:
     """The last release's rendering, if it can be trusted: its bundle's signature checks out
     with the key of a publisher in the roster, and its commit names the render digest."""
     if last is None or not last.commit:
@@ -191,7 +190,7 @@ def previous_rendering(
             digest = line[len(prefix) :].strip()
     if not digest:
         return None
-    return bundles.PreviousRendering(last.bundle, digest)
+    return rendering.PreviousRendering(last.bundle, digest)
 
 
 def differences(

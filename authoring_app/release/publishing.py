@@ -15,7 +15,7 @@ from authoring_app.library.library import Library
 from authoring_app.library.roster import Person
 from authoring_app.release import bundle as bundles
 from authoring_app.release import memo as release_memo
-from authoring_app.release import published
+from authoring_app.release import published, rendering
 from authoring_app.release.planning import (
     Progress,
     ReleaseError,
@@ -255,5 +255,5 @@ def _release_message(plan: ReleasePlan, version: str) -> str:
         if keys:
             lines.append(f"{label}: {', '.join(map(str, keys))}")
     lines.append(f"From library revision {plan.commit[:12]}")
-    lines += ["", f"{published.RENDER_TRAILER}: {bundles.render_digest()}"]
+    lines += ["", f"{published.RENDER_TRAILER}: {rendering.render_digest()}"]
     return "\n".join(lines)

@@ -89,14 +89,14 @@ def signed_sample(sample_library: Library, now=None) -> dict:
 
 def rendering_counter(monkeypatch) -> list:
     """Every text `render_parts` renders from now on (rendered in this process)."""
-    from authoring_app.release import bundle as bundles
+    from authoring_app.release import rendering
 
     rendered = []
-    real = bundles.render_parts
+    real = rendering.render_parts
 
     def counting(texts):
         rendered.append(texts)
         return real(texts)
 
-    monkeypatch.setattr(bundles, "render_parts", counting)
+    monkeypatch.setattr(rendering, "render_parts", counting)
     return rendered

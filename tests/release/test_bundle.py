@@ -12,6 +12,7 @@ from answer_kit import schema
 from authoring_app.library.answer import Answer, AnswerKey
 from authoring_app.library.text import utf16_len
 from authoring_app.release import bundle as bundles
+from authoring_app.release import rendering
 from authoring_app.release.bundle import BundleError, canonical_json
 from tests.release.helpers import NEXT_REVIEW, fake_entries
 
@@ -30,7 +31,7 @@ def assemble(library, entries=None, **overrides):
         expires=bundles.expiry(RELEASE_TIME, 12, [e.governance.next_review for e in entries]),
     )
     args.update(overrides)
-    return bundles.assemble(entries, **args)
+    return rendering.assemble(entries, **args)
 
 
 def with_body(library, body: str, summary: str | None = None) -> Answer:
@@ -184,7 +185,7 @@ def test_hostile_bodies_render_safely(library, name):
 
 def test_rendering_on_several_cores_gives_the_same_bytes(library, monkeypatch):
     serial = canonical_json(assemble(library, parallel=False))
-    monkeypatch.setattr(bundles, "PARALLEL_MIN", 2)
-    monkeypatch.setattr(bundles, "_CHUNK", 3)
-    monkeypatch.setattr(bundles, "_workers", lambda: 2)
+    monkeypatch.setattr(rendering, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(rendering, "_CHUNK", 3)
+    monkeypatch.setattr(rendering, "_workers", lambda: 2)
     assert canonical_json(assemble(library)) == serial

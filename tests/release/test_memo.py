@@ -13,7 +13,7 @@ from authoring_app.library import cache
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.library import Library
 from authoring_app.release import bundle as bundles
-from authoring_app.release import fragments, planning, published, publishing
+from authoring_app.release import fragments, planning, published, publishing, rendering
 from authoring_app.release import memo as release_memo
 from authoring_app.review import actions as review
 from tests.release.helpers import (
@@ -252,5 +252,5 @@ def test_assembling_as_fragments_gives_what_assemble_gives(library):
     built = fragments.assemble(
         entries, info=library.info, directory=library.directory, details=details
     )
-    whole = bundles.assemble(entries, **first_release_at(library, now))
+    whole = rendering.assemble(entries, **first_release_at(library, now))
     assert built.to_bytes() == bundles.canonical_json(whole)

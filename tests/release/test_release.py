@@ -16,7 +16,7 @@ from authoring_app.library import cache
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.text import utf16_len
 from authoring_app.release import bundle as bundles
-from authoring_app.release import export, planning, published, publishing
+from authoring_app.release import export, planning, published, publishing, rendering
 from authoring_app.release import memo as release_memo
 from authoring_app.review import actions as review
 from authoring_app.review.status import Status, library_status
@@ -366,7 +366,7 @@ def test_site_pages_escape_everything(library):
     answer = library.answer(AnswerKey("abscess-signs", "en")).edited(title=hostile)
     entry = fake_entries(library)[0].__class__(answer, fake_entries(library)[0].governance)
     now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-    data = bundles.assemble([entry], **first_release_at(library, now))
+    data = rendering.assemble([entry], **first_release_at(library, now))
     pages = answer_kit.site_pages(data)
     assert all("<script>" not in page for page in pages.values())
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages["en/wound-care/abscess-signs.html"]
@@ -438,7 +438,7 @@ def test_a_release_not_signed_by_a_publisher_or_renderer_is_not_reused(sample_li
         {"bundle.json": tampered},
         version="1.0.1",
         person=person,
-        message=f"Release 1.0.1\n\n{published.RENDER_TRAILER}: {bundles.render_digest()}",
+        message=f"Release 1.0.1\n\n{published.RENDER_TRAILER}: {rendering.render_digest()}",
         expected_tip=last.commit,
     )
     last = published.latest_release(lib)
@@ -449,12 +449,12 @@ def test_a_release_not_signed_by_a_publisher_or_renderer_is_not_reused(sample_li
 
     # Rendered by other code (another render digest): rendered again.
     earlier = json.loads(branch_file(lib, "releases/1.0.0/bundle.json"))
-    digest = bundles.render_digest()
-    assert bundles.PreviousRendering(earlier, digest).parts(
+    digest = rendering.render_digest()
+    assert rendering.PreviousRendering(earlier, digest).parts(
         lib.answer(OVERDOSE_EN), lib.info, lib.directory
     )
-    monkeypatch.setattr(bundles, "render_digest", lambda: "sha256:other")
-    stale = bundles.PreviousRendering(earlier, digest)
+    monkeypatch.setattr(rendering, "render_digest", lambda: "sha256:other")
+    stale = rendering.PreviousRendering(earlier, digest)
     assert stale.parts(lib.answer(OVERDOSE_EN), lib.info, lib.directory) is None
 
 

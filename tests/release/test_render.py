@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from authoring_app.library.text import REF_PATTERN, TELEGRAM_LIMIT, find_refs, utf16_len
+from authoring_app.release.markdown import telegram_escape
 from authoring_app.release.render import (
     Rendered,
     expand_refs,
@@ -22,7 +23,6 @@ from authoring_app.release.render import (
     render_html,
     render_telegram,
     render_text,
-    telegram_escape,
 )
 
 TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "s", "a", "code", "pre", "blockquote"}
