@@ -15,7 +15,7 @@ from authoring_app.library.library import Library
 from authoring_app.library.roster import Person
 from authoring_app.release import bundle as bundles
 from authoring_app.release import memo as release_memo
-from authoring_app.release import published, rendering
+from authoring_app.release import published, recording, rendering
 from authoring_app.release.planning import (
     Progress,
     ReleaseError,
@@ -166,7 +166,7 @@ def store_ahead(library: Library, plan: ReleasePlan, version: str | None) -> Sto
         data = release_bytes(plan, chosen)
     except ReleaseError:
         return None
-    return StoredAhead(plan, chosen, data, published.start_storing(library, data))
+    return StoredAhead(plan, chosen, data, recording.start_storing(library, data))
 
 
 @dataclass(frozen=True)
@@ -211,9 +211,9 @@ def publish(
             bundle_bytes, bundle_blob = ahead.bundle_bytes, ahead.blob
         else:
             bundle_bytes = release_bytes(plan, chosen)
-            bundle_blob = published.start_storing(library, bundle_bytes)
+            bundle_blob = recording.start_storing(library, bundle_bytes)
         built = build_release(plan, chosen, private_key, person, bundle_bytes)
-        files = published.release_files(
+        files = recording.release_files(
             library,
             built.record,
             bundle=bundle_bytes,
@@ -224,7 +224,7 @@ def publish(
         )
         if progress is not None:
             progress("Recording the release", 2, 3)
-        commit = published.write_release(
+        commit = recording.write_release(
             library,
             files,
             version=chosen,

@@ -16,7 +16,7 @@ from authoring_app.library import cache
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.text import utf16_len
 from authoring_app.release import bundle as bundles
-from authoring_app.release import export, planning, published, publishing, rendering
+from authoring_app.release import export, planning, published, publishing, recording, rendering
 from authoring_app.release import memo as release_memo
 from authoring_app.review import actions as review
 from authoring_app.review.status import Status, library_status
@@ -272,9 +272,9 @@ def test_a_bundle_stored_ahead_is_used_only_for_its_own_version(sample_library, 
     lib = sample_library
     keys = signed_sample(lib)
     stored = []
-    real = published.start_storing
+    real = recording.start_storing
     monkeypatch.setattr(
-        published, "start_storing", lambda library, data: stored.append(data) or real(library, data)
+        recording, "start_storing", lambda library, data: stored.append(data) or real(library, data)
     )
     plan = planning.plan_release(lib)
     ahead = publishing.store_ahead(lib, plan, None)
@@ -307,19 +307,19 @@ def test_a_bundle_stored_ahead_is_used_only_for_its_own_version(sample_library, 
 def test_a_crash_while_recording_leaves_no_release(sample_library, monkeypatch):
     keys = signed_sample(sample_library)
     plan = planning.plan_release(sample_library)
-    real = published._with_stdin
+    real = recording._with_stdin
 
     def crash(repo, args, data, env=None):
         if args[0] == "update-ref":
             raise OSError("power cut")
         return real(repo, args, data, env)
 
-    monkeypatch.setattr(published, "_with_stdin", crash)
+    monkeypatch.setattr(recording, "_with_stdin", crash)
     with pytest.raises(OSError):
         publishing.publish(sample_library, plan, PUBLISHER, keys[PUBLISHER])
     assert published.tip(sample_library) is None
     assert sample_library.repo.git.tag("--list") == ""
-    monkeypatch.setattr(published, "_with_stdin", real)
+    monkeypatch.setattr(recording, "_with_stdin", real)
     assert publishing.publish(sample_library, plan, PUBLISHER, keys[PUBLISHER]).tag == "v1.0.0"
 
 
@@ -433,7 +433,7 @@ def test_a_release_not_signed_by_a_publisher_or_renderer_is_not_reused(sample_li
     # The bundle on the branch was altered after signing: nothing of it is reused.
     tampered = last.bundle_bytes.replace(b"</p>", b"<script>x()</script></p>", 1)
     person = lib.roster.get(PUBLISHER)
-    published.write_release(
+    recording.write_release(
         lib,
         {"bundle.json": tampered},
         version="1.0.1",
