@@ -38,7 +38,7 @@ def peak_rss_mb() -> float:
 def probe_open(library_path: str) -> dict:
     """Opening + status.library_status, as `authoring-app status` does."""
     from authoring_app.release.published import published_hashes
-    from authoring_app.review import status
+    from authoring_app.review import library_status as status
     from authoring_app.sync.opening import open_library
 
     started = time.perf_counter()

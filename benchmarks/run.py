@@ -156,7 +156,7 @@ def measure_publish(library, key_dir: Path, runs: int) -> dict:
     """A first release of every approved answer, then the next after one answer changed and
     was signed off again."""
     from authoring_app.review import actions as review
-    from authoring_app.review import status
+    from authoring_app.review import library_status as status
     from authoring_app.review.keys import KeyStore
 
     store = KeyStore(key_dir)

@@ -25,7 +25,7 @@ REVIEW_ACTIONS = ("submit", "comment", "request-changes", "approve", "retire")
 
 def cmd_status(args) -> int:
     from authoring_app.release.published import published_hashes
-    from authoring_app.review.status import library_status
+    from authoring_app.review.library_status import library_status
 
     with open_library(args, statuses_next=True) as library:
         statuses = library_status(library, published=published_hashes(library))

@@ -361,7 +361,7 @@ def review_screenshot(window):
 
 def _screenshot_reviewer(library, key: AnswerKey):
     """The doctor with most to see: one who took part in this answer's review, else any."""
-    from authoring_app.review.status import answer_status
+    from authoring_app.review.library_status import answer_status
 
     clinicians = library.roster.with_role("clinician")
     status = answer_status(library, key)

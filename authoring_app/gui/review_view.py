@@ -58,8 +58,9 @@ class ReviewView:
 def load_review(library, key: AnswerKey, person) -> ReviewView:
     from authoring_app.release.published import published_hashes
     from authoring_app.review import actions as review
+    from authoring_app.review.library_status import answer_status
     from authoring_app.review.record_checks import ROLES_FOR
-    from authoring_app.review.status import Status, answer_status
+    from authoring_app.review.status import Status
 
     status = answer_status(library, key, published=published_hashes(library))
     view = ReviewView(key, status, library.answer(key))

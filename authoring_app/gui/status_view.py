@@ -82,7 +82,7 @@ class StatusView:
 def library_statuses(library) -> dict[AnswerKey, StatusView]:
     """The status of every answer in `library` (all drafts if status is not yet derivable)."""
     try:
-        from authoring_app.review.status import library_status
+        from authoring_app.review.library_status import library_status
     except ImportError:
         return {a.key: StatusView() for a in library.answers()}
     try:

@@ -224,7 +224,7 @@ def plan_release(
     problem naming it and why, and cannot be published. With `reuse`, what the last release
     rendered is reused for answers whose rendering cannot differ (the same bytes either way).
     """
-    from authoring_app.review import status as statuses
+    from authoring_app.review import library_status as statuses
 
     require_saved(library)
     now = now or dt.datetime.now(dt.UTC)

@@ -17,6 +17,7 @@ from authoring_app.library.layout import write_gitattributes
 from authoring_app.library.library import Library, LibraryError
 from authoring_app.library.roster import Person
 from authoring_app.review.keys import encode_public_key
+from authoring_app.review.library_status import answer_status
 from authoring_app.review.record_checks import ROLES_FOR
 from authoring_app.review.records import (
     CHANGES_REQUESTED,
@@ -28,7 +29,7 @@ from authoring_app.review.records import (
     ReviewRecord,
     review_path,
 )
-from authoring_app.review.status import AnswerStatus, Status, answer_status
+from authoring_app.review.status import AnswerStatus, Status
 
 __all__ = [
     "MEANING",

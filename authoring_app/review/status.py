@@ -16,22 +16,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
 
 from authoring_app.library.answer import Answer, AnswerKey
-from authoring_app.library.audit import Edit, last_edits
-from authoring_app.library.layout import REVIEWS_DIR
+from authoring_app.library.audit import Edit
 from authoring_app.library.library import Library
 from authoring_app.library.problems import Problem
-from authoring_app.library.snapshot import Snapshot
-from authoring_app.review import status_memory
 from authoring_app.review.record_checks import (
     problem_with,
     record_problem,
-    signatures_of,
-    unknown_answer,
 )
 from authoring_app.review.records import (
     CHANGES_REQUESTED,
@@ -40,10 +34,6 @@ from authoring_app.review.records import (
     SUBMITTED,
     ReviewRecord,
     in_order,
-    read_review_file,
-    review_files,
-    review_key,
-    review_path,
 )
 
 
@@ -109,122 +99,10 @@ class AnswerStatus:
         return tuple(s.person for s in self.sign_offs)
 
 
-def library_status(
-    library: Library,
-    *,
-    now: dt.datetime | None = None,
-    published: Mapping[AnswerKey, str] | None = None,
-    remember: bool = True,
-) -> dict[AnswerKey, AnswerStatus]:
-    """The status of every answer in the library (one git command, one read per review file).
-
-    `published`: answer -> content hash in the release that counts as published (see
-    release/published.py); an approved answer whose text it holds is "published". None:
-    no release counts. `remember`: keep them for the next open (see status_memory.py)."""
-    statuses, _ = _review_library(library, now=now, published=published, remember=remember)
-    return statuses
-
-
-def answer_status(
-    library: Library,
-    key: AnswerKey,
-    *,
-    now: dt.datetime | None = None,
-    published: Mapping[AnswerKey, str] | None = None,
-) -> AnswerStatus:
-    """The status of one answer (raises AnswerNotFound for an unknown answer)."""
-    answer = library.answer(key)
-    source = _source_of(library, answer)
-    paths = [answer.path] + ([source.path] if source else [])
-    edits = last_edits(library, paths)
-    records, file_problems = _read(library, key)
-    status = _derive(library, answer, records, file_problems, edits, _now(now), source)
-    return _with_published(status, published or {})
-
-
-def review_problems(library: Library, *, now: dt.datetime | None = None) -> list[Problem]:
-    """Every review record that does not count, and why (a check for `validate`)."""
-    statuses, problems = _review_library(library, now=now, published={})
-    for status in statuses.values():
-        problems += status.problems
-    return problems
-
-
 # -- deriving --------------------------------------------------------------------------------
 
 
-def _review_library(
-    library, *, now, published, remember: bool = True
-) -> tuple[dict[AnswerKey, AnswerStatus], list]:
-    now = _now(now)
-    published = published or {}
-    snapshot, remembered = status_memory.recall(library, now)
-    if remembered is None:
-        statuses, stray = _derive_library(library, now, snapshot)
-        clean = snapshot.clean_head() if snapshot is not None else None
-        if remember and clean is not None and clean == library.head():
-            status_memory.remember(library, clean, now, statuses, stray)
-    else:
-        statuses, stray = remembered
-    if published:
-        statuses = {key: _with_published(found, published) for key, found in statuses.items()}
-    return statuses, stray
-
-
-def _derive_library(library: Library, now: dt.datetime, snapshot: Snapshot | None):
-    """Every answer's status before any release is taken into account, and the problems of
-    review files of answers that do not exist. `snapshot`: what git says of the files."""
-    # The last edits come from git's log, mostly git's own work: meanwhile the review files
-    # are read and every record checked. Checking signatures is most of that, and lets go of
-    # Python's lock: half of them are checked on another thread.
-    signatures_of(library)  # loaded once, before the threads share it
-    with ThreadPoolExecutor(max_workers=2) as background:
-        edits_later = background.submit(last_edits, library)
-        files, stray = _review_files(library, snapshot.ids() if snapshot is not None else {})
-        conflicts = _conflict_names(library)
-        records = [record for found, _ in files.values() for record in found]
-        half = len(records) // 2
-        theirs = background.submit(_check_records, library, records[half:], now)
-        checked = {**_check_records(library, records[:half], now), **theirs.result()}
-        edits = edits_later.result()
-    statuses = {}
-    for answer in library.answers():
-        records, file_problems = files.pop(answer.key, ([], []))
-        statuses[answer.key] = _derive(
-            library,
-            answer,
-            records,
-            file_problems,
-            edits,
-            now,
-            _source_of(library, answer),
-            conflicts,
-            checked,
-        )
-    # Review files of answers that do not exist: every record is reported.
-    for records, file_problems in files.values():
-        stray += file_problems
-        for record in records:
-            stray.append(checked[id(record)] or unknown_answer(record))
-    signatures_of(library).save()
-    return statuses, stray
-
-
-def _with_published(status: AnswerStatus, published: Mapping[AnswerKey, str]) -> AnswerStatus:
-    """`status`, "published" if it is approved and the release `published` holds its text."""
-    if status.status != Status.APPROVED or published.get(status.key) != status.content_hash:
-        return status
-    copy = object.__new__(AnswerStatus)  # `dataclasses.replace`, four times faster
-    copy.__dict__.update(status.__dict__, status=Status.PUBLISHED)
-    return copy
-
-
-def _check_records(library: Library, records: list[ReviewRecord], now) -> dict:
-    """`record_problem` of each record, by id."""
-    return {id(record): record_problem(library, record, now) for record in records}
-
-
-def _derive(
+def derive(
     library: Library,
     answer: Answer,
     records: list[ReviewRecord],
@@ -316,7 +194,7 @@ def _derive(
     )
 
 
-def _conflict_names(library: Library) -> set[str]:
+def conflict_names(library: Library) -> set[str]:
     try:
         return {entry.name for entry in os.scandir(library.path / "conflicts")}
     except OSError:
@@ -361,58 +239,6 @@ def _after(a: ReviewRecord, b: ReviewRecord) -> bool:
 
 
 # -- reading ---------------------------------------------------------------------------------
-
-
-def _read(library: Library, key: AnswerKey) -> tuple[list[ReviewRecord], list[Problem]]:
-    rel = review_path(key)
-    if not (library.path / rel).is_file():
-        return [], []
-    return read_review_file(library.path, rel)
-
-
-def _review_files(library: Library, ids: Mapping[str, str]):
-    """Every review file's records and problems, by the answer its name says; stray files.
-    `ids`: the blob id of each file git vouches for."""
-    folder = library.path / REVIEWS_DIR
-    files: dict[AnswerKey, tuple[list, list]] = {}
-    stray: list[Problem] = []
-    if not folder.is_dir():
-        return files, stray
-    read = review_files(library.path, ids)
-    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
-        if entry.name.startswith("."):
-            continue
-        rel = f"{REVIEWS_DIR}/{entry.name}"
-        key = review_key(entry.name)
-        if key is None or not entry.is_file():
-            stray.append(
-                Problem(
-                    rel,
-                    None,
-                    None,
-                    "wrong-place",
-                    "only review files (<id>.<locale>.jsonl) belong in reviews/",
-                    "warning",
-                )
-            )
-            continue
-        if rel in read:
-            files[key] = (list(read[rel].records), list(read[rel].problems))
-        else:  # appeared a moment ago
-            files[key] = read_review_file(library.path, rel)
-    return files, stray
-
-
-def _source_of(library: Library, answer: Answer) -> Answer | None:
-    if not answer.translation_of or answer.translation_of == answer.locale:
-        return None
-    return library.find(AnswerKey(answer.id, answer.translation_of))
-
-
-def _now(now: dt.datetime | None) -> dt.datetime:
-    if now is None:
-        return dt.datetime.now(dt.UTC)
-    return now if now.tzinfo else now.replace(tzinfo=dt.UTC)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -10,7 +10,7 @@ from authoring_app.library import first_run, validation
 from authoring_app.library.library import Library, Opening
 from authoring_app.library.problems import Problem
 from authoring_app.review.demo_keys import install_demo_keys
-from authoring_app.review.status import review_problems
+from authoring_app.review.library_status import review_problems
 from authoring_app.sync import repair
 
 REPAIRS = Opening(

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from answer_kit import minisign, verify_bundle
 from authoring_app.library.answer import AnswerKey
 from authoring_app.release import published
-from authoring_app.review.status import answer_status
+from authoring_app.review.library_status import answer_status
 from tests.gui.conftest import drain, make_window
 from tests.gui.review_helpers import (
     become,

@@ -217,7 +217,7 @@ def test_the_quick_yaml_reading_gives_what_pyyaml_gives(start, rest):
 
 def test_statuses_are_the_same_with_and_without_the_cache(library):
     from authoring_app.review import record_checks
-    from authoring_app.review.status import answer_status, library_status
+    from authoring_app.review.library_status import answer_status, library_status
     from tests.review.support import EN, RU, approve, give_keys, review_lines, write_lines
 
     keys = give_keys(library, "dr-one", "dr-two")
@@ -279,7 +279,7 @@ def test_last_edits_read_only_as_far_as_needed_and_further_when_asked(library):
 def test_review_files_read_at_open_are_read_again_once_they_change(library):
     """Opening reads every review file (for the repository check) and statuses reuse what it
     read; a file changed in between, even keeping its size and time, is read again."""
-    from authoring_app.review.status import library_status
+    from authoring_app.review.library_status import library_status
     from authoring_app.sync import repair
     from tests.review.support import EN, approve, give_keys, review_lines, write_lines
 

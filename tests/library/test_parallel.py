@@ -8,7 +8,8 @@ import time
 import pytest
 
 from authoring_app.library import cache, parallel
-from authoring_app.review import record_checks, status
+from authoring_app.review import library_status as status
+from authoring_app.review import record_checks
 from authoring_app.sync.opening import open_library
 
 needs_fork = pytest.mark.skipif(not parallel.fork_is_safe(), reason="one core, or not Linux")

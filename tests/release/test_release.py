@@ -19,7 +19,8 @@ from authoring_app.release import bundle as bundles
 from authoring_app.release import export, planning, published, publishing, recording, rendering
 from authoring_app.release import memo as release_memo
 from authoring_app.review import actions as review
-from authoring_app.review.status import Status, library_status
+from authoring_app.review.library_status import library_status
+from authoring_app.review.status import Status
 from tests.release.helpers import (
     first_release_at,
     give_keys,

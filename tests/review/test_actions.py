@@ -13,7 +13,8 @@ from authoring_app.library.library import Library
 from authoring_app.review import actions as review
 from authoring_app.review.actions import ReviewError
 from authoring_app.review.keys import KeyStore, encode_public_key
-from authoring_app.review.status import Status, answer_status
+from authoring_app.review.library_status import answer_status
+from authoring_app.review.status import Status
 from tests.review.support import (
     EN,
     RU,

@@ -10,7 +10,8 @@ import pytest
 from authoring_app.library import paths
 from authoring_app.library.answer import AnswerKey
 from authoring_app.review import actions as review
-from authoring_app.review.status import Status, add_months, answer_status, library_status
+from authoring_app.review.library_status import answer_status, library_status
+from authoring_app.review.status import Status, add_months
 from authoring_app.sync.opening import validate, validate_path
 from tests.review.support import (
     EN,
@@ -403,7 +404,7 @@ def test_statuses_remembered_for_a_commit_are_used_only_while_nothing_they_depen
     """With the files exactly as committed, statuses are kept for that commit; the same
     statuses come back, the whole review thread included, and anything they depend on
     (the time, the published release, an unsaved edit, a record dated ahead) is heeded."""
-    from authoring_app.review import status as status_module
+    from authoring_app.review import library_status as status_module
 
     library = signed
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -411,9 +412,9 @@ def test_statuses_remembered_for_a_commit_are_used_only_while_nothing_they_depen
     assert worked_out[EN].status == Status.APPROVED and len(worked_out[EN].records) == 3
 
     derived = []
-    real_derive = status_module._derive
+    real_derive = status_module.derive
     monkeypatch.setattr(
-        status_module, "_derive", lambda *a, **k: derived.append(1) or real_derive(*a, **k)
+        status_module, "derive", lambda *a, **k: derived.append(1) or real_derive(*a, **k)
     )
     again = library_status(library, now=now + dt.timedelta(seconds=1))
     assert not derived, "the statuses were worked out again"

@@ -130,7 +130,7 @@ def test_same_answer_edited_on_both_is_a_conflict_and_nothing_is_lost(team):
     assert conflict.theirs_author == "Alex Author" and conflict.theirs_time is not None
     assert any(p.code == "conflict" for p in open_library(b.path).problems)
     try:
-        from authoring_app.review.status import answer_status
+        from authoring_app.review.library_status import answer_status
     except ImportError:
         return
     assert answer_status(b, EN).status.value == "conflict"
