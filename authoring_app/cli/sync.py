@@ -111,7 +111,8 @@ def cmd_resolve(args) -> int:
 
 
 def cmd_repair(args) -> int:
-    from authoring_app.sync.repair import check_repository, repair
+    from authoring_app.sync.repair import repair
+    from authoring_app.sync.repository_check import check_repository
 
     with open_library(args) as library:
         person = person_named(library, args.as_person)

@@ -11,11 +11,11 @@ from authoring_app.library.library import Library, Opening
 from authoring_app.library.problems import Problem
 from authoring_app.review.demo_keys import install_demo_keys
 from authoring_app.review.library_status import review_problems
-from authoring_app.sync import repair
+from authoring_app.sync import repair, repository_check
 
 REPAIRS = Opening(
     before=repair.finish_interrupted_work,
-    after=repair.check_repository,
+    after=repository_check.check_repository,
 )
 
 

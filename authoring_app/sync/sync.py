@@ -51,7 +51,8 @@ from authoring_app.sync.remote import (  # noqa: F401 - part of this module's in
     set_upstream,
     share_library,
 )
-from authoring_app.sync.repair import conflict_markers, repair
+from authoring_app.sync.repair import repair
+from authoring_app.sync.repository_check import conflict_markers
 
 MAX_PUSH_ATTEMPTS = 4
 

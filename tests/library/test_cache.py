@@ -280,7 +280,7 @@ def test_review_files_read_at_open_are_read_again_once_they_change(library):
     """Opening reads every review file (for the repository check) and statuses reuse what it
     read; a file changed in between, even keeping its size and time, is read again."""
     from authoring_app.review.library_status import library_status
-    from authoring_app.sync import repair
+    from authoring_app.sync import repository_check
     from tests.review.support import EN, approve, give_keys, review_lines, write_lines
 
     approve(library, EN, give_keys(library, "dr-one"))
@@ -299,7 +299,7 @@ def test_review_files_read_at_open_are_read_again_once_they_change(library):
         assert [p.code for p in found.problems] == ["review-bad-signature"]
 
         path.write_bytes(path.read_bytes()[:-20])  # cut off mid-record
-        codes = [p.code for p in repair.check_repository(library)]
+        codes = [p.code for p in repository_check.check_repository(library)]
         assert codes.count("review-cut-off") == 1
     finally:
         library.close()

@@ -6,7 +6,8 @@ import json
 
 from authoring_app.library.library import Library
 from authoring_app.sync.opening import open_library, validate
-from authoring_app.sync.repair import RECOVERED, check_repository, repair
+from authoring_app.sync.repair import RECOVERED, repair
+from authoring_app.sync.repository_check import check_repository
 from authoring_app.sync.sync import sync
 from tests.conftest import answer_text
 from tests.sync.helpers import EN, RU, edit, fsck_ok, make_team
