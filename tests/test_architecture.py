@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+MAX_MODULE_LINES = 450  # "about 400": a module past this is a sign to split it
 
 BLOCK_QT = """
 import importlib.abc, sys
@@ -34,6 +35,16 @@ def test_the_import_contracts_hold():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
+
+
+def test_no_module_of_the_app_or_the_kit_is_too_long_to_read():
+    too_long = {
+        str(path.relative_to(ROOT)): lines
+        for folder in (ROOT / "authoring_app", ROOT / "kit")
+        for path in folder.rglob("*.py")
+        if (lines := len(path.read_text("utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert too_long == {}
 
 
 def test_the_validate_command_runs_with_qt_blocked(tmp_path):

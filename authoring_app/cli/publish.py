@@ -6,9 +6,8 @@ import getpass
 import sys
 from collections.abc import Callable
 
-from authoring_app.cli import (
+from authoring_app.cli.common import (
     EXIT_OK,
-    EXTRA_COMMANDS,
     CommandError,
     answer_key,
     open_library,
@@ -145,7 +144,3 @@ def register(add) -> None:
 
     p = add("export", cmd_export, "write a static web site from the latest release")
     p.add_argument("--to", required=True, type=path_arg, metavar="DIR")
-
-
-if register not in EXTRA_COMMANDS:
-    EXTRA_COMMANDS.append(register)

@@ -7,9 +7,8 @@ import getpass
 import json
 import sys
 
-from authoring_app.cli import (
+from authoring_app.cli.common import (
     EXIT_OK,
-    EXTRA_COMMANDS,
     CommandError,
     answer_key,
     open_library,
@@ -264,7 +263,3 @@ def register(add) -> None:
 
 def _keys_usage(args) -> int:
     raise CommandError("say what to do with keys: `keys new --person ID` or `keys list`")
-
-
-if register not in EXTRA_COMMANDS:
-    EXTRA_COMMANDS.append(register)

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from authoring_app.cli import (
+from authoring_app.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
-    EXTRA_COMMANDS,
     CommandError,
     answer_key,
     open_library,
@@ -151,7 +150,3 @@ def register(add) -> None:
     as_person(p)
     p = add("repair", cmd_repair, "finish or undo what an interrupted save or sync left behind")
     as_person(p)
-
-
-if register not in EXTRA_COMMANDS:
-    EXTRA_COMMANDS.append(register)

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from authoring_app.gui.checks_panel import field_label
-from authoring_app.gui.review_view import COMPARED_FIELDS, _field_text
+from authoring_app.gui.review_html import field_text
+from authoring_app.gui.review_view import COMPARED_FIELDS
 
 KEEP_MINE, TAKE_THEIRS, COMBINE = "mine", "theirs", "combine"
 
@@ -30,8 +31,8 @@ def version_html(answer, other) -> str:
         return "<p><i>" + html.escape(unreadable) + "</i></p>"
     rows = []
     for name in COMPARED_FIELDS:
-        value = _field_text(answer, name)
-        differs = other is not None and value != _field_text(other, name)
+        value = field_text(answer, name)
+        differs = other is not None and value != field_text(other, name)
         style = "background:#fff4c2;" if differs else ""
         rows.append(
             f'<tr><td valign="top"><b>{html.escape(field_label(name))}</b></td>'

@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 WINDOW_MODULES = (
     "authoring_app.gui.review_panel",
-    "authoring_app.gui.publish_dialog",
+    "authoring_app.gui.publish_action",
     "authoring_app.gui.sync_action",
 )
 WINDOW_EXTENSIONS: list[Callable] = []  # install(window) functions added at run time

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QSplitter,
-    QStyle,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -32,6 +30,7 @@ from authoring_app.gui.editor import AnswerEditor
 from authoring_app.gui.extensions import window_extensions
 from authoring_app.gui.identity_dialog import IdentityDialog
 from authoring_app.gui.library_list import LibraryPanel
+from authoring_app.gui.main_menus import build_menus
 from authoring_app.gui.recovery import RecoveryWriter
 from authoring_app.gui.settings import Settings
 from authoring_app.gui.status_view import library_statuses
@@ -133,111 +132,7 @@ class MainWindow(EditingMixin, QMainWindow):
         self.editor.clear()
 
     def _build_actions(self) -> None:
-        a = self.actions
-        a.menu("file", self.tr("&File"))
-        a.menu("edit", self.tr("&Edit"))
-        a.menu("answer", self.tr("&Answer"))
-        a.menu("library", self.tr("&Library"))
-        a.add(
-            "new_answer",
-            self.tr("&New answer…"),
-            self.new_answer,
-            menu="file",
-            shortcut=QKeySequence.StandardKey.New,
-            toolbar=True,
-            tip=self.tr("Write a new answer"),
-        )
-        a.add(
-            "new_translation",
-            self.tr("New &translation of this answer…"),
-            self.new_translation,
-            menu="file",
-            shortcut="Ctrl+Shift+T",
-            toolbar=True,
-            tip=self.tr("Write this answer in another language"),
-        )
-        a.add(
-            "save",
-            self.tr("&Save"),
-            self.save,
-            menu="file",
-            shortcut=QKeySequence.StandardKey.Save,
-            toolbar=True,
-            tip=self.tr("Save this answer"),
-        )
-        a.separator("file")
-        a.add(
-            "open_library",
-            self.tr("&Open library…"),
-            self.choose_library,
-            menu="file",
-            shortcut=QKeySequence.StandardKey.Open,
-        )
-        if _clone_library() is not None:
-            a.add("clone_library", self.tr("&Clone library from…"), self.clone_library, menu="file")
-        self.recent_menu = a.menu("file").addMenu(self.tr("&Recent libraries"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        a.separator("file")
-        a.add(
-            "settings",
-            self.tr("Se&ttings…"),
-            self.show_settings,
-            menu="file",
-            shortcut=QKeySequence.StandardKey.Preferences,
-        )
-        a.add(
-            "quit",
-            self.tr("&Quit"),
-            self.close,
-            menu="file",
-            shortcut=QKeySequence.StandardKey.Quit,
-        )
-        a.add("undo", self.tr("&Undo"), lambda: self._edit_command("undo"), menu="edit")
-        a.add("redo", self.tr("&Redo"), lambda: self._edit_command("redo"), menu="edit")
-        a["undo"].setShortcuts(QKeySequence.StandardKey.Undo)
-        a["redo"].setShortcuts(QKeySequence.StandardKey.Redo)
-        for name in ("undo", "redo"):  # the focused text box handles the keys itself
-            a[name].setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        a.separator("edit")
-        a.add(
-            "find",
-            self.tr("&Find answers"),
-            self.focus_search,
-            menu="edit",
-            shortcut=QKeySequence.StandardKey.Find,
-        )
-        a.add(
-            "history",
-            self.tr("&History…"),
-            self.show_history,
-            menu="answer",
-            shortcut="Ctrl+H",
-            toolbar=True,
-            tip=self.tr("Every saved version of this answer"),
-        )
-        a.add(
-            "checks",
-            self.tr("Show &checks"),
-            lambda: self.show_side_panel("checks"),
-            menu="answer",
-            shortcut="Ctrl+Shift+K",
-        )
-        a.add("identity", self.tr("&Who am I…"), self.change_person, menu="library")
-        a.add(
-            "reload",
-            self.tr("&Reload from disk"),
-            self.reload_library,
-            menu="library",
-            shortcut=QKeySequence.StandardKey.Refresh,
-        )
-        style = self.style()
-        for name, icon in (
-            ("new_answer", QStyle.StandardPixmap.SP_FileIcon),
-            ("new_translation", QStyle.StandardPixmap.SP_FileDialogNewFolder),
-            ("save", QStyle.StandardPixmap.SP_DialogSaveButton),
-            ("history", QStyle.StandardPixmap.SP_FileDialogDetailedView),
-        ):
-            a[name].setIcon(style.standardIcon(icon))
+        build_menus(self, can_clone=_clone_library() is not None)
         self._update_actions()
 
     # -- seams -----------------------------------------------------------------------------
@@ -372,7 +267,7 @@ class MainWindow(EditingMixin, QMainWindow):
             description=self.tr("Cloning the library"),
         )
 
-    def _fill_recent(self) -> None:
+    def fill_recent(self) -> None:
         self.recent_menu.clear()
         for path in self.settings.recent_libraries:
             action = self.recent_menu.addAction(str(path))
@@ -416,7 +311,7 @@ class MainWindow(EditingMixin, QMainWindow):
         self.library_panel.search.setFocus()
         self.library_panel.search.selectAll()
 
-    def _edit_command(self, name: str) -> None:
+    def edit_command(self, name: str) -> None:
         widget = self.focusWidget()
         if widget is not None and hasattr(widget, name):
             getattr(widget, name)()

@@ -10,7 +10,6 @@ is and how anyone can verify it.
 from __future__ import annotations
 
 import html
-import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -30,26 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from authoring_app.gui import ask
-from authoring_app.gui.extensions import SCREENSHOT_VIEWS
+from authoring_app.gui.publish_words import left_out_words, plain, verify_commands, why_words
 from authoring_app.gui.status_view import status_colour, status_word
 
 SHORTCUT = "Ctrl+Shift+P"
-
-
-def verify_commands(library_path, version: str) -> str:
-    """How anyone checks the release, in commands to paste into a terminal."""
-    where = f'"{library_path}"'
-    return "\n".join(
-        [
-            f"git -C {where} show published:releases/{version}/bundle.json > bundle.json",
-            f"git -C {where} show published:releases/{version}/bundle.json.minisig"
-            " > bundle.json.minisig",
-            f"git -C {where} show published:releases/{version}/manifest.json > manifest.json",
-            f"git -C {where} show published:publisher.pub > publisher.pub",
-            "minisign -Vm bundle.json -p publisher.pub",
-            "authoring-app verify bundle.json --key publisher.pub",
-        ]
-    )
 
 
 class PublishDialog(QDialog):
@@ -200,7 +183,7 @@ class PublishDialog(QDialog):
         if plan.problems:
             text += '<p style="color:#b71c1c;"><b>{}</b><br>{}</p>'.format(
                 html.escape(self.tr("This release cannot be published:")),
-                "<br>".join(html.escape(_plain(p)) for p in plan.problems),
+                "<br>".join(html.escape(plain(p)) for p in plan.problems),
             )
         elif plan.nothing_changed:
             text += '<p style="color:#b35c00;">{}</p>'.format(
@@ -252,7 +235,7 @@ class PublishDialog(QDialog):
                     [f"{item.title}  ({item.key})", status_word(item.status), left_out_words(item)],
                 )
                 row.setForeground(1, QBrush(status_colour(item.status)))
-                row.setToolTip(2, _plain(item.reason))
+                row.setToolTip(2, plain(item.reason))
 
     def _check_version(self) -> None:
         from authoring_app.release.planning import ReleaseError
@@ -367,7 +350,7 @@ class PublishDialog(QDialog):
         self._busy(False)
         self.outcome.setText(
             "<p style='color:#b71c1c;'><b>{}</b> {}</p>".format(
-                html.escape(self.tr("Not published.")), html.escape(_plain(str(exc)))
+                html.escape(self.tr("Not published.")), html.escape(plain(str(exc)))
             )
         )
         self.outcome.setVisible(True)
@@ -402,127 +385,6 @@ class PublishDialog(QDialog):
         super().reject()
 
 
-def why_words(plan) -> str:
-    """Why the proposed version, in the interface language (the core's words otherwise)."""
-    words = {
-        "first": QApplication.translate("PublishDialog", "the first release"),
-        "minor": QApplication.translate("PublishDialog", "answers added: %1").replace(
-            "%1", str(len(plan.added))
-        ),
-        "patch": QApplication.translate("PublishDialog", "approved text changed: %1").replace(
-            "%1", str(len(plan.changed))
-        ),
-    }
-    if plan.bump == "major" and plan.removed:
-        return QApplication.translate("PublishDialog", "answers removed: %1").replace(
-            "%1", str(len(plan.removed))
-        )
-    if plan.bump == "patch" and not plan.changed:
-        return plan.why
-    return words.get(plan.bump, plan.why)
-
-
-def left_out_words(item) -> str:
-    """Why an answer stays out, in the interface language (the core's words as a tooltip)."""
-    found = re.search(r"(\d+) of (\d+)", item.reason)
-    counts = found.groups() if found else ("?", "?")
-    words = {
-        "draft": QApplication.translate("PublishDialog", "not sent for review or not signed off"),
-        "in review": QApplication.translate(
-            "PublishDialog", "waiting for doctors' sign-off (%1 of %2 so far)"
-        )
-        .replace("%1", counts[0])
-        .replace("%2", counts[1]),
-        "changes requested": QApplication.translate("PublishDialog", "a doctor asked for changes"),
-        "review due": QApplication.translate(
-            "PublishDialog", "its review is overdue: a doctor must sign it off again"
-        ),
-        "conflict": QApplication.translate(
-            "PublishDialog", "edited on two computers: choose or combine first"
-        ),
-        "retired": QApplication.translate("PublishDialog", "retired"),
-    }
-    text = words.get(item.status, _plain(item.reason))
-    if item.status == "draft" and "changed after its sign-off" in item.reason:
-        text = QApplication.translate(
-            "PublishDialog", "edited after its sign-off: needs signing off again"
-        )
-    return text
-
-
 def _reporter(progress):
     """The core's progress(text, done, total) onto the task's report(done, total, text)."""
     return lambda text, done, total: progress.report(done, total, text)
-
-
-def _plain(text: str) -> str:
-    return " ".join(str(text).split())
-
-
-def can_publish(window) -> bool:
-    person = window.person
-    return window.library is not None and person is not None and person.has_role("publisher")
-
-
-def open_publish_dialog(window) -> PublishDialog | None:
-    if not can_publish(window):
-        ask.error(
-            window,
-            QApplication.translate("PublishDialog", "Only a publisher can publish"),
-            QApplication.translate(
-                "PublishDialog",
-                "Publishing needs the publisher role in people.yaml. Say who you are in the "
-                "Library menu.",
-            ),
-        )
-        return None
-    if not window.leave_answer():
-        return None
-    dialog = PublishDialog(window)
-    window.publish_dialog = dialog
-    dialog.open()
-    return dialog
-
-
-def install(window) -> None:
-    action = window.actions.add(
-        "publish",
-        QApplication.translate("PublishDialog", "&Publish…"),
-        lambda: open_publish_dialog(window),
-        menu="library",
-        shortcut=SHORTCUT,
-        tip=QApplication.translate("PublishDialog", "Build, sign and release the approved answers"),
-    )
-
-    def update(*_args) -> None:
-        allowed = can_publish(window)
-        action.setEnabled(allowed)
-        action.setToolTip(
-            QApplication.translate("PublishDialog", "Build, sign and release the approved answers")
-            if allowed
-            else QApplication.translate("PublishDialog", "Only a publisher can publish")
-        )
-
-    window.library_loaded.connect(update)
-    window.person_changed.connect(update)
-    update()
-
-
-def publish_screenshot(window):
-    """The publish dialog over the open library, as its first publisher."""
-    publisher = next(iter(window.library.roster.with_role("publisher")), None)
-    if publisher is not None:
-        window.person = publisher
-        window._show_person()
-        window.person_changed.emit(publisher)
-    dialog = PublishDialog(window)
-    dialog.resize(1400, 900)
-    for _ in range(20):
-        window.tasks.wait()
-        QApplication.processEvents()
-        if not window.tasks.busy:
-            break
-    return dialog
-
-
-SCREENSHOT_VIEWS["publish"] = publish_screenshot

@@ -22,16 +22,14 @@ from PySide6.QtWidgets import (
 
 from authoring_app.gui import ask
 from authoring_app.gui.extensions import SCREENSHOT_VIEWS
+from authoring_app.gui.review_html import diff_html, status_html, thread_html
 from authoring_app.gui.review_view import (
     COMMENT_ACTION,
     REQUEST,
     SIGN,
     SUBMIT,
     ReviewView,
-    diff_html,
     load_review,
-    status_html,
-    thread_html,
 )
 from authoring_app.library.answer import AnswerKey
 
