@@ -43,7 +43,7 @@ TARGETS = {
     "history_s": 0.2,
     "filter_ms": 30.0,
     "preview_ms": 16.0,
-    "publish_incremental_s": 1.0,
+    "publish_incremental_s": 1.5,  # one signed bundle file per release (minisign -V works)
     "publish_vs_hugo": 3.0,
     "verify_s": 0.5,
     "gui_open_s": 1.5,
