@@ -30,6 +30,15 @@ topics:
   - id: hiv-hepatitis
     title: {ru: ВИЧ и гепатит, en: HIV and hepatitis}
 emergency: [ambulance-103]
+governance:
+  signatures_required: 2
+  governors:
+    - id: gov-one
+      name: Gov One
+      public_key: ed25519:J92g/ghMRlrlWvk+F5p//5PDp879l6uNyW+346/njOE=
+    - id: gov-two
+      name: Gov Two
+      public_key: ed25519:VVT0qmj5CV0HC/QwCgbMw0J1MX0zNCyXxizmTGlXq8g=
 """
 
 PEOPLE_YAML = """\
@@ -38,17 +47,21 @@ people:
     name: Alex Author
     credentials: Outreach worker
     roles: [author]
+    public_key: ed25519:8yQNvPBQ4BLfh4MJ+cvHqJmavuVUErEXTALzOVgW2AE=
   - id: dr-one
     name: Dr One
     credentials: Infectious diseases physician
     roles: [clinician]
+    public_key: ed25519:pXnd6QsOclQB6CygYk/XSIJ4AwxjenlYDAezlsBRMVw=
   - id: dr-two
     name: Dr Two
     credentials: Addiction medicine physician
     roles: [clinician, author]
+    public_key: ed25519:xxNsniQM40X41sSQjRyg900z9/ZN1JVPJ6X8c/0DKcc=
   - id: pat
     name: Pat Publisher
     roles: [publisher]
+    public_key: ed25519:RrkKppss0qHNNKRj5GZ0HcC8dfp1VzhvcYhKRvKEb7o=
 """
 
 DIRECTORY_YAML = """\
@@ -129,13 +142,30 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
     return base
 
 
+def found(library, author: str = "alex"):
+    """Found `library` by its two test governors and have `author` save every answer as
+    theirs (signed), as a library made in the app is."""
+    import datetime as dt
+
+    from authoring_app.review import edits, governing
+    from tests.people import KEYS
+
+    founded = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)  # before any time a test signs at
+    for governor in ("gov-one", "gov-two"):
+        governing.found(library, governor, KEYS[governor], now=founded)
+    for answer in library.answers():
+        edits.claim(library, answer.key, author, KEYS[author], now=founded)
+    return library
+
+
 @pytest.fixture
 def library(tmp_path):
-    """A real git-backed library with two answers, opened; closed after the test."""
+    """A real git-backed library with two answers, founded by its governors and saved by its
+    author; closed after the test."""
     from authoring_app.library.library import Library
 
     source = write_library(tmp_path / "source")
-    lib = Library.create(tmp_path / "lib", template=source)
+    lib = found(Library.create(tmp_path / "lib", template=source))
     yield lib
     lib.close()
 

@@ -1,15 +1,16 @@
-"""Write the sample library's demonstration review records (sample_content/reviews/).
+"""Write the sample library's demonstration records (sample_content/governance/ and reviews/).
 
-Run after changing a sample answer's text, so that the demonstration sign-offs are bound to the
-new text again:
+Run after changing a sample file, so that the demonstration governors' founding and the
+demonstration sign-offs are bound to the new contents again:
 
     python tools/sample_reviews.py
 
-The records are made by the same review operations the app uses, signed with the shipped
+The records are made by the same operations the app uses, signed with the shipped
 demonstration keys (sample_content/demo-keys/, passphrase "demo"), at fixed times, so running it
 twice gives the same files. Every record says it is a demonstration. The result shows a newcomer
-every status: approved answers (two demonstration clinicians for overdose and detox), one in
-review, one with changes requested, and drafts.
+every role and status: the two demonstration governors found the library; the demonstration
+author saves every answer as theirs; answers approved (two demonstration clinicians for
+overdose and detox), one in review, one with changes requested, and drafts.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from authoring_app.library.answer import AnswerKey  # noqa: E402
 from authoring_app.library.library import Library  # noqa: E402
 from authoring_app.review import actions as review  # noqa: E402
+from authoring_app.review import edits, governing  # noqa: E402
 from authoring_app.review.demo_keys import DEMO_PASSPHRASE, demo_key_files  # noqa: E402
 from authoring_app.review.keys import KeyStore  # noqa: E402
 
@@ -98,8 +100,8 @@ PLAN = [
 
 def main() -> int:
     folder = SAMPLE / "reviews"
-    for old in folder.glob("*.jsonl"):
-        old.unlink()
+    for old in [*folder.glob("*.jsonl"), SAMPLE / "governance" / "records.jsonl"]:
+        old.unlink(missing_ok=True)
     keys = {}
     with tempfile.TemporaryDirectory() as scratch:
         store = KeyStore(Path(scratch))
@@ -107,20 +109,29 @@ def main() -> int:
             store.import_pem(person_id, key_file.read_bytes(), passphrase=DEMO_PASSPHRASE)
             keys[person_id] = store.load(person_id, DEMO_PASSPHRASE)
     with Library.open(SAMPLE, files_only=True) as library:
+        founded = START - dt.timedelta(days=2)
+        for governor in ("demo-governor-1", "demo-governor-2"):
+            governing.found(library, governor, keys[governor], now=founded)
+        for answer in library.answers():  # every answer's text is the demonstration author's
+            edits.claim(
+                library, answer.key, "demo-author", keys["demo-author"], message=NOTE, now=founded
+            )
         for name, steps in PLAN:
             key = AnswerKey.parse(name)
             for hours, action, person, message in steps:
                 now = START + dt.timedelta(hours=hours)
                 text = f"{message} ({NOTE})" if message else NOTE
                 if action == "submit":
-                    review.submit(library, key, person, message=text, now=now)
+                    review.submit(library, key, person, keys[person], message=text, now=now)
                 elif action == "comment":
-                    review.comment(library, key, person, text, now=now)
+                    review.comment(library, key, person, keys[person], text, now=now)
                 elif action == "request-changes":
-                    review.request_changes(library, key, person, text, now=now)
+                    review.request_changes(library, key, person, keys[person], text, now=now)
                 else:
                     review.sign_off(library, key, person, keys[person], message=NOTE, now=now)
-    for written in [*folder.glob("*.jsonl"), SAMPLE / ".gitattributes"]:
+    written_files = [*folder.glob("*.jsonl"), SAMPLE / ".gitattributes"]
+    written_files.append(SAMPLE / "governance" / "records.jsonl")
+    for written in written_files:
         written.chmod(0o644)  # shipped files are readable by everyone
     print(f"wrote {len(list(folder.glob('*.jsonl')))} review files in {folder}")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -44,3 +45,22 @@ def answer_key(text: str):
 
 def path_arg(text: str) -> Path:
     return Path(text).expanduser()
+
+
+def unlock(person_id: str, name: str, passphrase_file: Path | None):
+    """`person_id`'s private key from this computer's key store, asking for its passphrase
+    (or reading it from `passphrase_file`)."""
+    import getpass
+
+    from authoring_app.review.keys import KeyStore, KeyStoreError, read_passphrase_file
+
+    try:
+        if passphrase_file:
+            passphrase = read_passphrase_file(passphrase_file)
+        elif sys.stdin.isatty():
+            passphrase = getpass.getpass(f"Passphrase for {name}'s signing key: ")
+        else:
+            raise CommandError("give the passphrase with --passphrase-file (no terminal to ask on)")
+        return KeyStore().load(person_id, passphrase)
+    except KeyStoreError as exc:
+        raise CommandError(str(exc)) from None

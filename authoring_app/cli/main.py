@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 
 from authoring_app import __version__
-from authoring_app.cli import library, publish, review, sync
+from authoring_app.cli import governance, library, publish, review, sync
 from authoring_app.cli.common import EXIT_PROBLEMS, CommandError
 
 
@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    for area in (library, review, publish, sync):
+    for area in (library, review, governance, publish, sync):
         area.register(add)
     return parser
 

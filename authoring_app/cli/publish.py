@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import sys
 from collections.abc import Callable
 
@@ -13,11 +12,16 @@ from authoring_app.cli.common import (
     open_library,
     path_arg,
     person_named,
+    unlock,
 )
 
 
 def _print_plan(plan, library, *, verbose: bool) -> None:
     last = f"last release {plan.previous_version}" if plan.previous_version else "no release yet"
+    if plan.trust_changes:  # first: who counts decides what every sign-off below is worth
+        print("Who counts has changed since the last release (read this first):")
+        for change in plan.trust_changes:
+            print(f"  {change}")
     print(f"Proposed version {plan.proposed_version} ({last}): {plan.why}")
     for label, keys in (
         ("added", plan.added),
@@ -44,22 +48,8 @@ def _print_plan(plan, library, *, verbose: bool) -> None:
         print(f"Cannot publish: {problem}")
 
 
-def _passphrase(args, person) -> str:
-    from authoring_app.review.keys import KeyStoreError, read_passphrase_file
-
-    if args.passphrase_file:
-        try:
-            return read_passphrase_file(args.passphrase_file)
-        except KeyStoreError as exc:
-            raise CommandError(str(exc)) from None
-    if not sys.stdin.isatty():
-        raise CommandError("give the passphrase with --passphrase-file (no terminal to ask on)")
-    return getpass.getpass(f"Passphrase for the key of {person.name}: ")
-
-
 def cmd_publish(args) -> int:
     from authoring_app.release import planning, publishing
-    from authoring_app.review.keys import KeyStore, KeyStoreError
 
     with open_library(args, statuses_next=True) as library:
         person = person_named(library, args.as_person, "publisher")
@@ -83,11 +73,7 @@ def cmd_publish(args) -> int:
                 print("Not published.")
                 return EXIT_OK
         ahead = publishing.store_ahead(library, plan, version)  # while the key is unlocked
-        passphrase = _passphrase(args, person)
-        try:
-            private_key = KeyStore().load(person.id, passphrase)
-        except KeyStoreError as exc:
-            raise CommandError(str(exc)) from None
+        private_key = unlock(person.id, person.name, args.passphrase_file)
         result = publishing.publish(
             library, plan, person.id, private_key, version=version, ahead=ahead
         )

@@ -14,9 +14,10 @@ from authoring_app.cli.common import (
     open_library,
     path_arg,
     person_named,
+    unlock,
 )
 
-REVIEW_ACTIONS = ("submit", "comment", "request-changes", "approve", "retire")
+REVIEW_ACTIONS = ("submit", "comment", "request-changes", "approve", "retire", "claim")
 
 
 # -- status and log --------------------------------------------------------------------------
@@ -95,47 +96,35 @@ def cmd_log(args) -> int:
 
 def cmd_review(args) -> int:
     from authoring_app.review import actions as review
+    from authoring_app.review import edits
 
     with open_library(args) as library:
         key = answer_key(args.answer)
         person = person_named(library, args.as_person)
         message = args.message or ""
-        if args.action == "submit":
-            record = review.submit(library, key, person, message=message)
-        elif args.action == "comment":
-            record = review.comment(library, key, person, _required(message, "comment"))
-        elif args.action == "request-changes":
-            record = review.request_changes(
-                library, key, person, _required(message, "request for changes")
+        if args.action in ("comment", "request-changes", "retire") and not message.strip():
+            what = {"comment": "comment", "request-changes": "request for changes"}
+            raise CommandError(
+                f"a {what.get(args.action, 'retirement')} needs --message 'what and why'"
             )
-        elif args.action == "retire":
-            record = review.retire(library, key, person, reason=message)
-        else:
+        if args.action == "approve":
             review.check_sign_off(library, key, person)
             print(review.describe_sign_off(library, key, person))
-            private_key = _unlock(person, args.passphrase_file)
+        private_key = unlock(person.id, person.name, args.passphrase_file)
+        if args.action == "submit":
+            record = review.submit(library, key, person, private_key, message=message)
+        elif args.action == "comment":
+            record = review.comment(library, key, person, private_key, message)
+        elif args.action == "request-changes":
+            record = review.request_changes(library, key, person, private_key, message)
+        elif args.action == "retire":
+            record = review.retire(library, key, person, private_key, reason=message)
+        elif args.action == "claim":
+            record = edits.claim(library, key, person, private_key, message=message)
+        else:
             record = review.sign_off(library, key, person, private_key, message=message)
         print(f"{record.kind}: {record.key} by {person.name} at {record.time:%Y-%m-%d %H:%M}Z")
     return EXIT_OK
-
-
-def _required(message: str, what: str) -> str:
-    if not message.strip():
-        raise CommandError(f"a {what} needs --message 'what must change and why'")
-    return message
-
-
-def _unlock(person, passphrase_file):
-    from authoring_app.review.keys import KeyStore, KeyStoreError, read_passphrase_file
-
-    try:
-        if passphrase_file:
-            passphrase = read_passphrase_file(passphrase_file)
-        else:
-            passphrase = getpass.getpass(f"Passphrase for {person.name}'s signing key: ")
-        return KeyStore().load(person.id, passphrase)
-    except KeyStoreError as exc:
-        raise CommandError(str(exc)) from None
 
 
 # -- keys ------------------------------------------------------------------------------------
@@ -156,9 +145,12 @@ def cmd_keys_new(args) -> int:
 
         with open_library(args) as library:
             add_public_key(library, args.person, public_key)
-        print(f"Added the public key to people.yaml for {args.person} and saved it.")
+        print(
+            f"Proposed the public key for {args.person} in people.yaml: it counts once the "
+            "governors approve it (`authoring-app governance`)."
+        )
     else:
-        print(f"Add this line to {args.person}'s entry in people.yaml:")
+        print(f"Propose this line in {args.person}'s entry in people.yaml:")
     print(f"  public_key: {public_key}")
     return EXIT_OK
 
@@ -179,6 +171,26 @@ def _new_passphrase(args) -> str:
     return first
 
 
+def cmd_keys_revoke(args) -> int:
+    from authoring_app.review.records import parse_time
+    from authoring_app.review.roster_file import revoke_key
+
+    with open_library(args) as library:
+        by = person_named(library, args.as_person)
+        try:
+            since = parse_time(args.since)
+        except ValueError:
+            raise CommandError(
+                f"--since {args.since!r} is not a time like 2026-11-22T12:00:00Z"
+            ) from None
+        revoke_key(library, args.person, since, args.reason, by)
+    print(
+        f"Proposed revoking the key of {args.person} from {args.since}: records signed with it "
+        "later stop counting once the governors approve (`authoring-app governance`)."
+    )
+    return EXIT_OK
+
+
 def cmd_keys_list(args) -> int:
     from authoring_app.library.library import LibraryError
     from authoring_app.review.keys import KeyStore, KeyStoreError, encode_public_key
@@ -187,8 +199,10 @@ def cmd_keys_list(args) -> int:
     people = store.people()
     roster = None
     try:
+        from authoring_app.review.governed import governed
+
         with open_library(args) as library:
-            roster = library.roster
+            roster = governed(library).roster
     except LibraryError:
         pass
     if not people:
@@ -207,11 +221,11 @@ def cmd_keys_list(args) -> int:
             if person is None:
                 notes.append("not in this library's roster")
             elif public and person.public_key == text:
-                notes.append("matches people.yaml")
+                notes.append("matches the governed people.yaml")
             elif person.public_key:
-                notes.append("DOES NOT match people.yaml")
+                notes.append("DOES NOT match the governed people.yaml")
             else:
-                notes.append("not yet in people.yaml")
+                notes.append("not yet approved by the governors")
         print(f"{person_id}  {text}" + (f"  ({'; '.join(notes)})" if notes else ""))
     return EXIT_OK
 
@@ -224,9 +238,15 @@ def register(add) -> None:
     p.add_argument("--json", action="store_true", help="print the status as JSON")
 
     p = add(
-        "review", cmd_review, "submit, comment on, request changes to, approve or retire an answer"
+        "review",
+        cmd_review,
+        "submit, comment on, request changes to, approve, retire or claim an answer (signed)",
     )
-    p.add_argument("action", choices=REVIEW_ACTIONS, help="approve signs the answer off")
+    p.add_argument(
+        "action",
+        choices=REVIEW_ACTIONS,
+        help="approve signs the answer off; claim signs a text changed outside the app as yours",
+    )
     p.add_argument("answer", metavar="ID.LOCALE")
     p.add_argument(
         "--as", dest="as_person", metavar="PERSON", help="who you are (an id from people.yaml)"
@@ -243,7 +263,7 @@ def register(add) -> None:
     p.add_argument("answer", metavar="ID")
 
     p = add("keys", _keys_usage, "create and list signing keys on this machine")
-    keys_sub = p.add_subparsers(dest="keys_command", metavar="new|list")
+    keys_sub = p.add_subparsers(dest="keys_command", metavar="new|revoke|list")
     new = keys_sub.add_parser("new", help="create a signing key pair")
     new.set_defaults(func=cmd_keys_new)
     new.add_argument(
@@ -256,6 +276,15 @@ def register(add) -> None:
         help="write the public key into people.yaml and save",
     )
     new.add_argument("--library", metavar="PATH", default=argparse.SUPPRESS)
+    revoke = keys_sub.add_parser(
+        "revoke", help="propose that a lost or stolen key stops counting from a moment on"
+    )
+    revoke.set_defaults(func=cmd_keys_revoke)
+    revoke.add_argument("--person", required=True, metavar="ID", help="whose key")
+    revoke.add_argument("--since", required=True, metavar="ISO", help="from when it is void")
+    revoke.add_argument("--reason", required=True, metavar="TEXT", help="why, for the governors")
+    revoke.add_argument("--as", dest="as_person", metavar="PERSON", help="who asks")
+    revoke.add_argument("--library", metavar="PATH", default=argparse.SUPPRESS)
     listing = keys_sub.add_parser("list", help="list the signing keys on this machine")
     listing.set_defaults(func=cmd_keys_list)
     listing.add_argument("--library", metavar="PATH", default=argparse.SUPPRESS)

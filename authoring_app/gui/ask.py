@@ -99,3 +99,11 @@ def unlock_key(parent: QWidget | None, title: str, statement: str, action: str, 
 
     dialog = UnlockDialog(title, statement, action, unlock, parent)
     return dialog.private_key if dialog.exec() else None
+
+
+def new_passphrase(parent: QWidget | None, name: str) -> str | None:
+    """A passphrase for `name`'s first signing key, typed twice; None if they decline."""
+    from authoring_app.gui.review_dialogs import NewPassphraseDialog
+
+    dialog = NewPassphraseDialog(name, parent)
+    return dialog.passphrase() if dialog.exec() else None

@@ -11,6 +11,7 @@ from authoring_app.gui.history_dialog import HistoryDialog
 from authoring_app.library.answer import Answer, AnswerKey, parse_answer
 from authoring_app.library.checks import lint_answer
 from authoring_app.library.problems import Problem
+from authoring_app.review import edits
 
 
 def answer_problems(answer: Answer, library) -> list[Problem]:
@@ -155,16 +156,21 @@ class EditingMixin:
             self._explain_unsavable(problems)
             return None
         person, library = self.person, self.library
+        private_key = self.session_keys.key_for(self, person)
         self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Saving…"))
         self.actions["save"].setEnabled(False)
         return self.tasks.run(
-            lambda: library.save_answer(answer, person),
-            on_done=lambda _revision: self._saved(answer, after),
+            lambda: edits.kept(
+                lambda key: edits.save_answer(library, answer, person, key),
+                lambda: library.save_answer(answer, person),
+                private_key,
+            ),
+            on_done=lambda outcome: self._saved(answer, after, self._why_unsigned(outcome[1])),
             on_error=self._save_failed,
             description=QCoreApplication.translate("MainWindow", "Saving"),
         )
 
-    def _saved(self, answer: Answer, after) -> None:
+    def _saved(self, answer: Answer, after, unsigned: str | None = None) -> None:
         self.recovery.discard(answer.key)
         self.editor.mark_saved(answer)
         if self.editor.is_modified:  # typed on while it was saving
@@ -173,10 +179,39 @@ class EditingMixin:
         self.refresh_list()
         self.library_panel.select(answer.key)
         self._update_actions()
-        self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Saved"), 5000)
+        if unsigned is None:
+            self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Saved"), 5000)
+        else:
+            self.tell_unsigned(unsigned)
         self.answer_saved.emit(answer.key)
         if after:
             after()
+
+    def _why_unsigned(self, why: str | None) -> str | None:
+        if why is None or self.session_keys.unlocked_for(self.person.id) is not None:
+            return why
+        return QCoreApplication.translate("MainWindow", "your signing key was not unlocked")
+
+    def tell_unsigned(self, why: str) -> None:
+        """Say, once while the app is open and then in the status bar, that a text was kept
+        without the person's signature, and what that means."""
+        text = QCoreApplication.translate(
+            "MainWindow", "Saved, but not signed as yours: a doctor cannot sign it off yet."
+        )
+        self.statusBar().showMessage(text, 10000)
+        if self._told_unsigned:
+            return
+        self._told_unsigned = True
+        ask.inform(
+            self,
+            QCoreApplication.translate("MainWindow", "Saved without your signature"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "Your text is saved and nothing is lost. It is not signed as yours (%1), so a "
+                "doctor cannot sign it off until you save it again with your signing key "
+                "unlocked.",
+            ).replace("%1", why),
+        )
 
     def _save_failed(self, exc: BaseException) -> None:
         self._update_actions()

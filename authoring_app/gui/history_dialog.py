@@ -215,10 +215,20 @@ class HistoryDialog(QDialog):
             self.tr("Bring it back"),
         ):
             return
+        from authoring_app.review import edits
+
+        window = self.parent()
+        keys = getattr(window, "session_keys", None)  # the main window's unlocked key
+        private_key = keys.key_for(window, self.person) if keys is not None else None
+        library, key, person = self.library, self.key, self.person
         self.restore_button.setEnabled(False)
         self.tasks.run(
-            lambda: self.library.restore(self.key, commit, self.person),
-            on_done=self._restored,
+            lambda: edits.kept(
+                lambda signing_key: edits.restore(library, key, commit, person, signing_key),
+                lambda: library.restore(key, commit, person),
+                private_key,
+            ),
+            on_done=lambda outcome: self._restored(outcome[0]),
             on_error=lambda exc: ask.error(self, self.tr("Could not bring it back"), str(exc)),
             description=self.tr("Bringing back an earlier version"),
         )

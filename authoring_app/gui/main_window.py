@@ -32,6 +32,7 @@ from authoring_app.gui.identity_dialog import IdentityDialog
 from authoring_app.gui.library_list import LibraryPanel
 from authoring_app.gui.main_menus import build_menus
 from authoring_app.gui.recovery import RecoveryWriter
+from authoring_app.gui.session_keys import SessionKeys
 from authoring_app.gui.settings import Settings
 from authoring_app.gui.status_view import library_statuses
 from authoring_app.gui.tasks import TaskRunner
@@ -62,6 +63,8 @@ class MainWindow(EditingMixin, QMainWindow):
         self.library: Library | None = None
         self.statuses: dict = {}  # AnswerKey -> StatusView
         self.person = None
+        self.session_keys = SessionKeys()  # the person's signing key, once unlocked
+        self._told_unsigned = False
         self.recovery: RecoveryWriter | None = None
         self._owns_library = False
         self._after_save = None
@@ -186,6 +189,7 @@ class MainWindow(EditingMixin, QMainWindow):
         self.editor.set_library(library.info, library.directory, self.ui_locale)
         self.editor.clear()
         self.person = person or library.roster.get(self.settings.person_id(library.path) or "")
+        self.session_keys.forget()
         if statuses is None:
             self.refresh_list()
         else:
@@ -292,6 +296,7 @@ class MainWindow(EditingMixin, QMainWindow):
         if chosen is None:
             return False
         self.person = self.library.roster.get(chosen)
+        self.session_keys.forget()  # never leave a key unlocked for the next person
         self.settings.set_person_id(self.library.path, chosen)
         self._show_person()
         self.refresh_list()

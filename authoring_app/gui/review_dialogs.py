@@ -154,3 +154,69 @@ class UnlockDialog(QDialog):
         self.error.setVisible(True)
         self.passphrase.clear()
         self.passphrase.setFocus()
+
+
+class NewPassphraseDialog(QDialog):
+    """Makes a person's first signing key: a passphrase typed twice, of a sensible length."""
+
+    MINIMUM = 8
+
+    def __init__(self, name: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("new_key_dialog")
+        self.setWindowTitle(self.tr("Make your signing key"))
+        intro = QLabel(
+            self.tr(
+                "%1, you have no signing key on this computer yet. What you save and every "
+                "review step are signed with it, so that everyone can see they are yours. "
+                "Choose a passphrase you will remember: nobody can recover it."
+            ).replace("%1", name)
+        )
+        intro.setWordWrap(True)
+        self.first = self._field(self.tr("Passphrase"), "new_passphrase")
+        self.second = self._field(self.tr("The same passphrase again"), "new_passphrase_again")
+        self.error = QLabel()
+        self.error.setObjectName("new_key_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.error.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        for label, field in (
+            (self.tr("Passphrase (at least %1 characters):").replace("%1", str(self.MINIMUM)),
+             self.first),
+            (self.tr("The same passphrase again:"), self.second),
+        ):  # fmt: skip
+            caption = QLabel(label)
+            caption.setBuddy(field)
+            layout.addWidget(caption)
+            layout.addWidget(field)
+        layout.addWidget(self.error)
+        buttons = action_buttons(self, self.tr("Make my key"))
+        self.ok = buttons.buttons()[0]
+        layout.addWidget(buttons)
+        self.first.setFocus()
+        self.resize(560, 0)
+
+    def _field(self, name: str, object_name: str) -> QLineEdit:
+        field = QLineEdit()
+        field.setObjectName(object_name)
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        field.setAccessibleName(name)
+        return field
+
+    def passphrase(self) -> str:
+        return self.first.text()
+
+    def accept(self) -> None:  # Qt override: only two equal, long enough passphrases
+        if len(self.first.text()) < self.MINIMUM:
+            problem = self.tr("The passphrase is too short.")
+        elif self.first.text() != self.second.text():
+            problem = self.tr("The two passphrases differ.")
+        else:
+            super().accept()
+            return
+        self.error.setText(problem + " " + self.tr("Nothing was made yet."))
+        self.error.setVisible(True)
+        self.second.clear()
+        self.first.setFocus()

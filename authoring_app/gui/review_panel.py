@@ -202,7 +202,9 @@ class ReviewPanel(QWidget):
         from authoring_app.review import actions as review
 
         self._write(
-            lambda library, key, person: review.submit(library, key, person),
+            lambda library, key, person, private_key: review.submit(
+                library, key, person, private_key
+            ),
             self.tr("Sent for review"),
         )
 
@@ -217,7 +219,9 @@ class ReviewPanel(QWidget):
         )
         if text:
             self._write(
-                lambda library, key, person: review.comment(library, key, person, text),
+                lambda library, key, person, private_key: review.comment(
+                    library, key, person, private_key, text
+                ),
                 self.tr("Comment added"),
             )
 
@@ -235,7 +239,9 @@ class ReviewPanel(QWidget):
         )
         if reason:
             self._write(
-                lambda library, key, person: review.request_changes(library, key, person, reason),
+                lambda library, key, person, private_key: review.request_changes(
+                    library, key, person, private_key, reason
+                ),
                 self.tr("Changes requested"),
             )
 
@@ -264,18 +270,28 @@ class ReviewPanel(QWidget):
         if private_key is None:
             window.statusBar().showMessage(self.tr("Not signed."), 5000)
             return
+        window.session_keys.remember(person.id, private_key)
         self._write(
-            lambda library, k, p: review.sign_off(library, k, p, private_key),
+            lambda library, k, p, key: review.sign_off(library, k, p, key),
             self.tr("Signed off"),
+            private_key,
         )
 
-    def _write(self, operation, done_text: str) -> None:
+    def _write(self, operation, done_text: str, private_key=None) -> None:
+        """Run `operation(library, key, person, private_key)` off the GUI thread, signed with
+        the person's key (unlocked once while the app is open)."""
         window = self.window
         library, key, person = window.library, self.view.key, window.person
+        private_key = private_key or window.session_keys.key_for(window, person)
+        if private_key is None:
+            window.statusBar().showMessage(
+                self.tr("Not done: every review step is signed with your key."), 6000
+            )
+            return
         for button in self.buttons.values():
             button.setEnabled(False)
         window.tasks.run(
-            lambda: operation(library, key, person),
+            lambda: operation(library, key, person, private_key),
             on_done=lambda _record: self._written(done_text),
             on_error=self._failed,
             description=done_text,

@@ -96,7 +96,7 @@ def _last_changes(library: Library) -> dict[str, tuple]:
     else:
         older = cache.latest(library.path, LAST_EDITS)
         since = _kept(older[1]) if older and isinstance(older[0], str) else None
-        if since is not None and _straight_line(library, older[0], head):
+        if since is not None and straight_line(library, older[0], head):
             newer = _changes(library, [f"{older[0]}..{head}", "--", "answers"])
             changes, complete = {**since[0], **newer}, since[1]
         else:
@@ -201,7 +201,7 @@ def _widen_pipe(stream) -> None:
         pass  # the usual pipe: git just waits sooner
 
 
-def _straight_line(library: Library, old: str, new: str) -> bool:
+def straight_line(library: Library, old: str, new: str) -> bool:
     """Is `new` a descendant of `old` with no merge between them?"""
     try:
         library.repo.git.merge_base("--is-ancestor", old, new)
@@ -229,7 +229,7 @@ def first_authors(library: Library) -> dict[str, tuple[str | None, str]]:
         older is not None
         and isinstance(older[0], str)
         and isinstance(older[1], dict)
-        and _straight_line(library, older[0], head)
+        and straight_line(library, older[0], head)
     ):
         newer = _first_authors(library, [f"{older[0]}..{head}", "--", "answers"])
         firsts = {**newer, **older[1]}  # an answer's older first commit wins

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from authoring_app.library.text import find_refs
+
+if TYPE_CHECKING:
+    from authoring_app.library.answer import Answer
 
 from authoring_app.library.roster import items_of
 
@@ -107,3 +114,32 @@ class Directory:
 
     def __iter__(self):
         return iter(self.services)
+
+
+def referenced_ids(answer: Answer) -> list[str]:
+    """The directory ids an answer names: refer_to first, then {{ref:ID}} in its text."""
+    ids = list(answer.refer_to)
+    for text in (answer.summary, *answer.red_flags, answer.body):
+        ids += find_refs(text)
+    return list(dict.fromkeys(ids))
+
+
+def shown_services(answer: Answer, directory: Directory) -> list[dict]:
+    """Every directory entry the answer shows, in its language, as its part of a bundle lists
+    them (an id the directory lacks as {"id": ..., "missing": true}): what a clinician's
+    sign-off covers besides the text."""
+    shown = []
+    for ref in referenced_ids(answer):
+        service = directory.get(ref)
+        if service is None:
+            shown.append({"id": ref, "missing": True})
+        else:
+            shown.append(service.to_json(lambda value: localise(value, answer.locale)))
+    return shown
+
+
+def services_digest(shown: list[dict]) -> str:
+    """sha256: of the canonical JSON (keys sorted, compact, UTF-8) of `shown_services`; a
+    consumer works it out again from the bundle's `services` of the answer."""
+    text = json.dumps(shown, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()

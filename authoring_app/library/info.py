@@ -1,4 +1,4 @@
-"""library.yaml: the library's name, languages, topics and sign-off rules."""
+"""library.yaml: the library's name, languages, topics, sign-off rules and governors."""
 
 from __future__ import annotations
 
@@ -18,9 +18,20 @@ class Topic:
     title: Localised
     red_flags_required: bool = False
     clinicians_required: int | None = None
+    high_risk: bool = False  # no self sign-off here, whatever allow_self_sign_off says
 
     def label(self, locale: str) -> str:
         return localise(self.title, locale) or self.id
+
+
+@dataclass(frozen=True)
+class Governor:
+    """One of the people who decide who counts (see review/governance.py)."""
+
+    id: str
+    name: str
+    public_key: str
+    demo: bool = False
 
 
 @dataclass(frozen=True)
@@ -35,6 +46,11 @@ class LibraryInfo:
     clinicians_required: int = 1
     allow_self_sign_off: bool = False
     emergency: tuple[str, ...] = ()
+    governors: tuple[Governor, ...] = ()
+    signatures_required: int = 0  # governors who must sign a change (0: no governors yet)
+    # Whether the rules could be read as written (a rule of the wrong type is not silently
+    # replaced by a default: the library's sign-off rules then do not hold, see review).
+    rules_valid: bool = True
 
     @classmethod
     def from_data(cls, data: Any) -> LibraryInfo:
@@ -46,12 +62,31 @@ class LibraryInfo:
                 title=t["title"] if isinstance(t["title"], dict) else {"en": t["title"]},
                 red_flags_required=bool(t.get("red_flags_required", False)),
                 clinicians_required=_count(t.get("clinicians_required"), None),
+                high_risk=t.get("high_risk") is True,
             )
             for t in items_of(data, "topics")
             if isinstance(t.get("id"), str) and "title" in t
         )
         locales = tuple(data.get("locales") or ("en",))
         months = data.get("review_interval_months", DEFAULT_REVIEW_MONTHS)
+        governance = data.get("governance") if isinstance(data.get("governance"), dict) else {}
+        governors = tuple(
+            Governor(g["id"], str(g.get("name") or g["id"]), g["public_key"], g.get("demo") is True)
+            for g in items_of(governance, "governors")
+            if isinstance(g.get("id"), str) and isinstance(g.get("public_key"), str)
+        )
+        rules = [
+            sign_off.get("clinicians_required", 1),
+            *(t.get("clinicians_required", 1) for t in items_of(data, "topics")),
+            governance.get("signatures_required", 1) if governance else 1,
+        ]
+        rules_valid = (
+            all(_count(value, None) is not None for value in rules)
+            and isinstance(months, int)
+            and not isinstance(months, bool)
+            and 1 <= months <= MAX_REVIEW_MONTHS
+            and isinstance(sign_off.get("allow_self_sign_off", False), bool)
+        )
         months = months if isinstance(months, int) else DEFAULT_REVIEW_MONTHS
         return cls(
             name=data.get("name", "Untitled library"),
@@ -64,6 +99,9 @@ class LibraryInfo:
             clinicians_required=_count(sign_off.get("clinicians_required"), 1),
             allow_self_sign_off=bool(sign_off.get("allow_self_sign_off", False)),
             emergency=tuple(data.get("emergency") or ()),
+            governors=governors,
+            signatures_required=_count(governance.get("signatures_required"), 0) or 0,
+            rules_valid=rules_valid,
         )
 
     def topic(self, topic_id: str) -> Topic | None:
@@ -71,6 +109,18 @@ class LibraryInfo:
             if topic.id == topic_id:
                 return topic
         return None
+
+    def self_sign_off_allowed(self, topic_id: str) -> bool:
+        """May the last editor of an answer in this topic sign it off? Never in a topic the
+        governors marked high risk."""
+        topic = self.topic(topic_id)
+        return self.allow_self_sign_off and not (topic is not None and topic.high_risk)
+
+    @property
+    def demonstration_only(self) -> bool:
+        """A sample library governed only by demonstration governors, whose keys anyone may
+        read: the one place demonstration people's records count."""
+        return self.sample and bool(self.governors) and all(g.demo for g in self.governors)
 
     def clinicians_required_for(self, topic_id: str) -> int:
         topic = self.topic(topic_id)

@@ -232,11 +232,18 @@ class Library:
             return history.revisions(self, ["-1", "HEAD"])[0]
 
     def save_answer(
-        self, answer: Answer, person: Person, message: str | None = None
+        self,
+        answer: Answer,
+        person: Person,
+        message: str | None = None,
+        *,
+        also: Callable[[], Iterable[str]] | None = None,
     ) -> Revision | None:
         """Write `answer` atomically and commit it as `person`. None if nothing changed.
 
         If the topic, id or locale changed, the old file is moved, so history follows it.
+        `also`: called once the file is written, to write other files that go into the same
+        commit (the saver's signed edit record); returns their paths.
         """
         with self.write_lock:
             old = self._answers.get(answer.key)
@@ -251,6 +258,8 @@ class Library:
                 (self.path / old.path).unlink(missing_ok=True)
                 paths.append(old.path)
             atomic.write_text(self.path / answer.path, answer.to_text())
+            if also is not None:
+                paths += list(also())
             verb = "Add" if old is None else "Edit"
             subject = f"{verb} answer {answer.key}: {message or answer.title}"
             revision = self.commit(
@@ -266,8 +275,16 @@ class Library:
             self._answers[answer.key] = answer
             return revision
 
-    def restore(self, key: AnswerKey, commit: str, person: Person) -> Revision | None:
-        """Bring back the text of `key` as it was at `commit`, as a new revision."""
+    def restore(
+        self,
+        key: AnswerKey,
+        commit: str,
+        person: Person,
+        *,
+        also: Callable[[Answer], Iterable[str]] | None = None,
+    ) -> Revision | None:
+        """Bring back the text of `key` as it was at `commit`, as a new revision. `also`: as
+        in `save_answer`, given the text brought back."""
         old = self.answer_at(key, commit)
         if old is None:
             raise LibraryError(f"{key} did not exist at revision {commit[:8]}")
@@ -276,10 +293,13 @@ class Library:
             if current.path != old.path:
                 (self.path / current.path).unlink(missing_ok=True)
             atomic.write_text(self.path / old.path, old.to_text())
+            paths = {old.path, current.path}
+            if also is not None:
+                paths |= set(also(old))
             revision = self.commit(
                 person,
                 f"Restore answer {key} to revision {commit[:8]}",
-                {old.path, current.path},
+                paths,
                 trailers={
                     "Answer": str(key),
                     "Action": "restore",

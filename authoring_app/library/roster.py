@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 ROLES = ("author", "clinician", "publisher")
+
+
+@dataclass(frozen=True)
+class PreviousKey:
+    """A key a person signed with before: records signed with it count only if dated
+    before `until` (when it was replaced, or from when the governors revoked it)."""
+
+    public_key: str
+    until: dt.datetime
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -19,6 +30,14 @@ class Person:
     email: str | None = None
     public_key: str | None = None  # "ed25519:<base64>"
     demo: bool = False
+    previous_keys: tuple[PreviousKey, ...] = ()
+
+    def keys_at(self, moment: dt.datetime) -> list[str]:
+        """The public keys a record dated `moment` may be signed with: the current key, and
+        each earlier key still valid then (records carry whole seconds, so a record dated
+        the second a key was replaced was signed with it)."""
+        keys = [self.public_key] if self.public_key else []
+        return keys + [k.public_key for k in self.previous_keys if moment <= k.until]
 
     def has_role(self, role: str) -> bool:
         return role in self.roles
@@ -50,6 +69,7 @@ class Roster:
                         email=item.get("email"),
                         public_key=item.get("public_key"),
                         demo=bool(item.get("demo", False)),
+                        previous_keys=_previous_keys(item.get("previous_keys")),
                     )
                 )
         return cls(tuple(people))
@@ -80,3 +100,12 @@ def items_of(data: Any, key: str) -> list:
     """The list under `key`, or nothing if the file is too broken to have one."""
     items = data.get(key) if isinstance(data, dict) else None
     return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+
+
+def _previous_keys(items) -> tuple[PreviousKey, ...]:
+    found = []
+    for item in items if isinstance(items, list) else ():
+        with contextlib.suppress(KeyError, TypeError, AttributeError, ValueError):
+            until = dt.datetime.fromisoformat(str(item["until"]).replace("Z", "+00:00"))
+            found.append(PreviousKey(str(item["public_key"]), until, str(item.get("reason", ""))))
+    return tuple(found)

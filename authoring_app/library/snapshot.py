@@ -18,7 +18,7 @@ from git.refs.symbolic import SymbolicReference
 
 from authoring_app.library.layout import LIBRARY_PATHS
 
-_INDEXED = ("answers", "reviews", "library.yaml", "people.yaml", "directory.yaml")
+_INDEXED = ("answers", "reviews", "governance", "library.yaml", "people.yaml", "directory.yaml")
 
 
 def head_of(repo: git.Repo) -> str | None:

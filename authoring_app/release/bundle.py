@@ -15,11 +15,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from authoring_app.library.answer import Answer
-from authoring_app.library.directory import Directory, Service, localise
+from authoring_app.library.directory import Directory, Service, localise, referenced_ids
 from authoring_app.library.info import LibraryInfo
-from authoring_app.library.text import find_refs
 
-BUNDLE_FORMAT = 1
+BUNDLE_FORMAT = 2  # 2: each answer's signed evidence, and the governed trust it rests on
 
 
 class BundleError(Exception):
@@ -48,6 +47,9 @@ class Governance:
     next_review: dt.date
     author: str = ""
     last_editor: str = ""
+    # The signed records behind it (the sign-offs that count and the edit that made the text
+    # someone's), for consumers to check against the governed roster themselves.
+    evidence: tuple[dict, ...] = ()
 
     @property
     def last_reviewed(self) -> dt.date | None:
@@ -129,17 +131,9 @@ def service_all(service: Service, locales: Sequence[str]) -> dict:
     return service.to_json(lambda value: _localised_all(value, locales))
 
 
-def _referenced(answer: Answer) -> list[str]:
-    """Directory ids the answer names: refer_to first, then {{ref:ID}} in its text."""
-    ids = list(answer.refer_to)
-    for text in (answer.summary, *answer.red_flags, answer.body):
-        ids += find_refs(text)
-    return list(dict.fromkeys(ids))
-
-
 def answer_problems(answer: Answer, directory: Directory) -> list[str]:
     """Why this answer cannot go into a bundle: services the directory does not have."""
-    missing = [ref for ref in _referenced(answer) if directory.get(ref) is None]
+    missing = [ref for ref in referenced_ids(answer) if directory.get(ref) is None]
     if missing:
         return [f"{answer.key}: names {', '.join(missing)}, which directory.yaml does not have"]
     return []
@@ -160,6 +154,7 @@ def _governance_json(governance: Governance) -> dict:
         "next_review": governance.next_review.isoformat(),
         "author": governance.author,
         "last_editor": governance.last_editor,
+        "evidence": list(governance.evidence),
     }
     last = governance.last_reviewed
     data["last_reviewed"] = last.isoformat() if last else None
@@ -180,7 +175,7 @@ def answer_skeleton(
     answer = entry.answer
     topic = info.topic(answer.topic)
     services = {} if services is None else services
-    referenced = _referenced(answer)
+    referenced = referenced_ids(answer)
     for ref in referenced:
         if (ref, answer.locale) not in services:
             services[ref, answer.locale] = directory.get(ref).to_json(
@@ -249,9 +244,10 @@ def bundle_details(
     previous_version: str | None,
     release_time: dt.datetime,
     expires: dt.datetime,
+    trust: dict | None = None,
 ) -> dict:
-    """Everything in the bundle but its answers."""
-    return {
+    """Everything in the bundle but its answers (`trust`: see release/trust.py)."""
+    details = {
         "format": BUNDLE_FORMAT,
         "version": version,
         "previous_version": previous_version,
@@ -270,6 +266,9 @@ def bundle_details(
         "emergency": [service_all(directory.get(ref), info.locales) for ref in info.emergency],
         "directory": [service_all(s, info.locales) for s in sorted(directory, key=lambda s: s.id)],
     }
+    if trust is not None:
+        details["trust"] = trust
+    return details
 
 
 def content_of(bundle: dict) -> dict:

@@ -11,6 +11,7 @@ from authoring_app.library.answer import AnswerKey
 from authoring_app.library.library import Library
 from authoring_app.release import bundle as bundles
 from authoring_app.release.bundle import Governance, ReleaseAnswer, Reviewer
+from authoring_app.review.governance import Governed
 
 
 @dataclass(frozen=True)
@@ -24,23 +25,24 @@ class LeftOut:
 
 
 def select(
-    library: Library, found: Mapping, firsts: dict
+    library: Library, found: Mapping, firsts: dict, trusted: Governed
 ) -> tuple[list[ReleaseAnswer], list[LeftOut]]:
     """From every answer's status (`found`) and first author (`firsts`, by "id.locale"): the
-    answers to release, with their governance, and those left out, in key order."""
+    answers to release, with their governance, and those left out, in key order. Names come
+    from the governed roster (`trusted`)."""
     entries, left_out = [], []
     for key, state in sorted(found.items(), key=lambda kv: (kv[0].id, kv[0].locale)):
         answer = library.find(key)
         if answer is None:
             continue
         if state.publishable and state.content_hash == answer.content_hash():
-            entries.append(ReleaseAnswer(answer, _governance(library, state, firsts)))
+            entries.append(ReleaseAnswer(answer, _governance(trusted, state, firsts)))
         else:
             left_out.append(LeftOut(key, answer.title, str(state.status), _reason(state)))
     return entries, left_out
 
 
-def _governance(library: Library, state, firsts: dict) -> Governance:
+def _governance(trusted: Governed, state, firsts: dict) -> Governance:
     reviewers = tuple(
         Reviewer(s.name, s.credentials or "", s.time, s.meaning or Reviewer.meaning)
         for s in state.sign_offs
@@ -49,22 +51,26 @@ def _governance(library: Library, state, firsts: dict) -> Governance:
         next_review = state.review_due
     else:
         last = max(s.time for s in state.sign_offs).astimezone(dt.UTC)
-        next_review = bundles.add_months(last, library.info.review_interval_months).date()
-    editor = library.roster.get(state.last_editor) if state.last_editor else None
+        next_review = bundles.add_months(last, trusted.info.review_interval_months).date()
+    editor = trusted.roster.get(state.last_editor) if state.last_editor else None
+    evidence = tuple(s.evidence for s in state.sign_offs)
+    if state.edit_evidence is not None:
+        evidence += (state.edit_evidence,)
     return Governance(
         signed_off_by=reviewers,
         next_review=next_review,
-        author=_first_author(library, firsts.get(str(state.key))),
+        author=_first_author(trusted, firsts.get(str(state.key))),
         last_editor=editor.name if editor else (state.last_editor or ""),
+        evidence=evidence,
     )
 
 
-def _first_author(library: Library, first: tuple[str | None, str] | None) -> str:
+def _first_author(trusted: Governed, first: tuple[str | None, str] | None) -> str:
     """The name of whoever first wrote the answer (the oldest revision of its file)."""
     if first is None:
         return ""
     person_id, git_name = first
-    person = library.roster.get(person_id) if person_id else None
+    person = trusted.roster.get(person_id) if person_id else None
     return person.name if person else git_name
 
 
@@ -78,7 +84,9 @@ def _reason(state) -> str:
         text = f"approved, but its review was due on {due}: a clinician must sign it off again"
     elif status in (Status.DRAFT, Status.CHANGES_REQUESTED):
         text = f"{status}: not signed off"
-        if state.void_sign_offs:
+        if any(s.content_hash == state.content_hash for s in state.void_sign_offs):
+            text += " (a service it shows changed in the directory after its sign-off)"
+        elif state.void_sign_offs:
             text += " (the text changed after its sign-off)"
     elif status == Status.IN_REVIEW:
         text = f"in review: {len(state.sign_offs)} of {state.required} sign-off(s)"

@@ -38,6 +38,7 @@ from authoring_app.release.fragments import (
     details_digest,
     fragment,
 )
+from authoring_app.review.governed import governed
 from authoring_app.review.keys import KeyStoreError, decode_public_key
 
 # The memo of the release at a commit of the published branch, kept by that commit.
@@ -66,10 +67,12 @@ class Previous:
         remembered: Mapping[str, tuple] | None = None,
         bundle: Fragment = b"",
         rendered: rendering.PreviousRendering | None = None,
+        trust: dict | None = None,
     ):
         self.version = version
         self.format = format
         self.details = details
+        self.trust = trust  # its `trust` section: what changed in trust since is shown
         self.hashes = dict(hashes)  # "id.locale" -> content hash
         self._fragments = fragments  # "id.locale" -> byte range or parsed answer
         # "id.locale" -> (reuse digest, rendering digest, start, end), from this app's memo
@@ -92,6 +95,7 @@ class Previous:
             version=last.version,
             format=last.bundle.get("format"),
             details=details_digest(last.bundle),
+            trust=last.bundle.get("trust") if isinstance(last.bundle.get("trust"), dict) else None,
             hashes={str(key): value for key, value in published.hashes_of(last).items()},
             fragments=answers,
             rendered=rendered,
@@ -105,6 +109,7 @@ class Previous:
             version=memo["version"],
             format=memo["format"],
             details=memo["details"],
+            trust=memo.get("trust"),
             hashes={key: entry[4] for key, entry in answers.items()},
             fragments={key: (entry[2], entry[3]) for key, entry in answers.items()},
             remembered={key: entry[:4] for key, entry in answers.items()},
@@ -171,7 +176,7 @@ def previous_rendering(
     if signature is None:
         return None
     trusted = False
-    for person in library.roster.with_role("publisher"):
+    for person in governed(library).roster.with_role("publisher"):
         if not person.public_key:
             continue
         try:
@@ -301,6 +306,7 @@ def remember(library: Library, commit: str, sha256: str, version: str, built: As
         "version": version,
         "format": built.details.get("format"),
         "details": details_digest(built.details),
+        "trust": built.details.get("trust"),
         "answers": answers,
     }
     cache.store(library.path, MEMO, commit, memo)

@@ -28,6 +28,9 @@ from authoring_app.release import fragments, published
 from authoring_app.release import memo as release_memo
 from authoring_app.release.bundle import ReleaseAnswer
 from authoring_app.release.entries import LeftOut
+from authoring_app.release.trust import trust_changes, trust_section
+from authoring_app.review.governance import Governed
+from authoring_app.review.governed import governed
 
 Progress = Callable[[str, int, int], None]
 CONTENT_PATHS = ("library.yaml", "people.yaml", "directory.yaml", "answers", "reviews")
@@ -90,6 +93,7 @@ class ReleasePlan:
     published_tip: str | None = None  # the published branch commit it was made against
     problems: tuple[str, ...] = ()  # why it cannot be published
     assembled: fragments.Assembled | None = field(default=None, repr=False)
+    trust_changes: tuple[str, ...] = ()  # what changed in trust since the last release
 
     @cached_property
     def bundle(self) -> dict:
@@ -128,34 +132,41 @@ def make_plan(
     problems: Sequence[str] = (),
     progress: Progress | None = None,
     prepared: fragments.Prepared | None = None,
+    trusted: Governed | None = None,
 ) -> ReleasePlan:
     """A plan from answers already known to be signed off (the rest in `left_out`).
 
     `last`: the last release; what of it can be trusted is reused where it cannot differ.
-    `prepared`: `fragments.prepare` of these entries, if already made."""
+    `prepared`: `fragments.prepare` of these entries, if already made. `trusted`: the
+    library's governed state (`governed(library)`), whose library details, directory and
+    trust the bundle carries."""
+    trusted = trusted or governed(library)
     entries = tuple(sorted(entries, key=lambda e: (e.answer.id, e.answer.locale)))
     left_out = tuple(sorted(left_out, key=lambda item: (item.key.id, item.key.locale)))
-    problems = list(problems)
+    problems = list(problems) + _trust_problems(trusted)
+    info, directory = trusted.info, trusted.directory
     expires = bundles.expiry(
         release_time,
-        library.info.review_interval_months,
+        info.review_interval_months,
         (e.governance.next_review for e in entries),
     )
+    trust = trust_section(trusted) if trusted.founded else None
     previous = str(Version.parse(last.version)) if last else None
     assembled = None
     try:
         details = bundles.bundle_details(
-            info=library.info,
-            directory=library.directory,
+            info=info,
+            directory=directory,
             version=previous or str(FIRST_VERSION),
             previous_version=previous,
             release_time=release_time,
             expires=expires,
+            trust=trust,
         )
         assembled = fragments.assemble(
             entries,
-            info=library.info,
-            directory=library.directory,
+            info=info,
+            directory=directory,
             details=details,
             previous=last,
             progress=progress,
@@ -207,6 +218,7 @@ def make_plan(
         published_tip=published_tip,
         problems=tuple(problems),
         assembled=assembled,
+        trust_changes=tuple(trust_changes(last.trust if last else None, trust or {})),
     )
 
 
@@ -228,6 +240,7 @@ def plan_release(
 
     require_saved(library)
     now = now or dt.datetime.now(dt.UTC)
+    trusted = governed(library, now)
     if progress is not None:
         progress("Checking sign-offs", 0, 1)
     # First authors and the last release's bundle come from git: meanwhile every answer's
@@ -241,15 +254,19 @@ def plan_release(
             bundle_later = background.submit(release_memo.read_bundle, library, memo)
             hashes = release_memo.published_hashes(memo)
             found = statuses.library_status(library, now=now, published=hashes, remember=False)
-            entries, left_out = release_entries.select(library, found, firsts_later.result())
+            entries, left_out = release_entries.select(
+                library, found, firsts_later.result(), trusted
+            )
             with contextlib.suppress(bundles.BundleError):  # make_plan reports it
-                prepared = fragments.prepare(entries, library.info, library.directory)
+                prepared = fragments.prepare(entries, trusted.info, trusted.directory)
             last = release_memo.from_memo(memo, bundle_later.result())
         if last is None:
             last, last_error = release_memo.read_last(library, reuse)
             hashes = last.answer_hashes() if last is not None else {}
             found = statuses.library_status(library, now=now, published=hashes, remember=False)
-            entries, left_out = release_entries.select(library, found, firsts_later.result())
+            entries, left_out = release_entries.select(
+                library, found, firsts_later.result(), trusted
+            )
             prepared = None
     problems = []
     for key in include:
@@ -271,7 +288,20 @@ def plan_release(
         problems=problems,
         progress=progress,
         prepared=prepared,
+        trusted=trusted,
     )
+
+
+def _trust_problems(trusted: Governed) -> list[str]:
+    """Why the governed state allows no release: no governors, or rules that do not hold."""
+    if not trusted.founded:
+        return [
+            "the library has no governors yet: a release rests on the roster and rules they "
+            "sign (authoring-app governance found)"
+        ]
+    if not trusted.info.rules_valid:
+        return ["the governed sign-off rules are not valid: the governors must sign valid rules"]
+    return []
 
 
 def commit_time(library: Library) -> dt.datetime:

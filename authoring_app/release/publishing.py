@@ -23,6 +23,7 @@ from authoring_app.release.planning import (
     Version,
     require_saved,
 )
+from authoring_app.review.governed import governed
 from authoring_app.review.keys import encode_public_key
 
 
@@ -128,7 +129,7 @@ def build_release(
 
 def check_publisher(library: Library, person_id: str, private_key) -> Person:
     """The roster entry of `person_id`, if they are a publisher and `private_key` is theirs."""
-    person = library.roster.get(person_id)
+    person = governed(library).roster.get(person_id)
     if person is None:
         raise ReleaseError(f"{person_id!r} is not in this library's roster (people.yaml)")
     if not person.has_role("publisher"):

@@ -241,12 +241,14 @@ def assemble(
     previous_version: str | None,
     release_time: dt.datetime,
     expires: dt.datetime,
+    trust: dict,
     progress=None,
     previous: PreviousRendering | None = None,
     parallel: bool = True,
 ) -> dict:
     """The bundle's data. Raises BundleError naming every answer that cannot go in.
 
+    `trust`: the governed people, rules and directory with their signed evidence (trust.py).
     `previous`: a trusted earlier release whose rendering is reused where it cannot differ
     (the bytes are the same either way); `parallel`: render on several cores if many.
     """
@@ -272,5 +274,6 @@ def assemble(
         previous_version=previous_version,
         release_time=release_time,
         expires=expires,
+        trust=trust,
     )
     return {**details, "answers": answers}

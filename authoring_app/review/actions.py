@@ -1,8 +1,10 @@
 """Review operations: submit, comment, request changes, sign off, retire.
 
-Each appends one record to reviews/<id>.<locale>.jsonl and commits it as the person acting, so
-every step is in the audit trail. The GUI and the command line call these same functions; each
-refuses with a ReviewError that says in plain words what to do instead.
+Each appends one signed record to reviews/<id>.<locale>.jsonl and commits it as the person
+acting, so every step is in the audit trail and is theirs by their key, not by a commit's
+author. The GUI and the command line call these same functions; each refuses with a
+ReviewError that says in plain words what to do instead. Saving an answer is an operation of
+its own (edits.py): it signs the new text as the saver's.
 """
 
 from __future__ import annotations
@@ -11,14 +13,12 @@ import datetime as dt
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from authoring_app.library import atomic
 from authoring_app.library.answer import Answer, AnswerKey
-from authoring_app.library.layout import write_gitattributes
-from authoring_app.library.library import Library, LibraryError
+from authoring_app.library.directory import services_digest, shown_services
+from authoring_app.library.library import Library
 from authoring_app.library.roster import Person
-from authoring_app.review.keys import encode_public_key
+from authoring_app.review.governed import governed
 from authoring_app.review.library_status import answer_status
-from authoring_app.review.record_checks import ROLES_FOR
 from authoring_app.review.records import (
     CHANGES_REQUESTED,
     COMMENT,
@@ -27,7 +27,14 @@ from authoring_app.review.records import (
     SIGNED_OFF,
     SUBMITTED,
     ReviewRecord,
-    review_path,
+)
+from authoring_app.review.signing import (
+    ReviewError,
+    clock,
+    make_record,
+    quote,
+    who,
+    write_record,
 )
 from authoring_app.review.status import AnswerStatus, Status
 
@@ -45,31 +52,22 @@ __all__ = [
     "submit",
 ]
 
-_VERBS = {
-    SUBMITTED: "Submit answer {key} for review",
-    COMMENT: "Comment on answer {key}",
-    CHANGES_REQUESTED: "Request changes to answer {key}",
-    SIGNED_OFF: "Sign off answer {key} (" + MEANING + ")",
-    RETIRED: "Retire answer {key}",
-}
-
-
-class ReviewError(LibraryError):
-    """A review action that cannot be done, with what to do instead."""
-
 
 def submit(
     library: Library,
     key: AnswerKey,
     person: Person | str,
+    private_key: Ed25519PrivateKey,
     *,
     message: str = "",
     now: dt.datetime | None = None,
 ) -> ReviewRecord:
     """Ask for clinical review of the current text of `key`."""
-    person = _who(library, person, SUBMITTED)
+    person = who(library, person, SUBMITTED, private_key, now)
     answer, _status = check_submit(library, key, person, now=now)
-    return _append(library, answer, person, SUBMITTED, message, now)
+    return write_record(
+        library, make_record(library, answer, person, SUBMITTED, message, now), person, private_key
+    )
 
 
 def check_submit(
@@ -77,11 +75,16 @@ def check_submit(
 ) -> tuple[Answer, AnswerStatus]:
     """Refuse a submission that would not make sense, without writing anything (the GUI
     asks this to enable or explain its Submit button)."""
-    _who(library, person, SUBMITTED)
+    who(library, person, SUBMITTED)
     answer, status = _current(library, key, now)
     if status.status in (Status.APPROVED, Status.PUBLISHED):
         raise ReviewError(
             f"{key} is already approved in this exact text; there is nothing to review"
+        )
+    if status.unsigned_change:
+        raise ReviewError(
+            f"no one has saved the current text of {key} through the app: save it as yours "
+            "first, so that reviewers know whose text it is"
         )
     not_counted = {p.line for p in status.problems}
     if status.status == Status.IN_REVIEW and any(
@@ -99,7 +102,7 @@ def check_submit(
         and requests[-1].content_hash == answer.content_hash()
     ):
         raise ReviewError(
-            f"changes were requested on this text of {key} ({_quote(requests[-1].message)}); "
+            f"changes were requested on this text of {key} ({quote(requests[-1].message)}); "
             "edit and save the answer before submitting it again"
         )
     return answer, status
@@ -109,88 +112,102 @@ def comment(
     library: Library,
     key: AnswerKey,
     person: Person | str,
+    private_key: Ed25519PrivateKey,
     message: str,
     *,
     now: dt.datetime | None = None,
 ) -> ReviewRecord:
     """Add a comment to the review thread, tied to the current text."""
-    person = _who(library, person, COMMENT)
+    person = who(library, person, COMMENT, private_key, now)
     if not (message or "").strip():
         raise ReviewError("a comment needs some text")
     answer, _ = _current(library, key, now)
-    return _append(library, answer, person, COMMENT, message, now)
+    record = make_record(library, answer, person, COMMENT, message, now)
+    return write_record(library, record, person, private_key)
 
 
 def request_changes(
     library: Library,
     key: AnswerKey,
     person: Person | str,
+    private_key: Ed25519PrivateKey,
     reason: str,
     *,
     now: dt.datetime | None = None,
 ) -> ReviewRecord:
     """Ask for changes to the current text; `reason` says what must change."""
-    person = _who(library, person, CHANGES_REQUESTED)
+    person = who(library, person, CHANGES_REQUESTED, private_key, now)
     if not (reason or "").strip():
         raise ReviewError("say what must change: a request for changes needs a reason")
     answer, _ = _current(library, key, now)
-    return _append(library, answer, person, CHANGES_REQUESTED, reason, now)
+    record = make_record(library, answer, person, CHANGES_REQUESTED, reason, now)
+    return write_record(library, record, person, private_key)
 
 
 def retire(
     library: Library,
     key: AnswerKey,
     person: Person | str,
+    private_key: Ed25519PrivateKey,
     *,
-    reason: str = "",
+    reason: str,
     now: dt.datetime | None = None,
 ) -> ReviewRecord:
-    """Withdraw `key` from publication. It comes back only when submitted and signed off again."""
-    person = _who(library, person, RETIRED)
+    """Withdraw `key` from publication, saying why. It comes back only once clinicians sign
+    it off again."""
+    person = who(library, person, RETIRED, private_key, now)
+    if not (reason or "").strip():
+        raise ReviewError("say why the answer is withdrawn: retiring needs a reason")
     answer, status = _current(library, key, now, allow_conflict=True)
     if status.status == Status.RETIRED:
         raise ReviewError(f"{key} is already retired")
-    return _append(library, answer, person, RETIRED, reason, now)
+    record = make_record(library, answer, person, RETIRED, reason, now)
+    return write_record(library, record, person, private_key)
 
 
 def check_sign_off(
     library: Library, key: AnswerKey, person: Person | str, *, now: dt.datetime | None = None
 ) -> AnswerStatus:
     """Refuse, before any passphrase is asked for, a sign-off that would not count."""
-    person = _who(library, person, SIGNED_OFF)
-    if person.demo and not library.info.sample:
+    trusted = governed(library, now)
+    person = who(library, person, SIGNED_OFF)
+    if person.demo and not trusted.trusts_demonstrations():
         raise ReviewError(
-            f"{person.id} is a demonstration account; a real library does not accept its sign-offs"
+            f"{person.id} is a demonstration account; only a sample library governed by "
+            "demonstration governors accepts its sign-offs"
         )
     if not person.public_key:
         raise ReviewError(
-            f"{person.name} has no public key in people.yaml; create one with "
-            f"`authoring-app keys new --person {person.id} --add-to-roster`"
+            f"{person.name} has no public key in the governed people.yaml; create one with "
+            f"`authoring-app keys new --person {person.id} --add-to-roster` and ask the "
+            "governors to sign the change"
         )
     answer, status = _current(library, key, now)
-    if status.status == Status.RETIRED:
-        raise ReviewError(f"{key} is retired; submit it for review again before signing it off")
+    if status.unsigned_change:
+        raise ReviewError(
+            f"no one has saved the current text of {key} through the app, so it cannot be "
+            "signed off: its author must save it as theirs first"
+        )
     if person.id in status.signers:
         raise ReviewError(f"{person.name} has already signed off this text of {key}")
-    if status.last_editor == person.id and not library.info.allow_self_sign_off:
+    if status.last_editor == person.id and not trusted.info.self_sign_off_allowed(answer.topic):
         raise ReviewError(
             f"{person.name} made the last change to {key}, and this library does not let the "
-            "last editor sign off their own change (allow_self_sign_off: false); another "
-            "clinician must sign it off"
+            "last editor sign off their own change here; another clinician must sign it off"
         )
     return status
 
 
 def describe_sign_off(library: Library, key: AnswerKey, person: Person | str) -> str:
     """What a signer is about to sign, in words, to show before asking for the passphrase."""
-    person = _who(library, person, SIGNED_OFF)
+    person = who(library, person, SIGNED_OFF)
     answer = library.answer(key)
     lines = [
         f"Signing as: {person.name}" + (f", {person.credentials}" if person.credentials else ""),
         f"Meaning of this signature: {MEANING}",
         f"Answer: {key} ({answer.title})",
         f"Text signed: {answer.content_hash()}",
-        "Any later change to this text voids this sign-off.",
+        "Any later change to this text, or to a service it shows, voids this sign-off.",
     ]
     source = _source(library, answer)
     if source is not None:
@@ -210,16 +227,12 @@ def sign_off(
     now: dt.datetime | None = None,
 ) -> ReviewRecord:
     """Sign off the current text of `key` as `person`: "clinical approval for publication"."""
-    person = _who(library, person, SIGNED_OFF)
+    person = who(library, person, SIGNED_OFF, private_key, now)
     check_sign_off(library, key, person, now=now)
-    if encode_public_key(private_key.public_key()) != person.public_key:
-        raise ReviewError(
-            f"the key used does not match {person.name}'s public key in people.yaml; use the "
-            "key on the machine where it was created, or add this key to the roster"
-        )
     answer = library.answer(key)
     source = _source(library, answer)
-    record = _record(library, answer, person, SIGNED_OFF, message, now)
+    directory = governed(library, now).directory
+    record = make_record(library, answer, person, SIGNED_OFF, message, now)
     record = ReviewRecord(
         **{
             **record.__dict__,
@@ -227,9 +240,10 @@ def sign_off(
             "credentials": person.credentials,
             "meaning": MEANING,
             "source_hash": source.content_hash() if source else None,
+            "services_hash": services_digest(shown_services(answer, directory)),
         }
-    ).signed(private_key)
-    return _write(library, record, person)
+    )
+    return write_record(library, record, person, private_key)
 
 
 def signed_record_line(
@@ -240,6 +254,7 @@ def signed_record_line(
     when: dt.datetime | int | float,
     private_key: Ed25519PrivateKey,
     *,
+    directory,
     revision: str | None = None,
     source: Answer | None = None,
 ) -> str:
@@ -252,7 +267,7 @@ def signed_record_line(
         answer=answer.id,
         locale=answer.locale,
         person=person_id,
-        time=_clock(when),
+        time=clock(when),
         content_hash=answer.content_hash(),
         revision=revision,
         message=None,
@@ -260,31 +275,12 @@ def signed_record_line(
         credentials=credentials,
         meaning=MEANING,
         source_hash=source.content_hash() if source else None,
+        services_hash=services_digest(shown_services(answer, directory)),
     )
     return record.signed(private_key).to_line()
 
 
 # -- internals -------------------------------------------------------------------------------
-
-
-def _who(library: Library, person: Person | str, kind: str) -> Person:
-    person_id = person if isinstance(person, str) else person.id
-    found = library.roster.get(person_id)
-    if found is None:
-        raise ReviewError(f"{person_id!r} is not in this library's roster (people.yaml)")
-    roles = ROLES_FOR[kind]
-    if not any(found.has_role(r) for r in roles):
-        action = {
-            SUBMITTED: "submit answers for review",
-            COMMENT: "comment",
-            CHANGES_REQUESTED: "request changes",
-            SIGNED_OFF: "sign off answers",
-            RETIRED: "retire answers",
-        }[kind]
-        raise ReviewError(
-            f"{found.name} cannot {action}: that needs the {' or '.join(roles)} role in people.yaml"
-        )
-    return found
 
 
 def _current(
@@ -306,55 +302,3 @@ def _source(library: Library, answer: Answer) -> Answer | None:
     if not answer.translation_of or answer.translation_of == answer.locale:
         return None
     return library.find(AnswerKey(answer.id, answer.translation_of))
-
-
-def _record(library, answer, person, kind, message, now) -> ReviewRecord:
-    return ReviewRecord(
-        kind=kind,
-        answer=answer.id,
-        locale=answer.locale,
-        person=person.id,
-        time=_clock(now),
-        content_hash=answer.content_hash(),
-        revision=library.head(),
-        message=(message or "").strip() or None,
-    )
-
-
-def _append(library, answer, person, kind, message, now) -> ReviewRecord:
-    return _write(library, _record(library, answer, person, kind, message, now), person)
-
-
-def _write(library: Library, record: ReviewRecord, person: Person) -> ReviewRecord:
-    rel = review_path(record.key)
-    with library.write_lock:
-        paths = [rel]
-        if write_gitattributes(library.path):
-            paths.append(".gitattributes")
-        atomic.append_line(library.path / rel, record.to_line())
-        subject = _VERBS[record.kind].format(key=record.key)
-        if record.message and record.kind in (COMMENT, CHANGES_REQUESTED, RETIRED):
-            subject += ": " + record.message
-        if library.repo is not None:
-            library.commit(
-                person,
-                " ".join(subject.split())[:200],
-                paths,
-                body=record.message or "",
-                trailers={"Answer": str(record.key), "Action": record.kind, "Person": person.id},
-            )
-    return ReviewRecord(**{**record.__dict__, "path": rel, "line": _line_count(library, rel)})
-
-
-def _line_count(library: Library, rel: str) -> int:
-    return (library.path / rel).read_bytes().count(b"\n")
-
-
-def _clock(now: dt.datetime | None) -> dt.datetime:
-    now = now or dt.datetime.now(dt.UTC)
-    return (now if now.tzinfo else now.replace(tzinfo=dt.UTC)).replace(microsecond=0)
-
-
-def _quote(text: str | None) -> str:
-    text = " ".join((text or "").split())
-    return f'"{text[:80]}..."' if len(text) > 80 else f'"{text}"'

@@ -1,7 +1,7 @@
-"""Where every answer stands in review, worked out for the whole library at once: one git log
-for every answer's last edit, one read of each review file, every record checked once (on
-two threads), and the statuses kept between opens for a library exactly as committed (see
-status_memory.py). How one answer's status follows from its records is in status.py."""
+"""Where every answer stands in review, worked out for the whole library at once: the governed
+roster and rules once, one read of each review file, every record that matters checked once
+(on two threads), and the statuses kept between opens for a library exactly as committed
+(see status_memory.py). How one answer's status follows from its records is in status.py."""
 
 from __future__ import annotations
 
@@ -11,21 +11,23 @@ from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 
 from authoring_app.library.answer import Answer, AnswerKey
-from authoring_app.library.audit import last_edits
 from authoring_app.library.layout import REVIEWS_DIR
 from authoring_app.library.library import Library
 from authoring_app.library.problems import Problem
 from authoring_app.library.snapshot import Snapshot
 from authoring_app.review import status_memory
+from authoring_app.review.governed import governed
 from authoring_app.review.record_checks import record_problem, signatures_of, unknown_answer
 from authoring_app.review.records import (
+    EDITED,
     ReviewRecord,
     read_review_file,
     review_files,
     review_key,
     review_path,
 )
-from authoring_app.review.status import AnswerStatus, Status, conflict_names, derive
+from authoring_app.review.removed import removed_review_records
+from authoring_app.review.status import NOT_NEEDED, AnswerStatus, Status, conflict_names, derive
 
 
 def library_status(
@@ -53,11 +55,15 @@ def answer_status(
 ) -> AnswerStatus:
     """The status of one answer (raises AnswerNotFound for an unknown answer)."""
     answer = library.answer(key)
-    source = _source_of(library, answer)
-    paths = [answer.path] + ([source.path] if source else [])
-    edits = last_edits(library, paths)
+    now = _now(now)
     records, file_problems = _read(library, key)
-    status = derive(library, answer, records, file_problems, edits, _now(now), source)
+    files = {key: (records, file_problems)}
+    _add_removed(library, files)
+    records, file_problems = files[key]
+    trusted = governed(library, now)
+    status = derive(
+        library, answer, records, file_problems, now, _source_of(library, answer), trusted
+    )
     return _with_published(status, published or {})
 
 
@@ -90,19 +96,22 @@ def _review_library(
 def _derive_library(library: Library, now: dt.datetime, snapshot: Snapshot | None):
     """Every answer's status before any release is taken into account, and the problems of
     review files of answers that do not exist. `snapshot`: what git says of the files."""
-    # The last edits come from git's log, mostly git's own work: meanwhile the review files
-    # are read and every record checked. Checking signatures is most of that, and lets go of
-    # Python's lock: half of them are checked on another thread.
+    # Checking signatures is most of the work, and lets go of Python's lock: half of them
+    # are checked on another thread.
     signatures_of(library)  # loaded once, before the threads share it
-    with ThreadPoolExecutor(max_workers=2) as background:
-        edits_later = background.submit(last_edits, library)
-        files, stray = _review_files(library, snapshot.ids() if snapshot is not None else {})
-        conflicts = conflict_names(library)
-        records = [record for found, _ in files.values() for record in found]
-        half = len(records) // 2
-        theirs = background.submit(_check_records, library, records[half:], now)
-        checked = {**_check_records(library, records[:half], now), **theirs.result()}
-        edits = edits_later.result()
+    trusted = governed(library, now)
+    files, stray = _review_files(library, snapshot.ids() if snapshot is not None else {})
+    _add_removed(library, files)
+    conflicts = conflict_names(library)
+    current = {answer.key: answer.content_hash() for answer in library.answers()}
+    records = [record for found, _ in files.values() for record in found]
+    half = len(records) // 2
+    with ThreadPoolExecutor(max_workers=1) as background:
+        theirs = background.submit(_check_records, library, records[half:], now, trusted, current)
+        checked = {
+            **_check_records(library, records[:half], now, trusted, current),
+            **theirs.result(),
+        }
     statuses = {}
     for answer in library.answers():
         records, file_problems = files.pop(answer.key, ([], []))
@@ -111,9 +120,9 @@ def _derive_library(library: Library, now: dt.datetime, snapshot: Snapshot | Non
             answer,
             records,
             file_problems,
-            edits,
             now,
             _source_of(library, answer),
+            trusted,
             conflicts,
             checked,
         )
@@ -121,9 +130,33 @@ def _derive_library(library: Library, now: dt.datetime, snapshot: Snapshot | Non
     for records, file_problems in files.values():
         stray += file_problems
         for record in records:
-            stray.append(checked[id(record)] or unknown_answer(record))
+            found = checked[id(record)]
+            stray.append(found if found not in (None, NOT_NEEDED) else unknown_answer(record))
     signatures_of(library).save()
     return statuses, stray
+
+
+def _add_removed(library: Library, files: dict) -> None:
+    """Records removed from a review file in history still count, and are reported."""
+    present = {review_path(key): records for key, (records, _) in files.items()}
+    for path, removed in removed_review_records(library, present).items():
+        key = review_key(path.rsplit("/", 1)[-1])
+        if key is None:
+            continue
+        records, problems = files.setdefault(key, ([], []))
+        for record, commit in removed:
+            records.append(record)
+            problems.append(
+                Problem(
+                    path,
+                    None,
+                    None,
+                    "review-record-removed",
+                    f"a {record.kind} record by {record.person} ({record.time:%Y-%m-%d %H:%M} "
+                    f"UTC) was removed from this file in commit {commit[:8]}; records are "
+                    "never removed, so it still counts if its signature verifies",
+                )
+            )
 
 
 def _with_published(status: AnswerStatus, published: Mapping[AnswerKey, str]) -> AnswerStatus:
@@ -135,9 +168,15 @@ def _with_published(status: AnswerStatus, published: Mapping[AnswerKey, str]) ->
     return copy
 
 
-def _check_records(library: Library, records: list[ReviewRecord], now) -> dict:
-    """`record_problem` of each record, by id."""
-    return {id(record): record_problem(library, record, now) for record in records}
+def _check_records(library: Library, records, now, trusted, current) -> dict:
+    """`record_problem` of each record, by id; an edit of an earlier text (`current`: each
+    answer's content hash) is not needed for any status, and not checked."""
+    return {
+        id(record): NOT_NEEDED
+        if record.kind == EDITED and current.get(record.key) != record.content_hash
+        else record_problem(library, record, now, trusted)
+        for record in records
+    }
 
 
 def _read(library: Library, key: AnswerKey) -> tuple[list[ReviewRecord], list[Problem]]:

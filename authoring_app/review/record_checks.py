@@ -1,9 +1,11 @@
 """Whether one review record counts, and if not, why (for `status`).
 
-A record counts only if it is in its answer's review file, its signer is in the roster with a
-role that may make it, a demonstration person signs only in a sample library, it is not dated
-far in the future, and a sign-off's signature verifies against the signer's current key. A
-verified signature is remembered (core/cache.py `SignatureCache`), so each is checked once.
+A record counts only if it is in its answer's review file, its signer is in the governed
+roster (see governed.py) with a role that may make it, a demonstration person signs only in a
+sample library governed by demonstration governors, it is not dated far in the future, and
+its signature verifies against a key the signer held at its time (the current key, or an
+earlier one before it was replaced or revoked). A verified signature is remembered
+(library/cache.py `SignatureCache`), so each is checked once.
 """
 
 from __future__ import annotations
@@ -14,9 +16,12 @@ from pathlib import Path
 from authoring_app.library.cache import SignatureCache
 from authoring_app.library.library import Library
 from authoring_app.library.problems import Problem
+from authoring_app.review.governance import Governed
+from authoring_app.review.governed import governed
 from authoring_app.review.records import (
     CHANGES_REQUESTED,
     COMMENT,
+    EDITED,
     RETIRED,
     SIGNED_OFF,
     SUBMITTED,
@@ -27,6 +32,7 @@ from authoring_app.review.records import (
 CLOCK_TOLERANCE = dt.timedelta(minutes=5)
 # Who may make each kind of record (any of these roles).
 ROLES_FOR = {
+    EDITED: ("author", "clinician"),
     SUBMITTED: ("author", "clinician"),
     COMMENT: ("author", "clinician", "publisher"),
     CHANGES_REQUESTED: ("clinician",),
@@ -35,8 +41,11 @@ ROLES_FOR = {
 }
 
 
-def record_problem(library: Library, record: ReviewRecord, now: dt.datetime) -> Problem | None:
-    """Why `record` does not count (None if it counts, apart from the rules about text)."""
+def record_problem(
+    library: Library, record: ReviewRecord, now: dt.datetime, trusted: Governed | None = None
+) -> Problem | None:
+    """Why `record` does not count (None if it counts, apart from the rules about text).
+    `trusted`: `governed(library, now)`, if already worked out (it is, for a whole library)."""
     expected = review_path(record.key)
     if record.path and record.path != expected:
         return problem_with(
@@ -44,20 +53,21 @@ def record_problem(library: Library, record: ReviewRecord, now: dt.datetime) -> 
             "review-wrong-file",
             f"the record is about {record.key} but is in {record.path}; it belongs in {expected}",
         )
-    person = library.roster.get(record.person)
+    trusted = trusted or governed(library, now)
+    person = trusted.roster.get(record.person)
     if person is None:
         return problem_with(
             record,
             "review-unknown-person",
-            f"{record.person!r} is not in people.yaml (never added, or removed from the "
-            "roster), so this record does not count",
+            f"{record.person!r} is not in the governed people.yaml (never added, added without "
+            "the governors' signatures, or removed), so this record does not count",
         )
-    if person.demo and not library.info.sample:
+    if person.demo and not trusted.trusts_demonstrations():
         return problem_with(
             record,
             "review-demo-person",
-            f"{person.id} is a demonstration account (demo: true); a real library never "
-            "trusts demonstration records",
+            f"{person.id} is a demonstration account (demo: true); only a sample library "
+            "governed by demonstration governors trusts demonstration records",
         )
     roles = ROLES_FOR[record.kind]
     if not any(person.has_role(r) for r in roles):
@@ -74,23 +84,41 @@ def record_problem(library: Library, record: ReviewRecord, now: dt.datetime) -> 
             f"the record is dated {record.time:%Y-%m-%d %H:%M} UTC, in the future (clock far in "
             "the future); it does not count",
         )
-    if record.kind == SIGNED_OFF:
-        reason = _signature_problem(library, record, person.public_key)
-        if reason == "signature does not verify":
-            return problem_with(
-                record,
-                "review-bad-signature",
-                f"the signature does not match {person.name}'s current key in people.yaml: the "
-                "record was altered after signing (hash, name, time or signature), or the key "
-                "was replaced since; this sign-off does not count",
-            )
-        if reason is not None:
-            return problem_with(
-                record,
-                "review-no-key",
-                f"{person.name} {reason}, so their sign-off cannot be checked and does not count",
-            )
-    return None
+    keys = person.keys_at(record.time)
+    if not keys and person.previous_keys:
+        ended = max(person.previous_keys, key=lambda k: k.until)
+        return problem_with(
+            record,
+            "review-no-key",
+            f"{person.name}'s key stopped counting at {ended.until:%Y-%m-%d %H:%M} UTC "
+            f"({ended.reason or 'replaced'}) and the governed people.yaml holds no newer one, so "
+            f"their {record.kind} record dated later does not count",
+        )
+    if not keys:
+        return problem_with(
+            record,
+            "review-no-key",
+            f"{person.name} has no key in the governed people.yaml for {record.time:%Y-%m-%d}, "
+            f"so their {record.kind} record cannot be checked and does not count",
+        )
+    reasons = [_signature_problem(library, record, key) for key in keys]
+    if None in reasons:
+        return None
+    unusable = [r for r in reasons if r != "signature does not verify"]
+    if len(unusable) == len(reasons):
+        return problem_with(
+            record,
+            "review-no-key",
+            f"{person.name} {unusable[0]}, so their {record.kind} record cannot be checked and "
+            "does not count",
+        )
+    return problem_with(
+        record,
+        "review-bad-signature",
+        f"the signature does not match a key {person.name} held at {record.time:%Y-%m-%d %H:%M} "
+        "UTC in the governed people.yaml: the record was altered after signing (text, name, "
+        "time or signature), or made with a key that was revoked; it does not count",
+    )
 
 
 def _signature_problem(library: Library, record: ReviewRecord, public_key: str | None):

@@ -1,8 +1,10 @@
-"""Review records: the lines of reviews/<id>.<locale>.jsonl, and how sign-offs are signed.
+"""Review records: the lines of reviews/<id>.<locale>.jsonl, and how each is signed.
 
-Each line is one JSON object (see content_schema/review.schema.json and docs/review.md). A
-sign-off carries an Ed25519 signature over the canonical JSON of all its other fields, so it
-cannot be moved to another answer, another text, another person or another time.
+Each line is one JSON object (see content_schema/review.schema.json and docs/review.md): an
+edit, a submission, a comment, a request for changes, a sign-off or a retirement. Every record
+carries the Ed25519 signature of the person who made it over the canonical JSON of all its
+other fields, so it cannot be moved to another answer, another text, another person or
+another time, and commit authors are never what says who did what.
 """
 
 from __future__ import annotations
@@ -27,14 +29,15 @@ from authoring_app.library.layout import REVIEWS_DIR
 from authoring_app.library.problems import Problem
 from authoring_app.review.keys import KeyStoreError, signature_verifies
 
+EDITED = "edited"
 SUBMITTED = "submitted"
 COMMENT = "comment"
 CHANGES_REQUESTED = "changes-requested"
 SIGNED_OFF = "signed-off"
 RETIRED = "retired"
-KINDS = (SUBMITTED, COMMENT, CHANGES_REQUESTED, SIGNED_OFF, RETIRED)
+KINDS = (EDITED, SUBMITTED, COMMENT, CHANGES_REQUESTED, SIGNED_OFF, RETIRED)
 MEANING = "clinical approval for publication"
-SIGN_OFF_ONLY = ("name", "credentials", "meaning", "source_hash", "signature")
+SIGN_OFF_ONLY = ("name", "credentials", "meaning", "source_hash", "services_hash")
 
 
 def review_path(key: AnswerKey) -> str:
@@ -94,6 +97,7 @@ class ReviewRecord:
     meaning: str | None = None
     source_hash: str | None = None
     signature: str | None = None
+    services_hash: str | None = None  # a sign-off: the directory entries the answer shows
     path: str = ""  # the review file, relative to the library
     line: int | None = None  # its line in that file
 
@@ -121,8 +125,10 @@ class ReviewRecord:
             data.update(name=self.name, credentials=self.credentials or "", meaning=self.meaning)
             if self.source_hash:
                 data["source_hash"] = self.source_hash
-            if self.signature:
-                data["signature"] = self.signature
+            if self.services_hash:
+                data["services_hash"] = self.services_hash
+        if self.signature:
+            data["signature"] = self.signature
         return data
 
     def signed_bytes(self) -> bytes:
@@ -137,7 +143,7 @@ class ReviewRecord:
         return json.dumps(self.to_json(), ensure_ascii=False, separators=(", ", ": "))
 
     def signed(self, private_key: Ed25519PrivateKey) -> ReviewRecord:
-        """This sign-off with its signature."""
+        """This record with its signature."""
         signature = private_key.sign(canonical(self.to_json()))
         return _replace(self, signature=base64.b64encode(signature).decode("ascii"))
 
@@ -178,6 +184,7 @@ def record_from_json(data: dict[str, Any], path: str = "", line: int | None = No
         meaning=data.get("meaning"),
         source_hash=data.get("source_hash"),
         signature=data.get("signature"),
+        services_hash=data.get("services_hash"),
         path=path,
         line=line,
     )

@@ -1,14 +1,18 @@
 """Where each answer stands in review: derived from its text and its review records, never stored.
 
 An answer's status follows from its current content hash, the records in
-reviews/<id>.<locale>.jsonl, the roster and the rules in library.yaml (see docs/review.md):
+reviews/<id>.<locale>.jsonl, and the governed roster, directory and rules (see governed.py and
+docs/review.md):
 
     retired > conflict > approved / published / review due > changes requested > in review > draft
 
-A record counts only if it checks out: its signer is in the roster with the right role, a
-sign-off verifies against the roster's current key, its time is not far in the future, and a
-demonstration person is trusted only in a sample library. Every record that does not count is
-reported, with its file, line and reason.
+A record counts only if it checks out (record_checks.py): its signer is in the governed roster
+with the right role and its signature verifies with a key they held then. The current text
+counts as someone's only through a signed edit record: a text changed outside the app cannot
+be signed off until a person saves it as theirs. A sign-off counts for the current text and the
+directory entries it shows (names, numbers, hours) as signed; the person who last changed the
+text may not sign it off unless the governed rules allow it (never in a high-risk topic).
+Every record that does not count is reported, with its file, line and reason.
 """
 
 from __future__ import annotations
@@ -20,21 +24,24 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from authoring_app.library.answer import Answer, AnswerKey
-from authoring_app.library.audit import Edit
+from authoring_app.library.directory import services_digest, shown_services
 from authoring_app.library.library import Library
 from authoring_app.library.problems import Problem
-from authoring_app.review.record_checks import (
-    problem_with,
-    record_problem,
-)
+from authoring_app.review.governance import Governed
+from authoring_app.review.record_checks import problem_with, record_problem
 from authoring_app.review.records import (
     CHANGES_REQUESTED,
+    EDITED,
     RETIRED,
     SIGNED_OFF,
     SUBMITTED,
     ReviewRecord,
     in_order,
 )
+
+# What a record check gives for a record the status does not depend on (an edit of an
+# earlier text): it is not checked, and counts for nothing.
+NOT_NEEDED = Problem("", None, None, "not-needed", "")
 
 
 class Status(StrEnum):
@@ -60,6 +67,7 @@ class SignOff:
     content_hash: str
     revision: str | None
     signature: str
+    evidence: dict  # the signed record itself, as a bundle carries it for consumers to check
 
     @classmethod
     def from_record(cls, record: ReviewRecord) -> SignOff:
@@ -72,6 +80,7 @@ class SignOff:
             content_hash=record.content_hash,
             revision=record.revision,
             signature=record.signature or "",
+            evidence=record.to_json(),
         )
 
 
@@ -83,12 +92,14 @@ class AnswerStatus:
     sign_offs: tuple[SignOff, ...]  # valid sign-offs of the current text
     void_sign_offs: tuple[SignOff, ...]  # sign-offs of earlier text, voided by an edit
     required: int  # clinicians required for this topic
-    last_editor: str | None  # roster id of whoever last changed the text
+    last_editor: str | None  # roster id of whoever last changed the text (signed edit)
     last_edited: dt.datetime | None
     review_due: dt.date | None  # earliest valid sign-off + review interval
     source_changed: bool  # a translation whose source changed after its sign-off
     records: tuple[ReviewRecord, ...]  # the whole thread, oldest first
     problems: tuple[Problem, ...]  # records that do not count, and why
+    unsigned_change: bool = False  # the current text has no signed edit: no one's yet
+    edit_evidence: dict | None = None  # the signed edit that made the current text someone's
 
     @property
     def publishable(self) -> bool:
@@ -107,17 +118,17 @@ def derive(
     answer: Answer,
     records: list[ReviewRecord],
     file_problems: list[Problem],
-    edits: Mapping[str, Edit],
     now: dt.datetime,
     source: Answer | None,
+    trusted: Governed,
     conflicts: set[str] | None = None,
     checked: Mapping[int, Problem | None] | None = None,
 ) -> AnswerStatus:
-    """`conflicts`: the names in conflicts/, if already listed; `checked`: `record_problem`
-    of each record (by id), if already worked out."""
+    """The status of `answer` from its `records`, with the governed roster, directory and
+    rules in `trusted`. `conflicts`: the names in conflicts/, if already listed; `checked`:
+    `record_problem` of each record (by id), if already worked out."""
     current = answer.content_hash()
-    edit = edits.get(answer.path)
-    last_editor = edit.person if edit else None
+    services = services_digest(shown_services(answer, trusted.directory))
     records = in_order(records)
     problems = list(file_problems)
     valid: list[ReviewRecord] = []
@@ -125,38 +136,60 @@ def derive(
         if checked is not None and id(record) in checked:
             problem = checked[id(record)]
         else:
-            problem = record_problem(library, record, now)
-        if problem is None and (
-            record.kind == SIGNED_OFF
-            and record.content_hash == current
-            and last_editor == record.person
-            and not library.info.allow_self_sign_off
-        ):
-            problem = problem_with(
-                record,
-                "review-self-sign-off",
-                f"{record.person} signed off their own change, which library.yaml does not allow "
-                "(allow_self_sign_off is false); another clinician must sign it off",
-            )
+            problem = record_problem(library, record, now, trusted)
         if problem is None:
             valid.append(record)
-        else:
+        elif problem is not NOT_NEEDED:
             problems.append(problem)
 
-    counted, void = _sign_offs(valid, current)
-    required = library.info.clinicians_required_for(answer.topic)
-    if not isinstance(required, int) or required < 1:  # a broken rule (validate reports it)
-        required = max(library.info.clinicians_required, 1)
+    edits = [r for r in valid if r.kind == EDITED and r.content_hash == current]
+    last_edit = edits[-1] if edits else None
+    last_editor = last_edit.person if last_edit is not None else None
+    self_allowed = trusted.info.self_sign_off_allowed(answer.topic)
+    counted, void = [], []
+    for record in valid:
+        if record.kind != SIGNED_OFF:
+            continue
+        if record.content_hash != current or record.services_hash != services:
+            void.append(record)
+        elif record.person == last_editor and not self_allowed:
+            problems.append(
+                problem_with(
+                    record,
+                    "review-self-sign-off",
+                    f"{record.person} signed off their own change, which the governed rules do "
+                    "not allow here; another clinician must sign it off",
+                )
+            )
+        elif record.person not in {r.person for r in counted}:
+            counted.append(record)
+    if last_edit is None:
+        void, counted = void + counted, []
+    if last_edit is None and trusted.founded:  # before the founding, that one step is asked
+        problems.append(
+            Problem(
+                answer.path,
+                None,
+                None,
+                "review-unsigned-text",
+                "no one has saved this text through the app (it has no signed edit): it was "
+                "changed outside the app; a person must save it as theirs before it can be "
+                "signed off",
+                "warning",
+            )
+        )
+    required = max(trusted.info.clinicians_required_for(answer.topic), 1)
     approved = len(counted) >= required
     review_due = None
     if approved:
         first = min(s.time for s in counted)
-        review_due = add_months(first.date(), library.info.review_interval_months)
+        review_due = add_months(first.date(), trusted.info.review_interval_months)
 
     submitted = [r for r in valid if r.kind == SUBMITTED]
     retired = [r for r in valid if r.kind == RETIRED]
     requests = [r for r in valid if r.kind == CHANGES_REQUESTED]
-    is_retired = bool(retired) and not any(_after(s, retired[-1]) for s in submitted)
+    # Retired until enough clinicians sign it off again after the retirement.
+    is_retired = bool(retired) and sum(1 for s in counted if _after(s, retired[-1])) < required
     changes_requested = bool(requests) and not any(
         _after(s, requests[-1])
         and s.content_hash == current
@@ -186,11 +219,13 @@ def derive(
         void_sign_offs=tuple(SignOff.from_record(r) for r in void),
         required=required,
         last_editor=last_editor,
-        last_edited=edit.time if edit else None,
+        last_edited=last_edit.time if last_edit is not None else None,
         review_due=review_due,
-        source_changed=_source_changed(counted, source, edits),
+        source_changed=_source_changed(counted, source),
         records=tuple(records),
         problems=tuple(sorted(problems, key=lambda p: (p.path, p.line or 0))),
+        unsigned_change=last_edit is None,
+        edit_evidence=last_edit.to_json() if last_edit is not None else None,
     )
 
 
@@ -209,29 +244,13 @@ def _in_conflict(library: Library, answer: Answer, conflicts: set[str] | None) -
     return name in conflicts
 
 
-def _sign_offs(valid: list[ReviewRecord], current: str):
-    """The sign-offs that count for the current text (one per clinician), and the void ones."""
-    counted: dict[str, ReviewRecord] = {}
-    void = []
-    for record in valid:
-        if record.kind != SIGNED_OFF:
-            continue
-        if record.content_hash != current:
-            void.append(record)
-        elif record.person not in counted:
-            counted[record.person] = record
-    return list(counted.values()), void
-
-
-def _source_changed(counted, source: Answer | None, edits: Mapping[str, Edit]) -> bool:
-    """Did the source text change after this translation was last signed off?"""
+def _source_changed(counted, source: Answer | None) -> bool:
+    """Did the source text change after this translation was last signed off? (A sign-off
+    that does not name its source's text cannot say: it counts as changed.)"""
     if not counted or source is None:
         return False
     latest = max(counted, key=lambda r: (r.time, r.line or 0))
-    if latest.source_hash:
-        return latest.source_hash != source.content_hash()
-    edit = edits.get(source.path)  # an older record without source_hash: compare times
-    return edit is not None and edit.time > latest.time
+    return latest.source_hash != source.content_hash()
 
 
 def _after(a: ReviewRecord, b: ReviewRecord) -> bool:

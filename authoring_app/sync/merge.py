@@ -6,7 +6,8 @@ machine's version ("ours") and the other machine's ("theirs"):
 - a file changed on one side only takes that side's version;
 - an answer changed on both sides is a conflict: our text stays in `answers/`, theirs is
   written to `conflicts/<id>.<locale>.md` (or `<id>.<locale>.2.md`, ... if that is taken);
-- review records (`reviews/*.jsonl`, append-only) keep the lines of both sides;
+- signed records (`reviews/*.jsonl`, `governance/records.jsonl`, append-only) keep the lines
+  of both sides;
 - people.yaml and directory.yaml merge entry by entry (by `id`), other text files line by line;
   where that is impossible our file stays and theirs is kept as `conflicts/<file>`;
 - a file deleted on one side and edited on the other is kept, with the edit.
@@ -26,7 +27,7 @@ from pathlib import Path
 import yaml
 
 from authoring_app.library.answer import PATH_PATTERN, AnswerKey
-from authoring_app.library.layout import CONFLICTS_DIR
+from authoring_app.library.layout import CONFLICTS_DIR, GOVERNANCE_FILE
 from authoring_app.library.snapshot import blob_id
 
 _CONFLICT_FILE = re.compile(r"^conflicts/([^/]+)\.([a-z]{2,3})(?:\.(\d+))?\.md$")
@@ -165,7 +166,7 @@ class _Merge:
                 self.keep_aside(path.removeprefix(f"{CONFLICTS_DIR}/"), ct)
             return
         base, ours, theirs = self.read(cb), self.read(co), self.read(ct)
-        if path.startswith("reviews/") and path.endswith(".jsonl"):
+        if (path.startswith("reviews/") and path.endswith(".jsonl")) or path == GOVERNANCE_FILE:
             self.put(path, self.store(union_lines(base, ours, theirs)))
             return
         merged = merge_text(base, ours, theirs)

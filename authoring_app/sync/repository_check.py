@@ -29,7 +29,8 @@ MARKERS = Kind(
 
 
 _KEPT = re.compile(
-    r"^(answers/.+\.md|reviews/[^/]+\.jsonl|conflicts/.+|[^/]+\.yaml|\.gitattributes)$"
+    r"^(answers/.+\.md|reviews/[^/]+\.jsonl|governance/records\.jsonl|conflicts/.+|[^/]+\.yaml"
+    r"|\.gitattributes)$"
 )
 
 

@@ -9,6 +9,7 @@ release. See docs/bundle-format.md.
     bundle = answer_kit.verify_file("/srv/answers/current", key)
 """
 
+from answer_kit.evidence import EvidenceError, Governors, check_bundle
 from answer_kit.minisign import PublicKey, SignatureError
 from answer_kit.pulling import FILES, PullResult, current, fetch, pull, verify_file
 from answer_kit.site import SiteError, site_pages, write_site
@@ -23,6 +24,9 @@ from answer_kit.verify import (
 
 __all__ = [
     "FILES",
+    "EvidenceError",
+    "Governors",
+    "check_bundle",
     "PublicKey",
     "PullResult",
     "Refused",

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from answer_kit import pulling, site, verify
+from answer_kit.evidence import EvidenceError, Governors
 
 EXIT_OK, EXIT_REFUSED = 0, 1
 
@@ -23,7 +24,23 @@ def _key_and_time(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--key", required=True, metavar="KEY.pub", help="the publisher's key, pinned once"
     )
+    parser.add_argument(
+        "--governors",
+        metavar="GOVERNORS.json",
+        help="the library's governor keys, pinned once: then every answer's clinical sign-off "
+        "is checked from the bundle's own evidence",
+    )
+    parser.add_argument(
+        "--allow-sample",
+        action="store_true",
+        help="accept a sample library's release (demonstration content, not for real use)",
+    )
     parser.add_argument("--now", metavar="ISO", help="check expiry at this time instead of now")
+
+
+def _checks(args) -> dict:
+    governors = Governors.load(args.governors) if getattr(args, "governors", None) else None
+    return {"governors": governors, "allow_sample": bool(getattr(args, "allow_sample", False))}
 
 
 def _now(args):
@@ -44,7 +61,7 @@ def add_verify(parser: argparse.ArgumentParser) -> None:
 
 def run_verify(args) -> int:
     key = verify.load_public_key(args.key)
-    bundle = pulling.verify_file(args.bundle, key, now=_now(args))
+    bundle = pulling.verify_file(args.bundle, key, now=_now(args), **_checks(args))
     print(
         f"OK: release {bundle.version}, {len(bundle.answers)} answer(s), "
         f"expires {bundle.data['expires']}, sha256 {bundle.sha256}"
@@ -62,7 +79,7 @@ def add_pull(parser: argparse.ArgumentParser) -> None:
 
 def run_pull(args) -> int:
     key = verify.load_public_key(args.key)
-    result = pulling.pull(args.source, args.to, key, now=_now(args))
+    result = pulling.pull(args.source, args.to, key, now=_now(args), **_checks(args))
     if result.updated:
         was = f" (was {result.previous_version})" if result.previous_version else ""
         print(f"Pulled release {result.version}{was} into {result.path}")
@@ -87,7 +104,7 @@ def run_site(args) -> int:
     where = args.release
     if (where / "current").exists():
         where = where / "current"
-    bundle = pulling.verify_file(where, key, now=_now(args))
+    bundle = pulling.verify_file(where, key, now=_now(args), **_checks(args))
     written = site.write_site(bundle.data, args.to)
     print(f"Wrote {len(written)} page(s) of release {bundle.version} to {args.to}")
     return EXIT_OK
@@ -99,7 +116,7 @@ COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "pull": ("fetch, verify and install the latest release", add_pull, run_pull),
     "site": ("write a static web site from a verified release", add_site, run_site),
 }
-FAILURES = (verify.Refused, site.SiteError)
+FAILURES = (verify.Refused, site.SiteError, EvidenceError)
 
 
 def main(argv: list[str] | None = None) -> int:

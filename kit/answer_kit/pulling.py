@@ -43,8 +43,10 @@ def verify_file(
     *,
     now: dt.datetime | None = None,
     require_manifest: bool = False,
+    **checks,
 ) -> VerifiedBundle:
-    """Verify `bundle.json` (or a folder holding it) with the `.minisig` and manifest beside it."""
+    """Verify `bundle.json` (or a folder holding it) with the `.minisig` and manifest beside it.
+    `checks`: `governors` and `allow_sample`, as `verify_bundle` takes them."""
     path = Path(bundle_path)
     if path.is_dir():
         path = path / "bundle.json"
@@ -54,7 +56,7 @@ def verify_file(
     manifest = None
     if require_manifest or manifest_path.exists():
         manifest = _read(manifest_path, "manifest.json")
-    return verify_bundle(data, signature, public_key, manifest_bytes=manifest, now=now)
+    return verify_bundle(data, signature, public_key, manifest_bytes=manifest, now=now, **checks)
 
 
 def _read(path: Path, what: str) -> bytes:
@@ -115,7 +117,9 @@ def current(to: Path | str, public_key: minisign.PublicKey) -> VerifiedBundle | 
     if not link.exists():
         return None
     try:
-        return verify_file(link, public_key, now=dt.datetime.min.replace(tzinfo=dt.UTC))
+        return verify_file(
+            link, public_key, now=dt.datetime.min.replace(tzinfo=dt.UTC), allow_sample=True
+        )
     except Refused as exc:
         raise Refused(f"the current release in {to} does not verify ({exc})") from None
 
@@ -126,6 +130,7 @@ def pull(
     public_key: minisign.PublicKey,
     *,
     now: dt.datetime | None = None,
+    **checks,
 ) -> PullResult:
     """Fetch, verify and install the latest release into `to`; refuse anything doubtful.
 
@@ -140,6 +145,7 @@ def pull(
         public_key,
         manifest_bytes=files["manifest.json"],
         now=now,
+        **checks,
     )
     have = current(to, public_key)
     if have is not None:

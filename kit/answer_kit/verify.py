@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from answer_kit import minisign, schema
+from answer_kit.evidence import EvidenceError, Governors, check_bundle
 
 _COMMENT_FIELD = re.compile(r"(\w+)=(\S+)")
 _VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
@@ -85,8 +86,14 @@ def verify_bundle(
     *,
     manifest_bytes: bytes | None = None,
     now: dt.datetime | None = None,
+    governors: Governors | None = None,
+    allow_sample: bool = False,
 ) -> VerifiedBundle:
-    """Check a bundle completely; raise Refused with the first reason it fails."""
+    """Check a bundle completely; raise Refused with the first reason it fails.
+
+    `governors`: the governor keys you pinned; then every answer's clinical sign-off is
+    checked from the bundle's own evidence (evidence.py). A sample library's bundle
+    (demonstration content) is refused unless `allow_sample`."""
     # Hashing a large bundle (BLAKE2b for the signature, then SHA-256) lets go of Python's
     # lock, so the JSON is read and checked against the schema meanwhile. Nothing read is
     # used, and no reading error is reported, before the signature has checked out.
@@ -107,6 +114,16 @@ def verify_bundle(
     moment = _now(now)
     if moment >= expires:
         raise Refused(f"release {data['version']} expired at {data['expires']}")
+    if (data.get("library") or {}).get("sample") and not allow_sample:
+        raise Refused(
+            f"release {data['version']} is a sample library's (demonstration content, not for "
+            "real use); pass --allow-sample to accept it anyway"
+        )
+    if governors is not None:
+        try:
+            check_bundle(data, governors)
+        except EvidenceError as exc:
+            raise Refused(f"the clinical sign-offs do not check out: {exc}") from None
     if isinstance(signature_text, bytes):
         signature_text = signature_text.decode("utf-8")
     return VerifiedBundle(

@@ -64,10 +64,12 @@ def test_publish_verify_pull_and_export(ready, capsys, tmp_path):
     key = tmp_path / "publisher.pub"
     key.write_bytes(published.read_file(lib, "publisher.pub"))
     bot = tmp_path / "bot"
-    code, out, err = run(capsys, "pull", lib.path, "--to", bot, "--key", key)
+    code, out, err = run(capsys, "pull", lib.path, "--to", bot, "--key", key, "--allow-sample")
     assert code == 0, err
     assert "Pulled release 1.0.0" in out
-    code, out, err = run(capsys, "verify", bot / "current" / "bundle.json", "--key", key)
+    code, out, err = run(
+        capsys, "verify", bot / "current" / "bundle.json", "--key", key, "--allow-sample"
+    )
     assert code == 0 and out.startswith("OK: release 1.0.0, 19 answer(s)")
 
     code, out, err = run(
@@ -76,13 +78,19 @@ def test_publish_verify_pull_and_export(ready, capsys, tmp_path):
         bot / "current" / "bundle.json",
         "--key",
         key,
+        "--allow-sample",
         "--now",
         "2099-01-01T00:00:00Z",
     )
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and "refused: release 1.0.0 expired at" in err
+    # Demonstration content is refused unless the maintainer says it is wanted.
+    code, out, err = run(capsys, "verify", bot / "current" / "bundle.json", "--key", key)
+    assert code == 1 and "sample library" in err and "--allow-sample" in err
 
-    code, out, err = run(capsys, "pull", lib.path, "--to", bot, "--key", key, "--now", "2099-01-01")
+    code, out, err = run(
+        capsys, "pull", lib.path, "--to", bot, "--key", key, "--allow-sample", "--now", "2099-01-01"
+    )
     assert code == 1 and err.startswith("authoring-app: refused:") and err.count("\n") == 1
 
     code, out, err = run(capsys, "export", "--library", lib.path, "--to", tmp_path / "site")

@@ -9,6 +9,8 @@ import pytest
 from authoring_app.cli import main
 from authoring_app.library.answer import AnswerKey
 from authoring_app.review.keys import KeyStore
+from tests.people import PUBLIC, save_as
+from tests.release.helpers import PASSPHRASE, give_keys
 
 KEY = AnswerKey("abscess-signs", "en")
 
@@ -25,26 +27,58 @@ def passphrase_file(tmp_path):
     return str(path)
 
 
+def secret(library) -> str:
+    """A file holding the passphrase `give_keys` locks the keys with."""
+    path = library.path.parent / "secret.txt"
+    path.write_text(PASSPHRASE + "\n", "utf-8")
+    return str(path)
+
+
 def run(capsys, *argv):
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
 
 
-def test_keys_new_adds_the_key_to_the_roster_and_commits(capsys, library, lib, passphrase_file):
+def test_keys_new_proposes_the_key_and_it_counts_once_the_governors_approve(
+    capsys, library, lib, passphrase_file
+):
+    give_keys(library, ["gov-one", "gov-two"])
     code, out, _ = run(
         capsys, "keys", "new", "--person", "dr-one", "--passphrase-file", passphrase_file,
         "--add-to-roster", *lib,
     )  # fmt: skip
-    assert code == 0
-    public = KeyStore().public_key("dr-one")
-    assert public is not None
+    assert code == 0 and "counts once the governors approve it" in out
     line = next(x for x in out.splitlines() if "public_key: ed25519:" in x)
     people = (library.path / "people.yaml").read_text("utf-8")
-    assert line.strip() in people
-    assert library.repo.head.commit.summary == "Add signing key for Dr One"
+    assert line.strip() in people and PUBLIC["dr-one"] in people  # the old one kept, dated
+    assert library.repo.head.commit.summary == "Propose a signing key for Dr One"
     assert not library.repo.is_dirty()
     assert "private" not in people.lower() and not list(library.path.rglob("*.key"))
+
+    # Pending: the new key signs nothing yet.
+    code, out, _ = run(capsys, "governance", *lib)
+    assert "[1] people.yaml" in out and "approved by nobody yet (0/2)" in out
+    code, _, err = run(
+        capsys, "review", "comment", "abscess-signs.en", "--as", "dr-one", "-m", "New key.",
+        "--passphrase-file", passphrase_file, *lib,
+    )  # fmt: skip
+    assert code == 1 and "not Dr One's key in the governed people.yaml" in err
+
+    code, out, _ = run(capsys, "governance", "diff", "1", *lib)
+    assert "+    public_key: " + line.split("public_key: ")[1] in out
+    for governor in ("gov-one", "gov-two"):
+        code, out, err = run(
+            capsys, "governance", "approve", "1", "--as", governor, "--yes",
+            "--passphrase-file", secret(library), *lib,
+        )  # fmt: skip
+        assert code == 0, err
+    assert "the change counts now" in out
+    code, _, err = run(
+        capsys, "review", "comment", "abscess-signs.en", "--as", "dr-one", "-m", "New key.",
+        "--passphrase-file", passphrase_file, *lib,
+    )  # fmt: skip
+    assert code == 0, err
 
 
 def test_keys_new_without_the_roster_only_prints_the_line(capsys, library, lib, passphrase_file):
@@ -53,7 +87,7 @@ def test_keys_new_without_the_roster_only_prints_the_line(capsys, library, lib, 
         capsys, "keys", "new", "--person", "dr-two", "--passphrase-file", passphrase_file, *lib
     )
     assert code == 0
-    assert "Add this line to dr-two's entry in people.yaml" in out
+    assert "Propose this line in dr-two's entry in people.yaml" in out
     assert (library.path / "people.yaml").read_text("utf-8") == before
     code, _, err = run(
         capsys, "keys", "new", "--person", "dr-two", "--passphrase-file", passphrase_file, *lib
@@ -75,9 +109,9 @@ def test_keys_new_asks_for_the_passphrase_twice(capsys, monkeypatch, lib):
     KeyStore().load("dr-one", "same")
 
 
-def test_a_wrong_passphrase_is_a_clear_error(capsys, library, lib, passphrase_file, tmp_path):
-    run(capsys, "keys", "new", "--person", "dr-one", "--passphrase-file", passphrase_file,
-        "--add-to-roster", *lib)  # fmt: skip
+def test_a_wrong_passphrase_is_a_clear_error(capsys, library, lib, tmp_path):
+    give_keys(library, ["dr-one"])
+    before = (library.path / "reviews" / "abscess-signs.en.jsonl").read_bytes()
     wrong = tmp_path / "wrong.txt"
     wrong.write_text("not it\n", "utf-8")
     code, _, err = run(
@@ -86,13 +120,12 @@ def test_a_wrong_passphrase_is_a_clear_error(capsys, library, lib, passphrase_fi
     )  # fmt: skip
     assert code == 1
     assert "wrong passphrase for the key of dr-one" in err
-    assert not (library.path / "reviews" / "abscess-signs.en.jsonl").exists()
+    assert (library.path / "reviews" / "abscess-signs.en.jsonl").read_bytes() == before
 
 
-def test_review_from_draft_to_approved_with_the_log(capsys, library, lib, passphrase_file):
-    for person in ("dr-one", "dr-two"):
-        run(capsys, "keys", "new", "--person", person, "--passphrase-file", passphrase_file,
-            "--add-to-roster", *lib)  # fmt: skip
+def test_review_from_draft_to_approved_with_the_log(capsys, library, lib):
+    give_keys(library, ["alex", "dr-one", "dr-two"])
+    passphrase_file = secret(library)
     steps = [
         ("submit", "alex", "ready for review"),
         ("comment", "dr-two", "Add the pen line advice?"),
@@ -100,8 +133,9 @@ def test_review_from_draft_to_approved_with_the_log(capsys, library, lib, passph
     ]
     for action, person, message in steps:
         code, out, err = run(
-            capsys, "review", action, "abscess-signs.en", "--as", person, "-m", message, *lib
-        )
+            capsys, "review", action, "abscess-signs.en", "--as", person, "-m", message,
+            "--passphrase-file", passphrase_file, *lib,
+        )  # fmt: skip
         assert code == 0, err
 
     code, out, _ = run(capsys, "status", "--json", *lib)
@@ -110,8 +144,11 @@ def test_review_from_draft_to_approved_with_the_log(capsys, library, lib, passph
 
     library.reload()  # people.yaml changed on disk
     answer = library.answer(KEY).edited(body="Red streaks: go to hospital now.\n")
-    library.save_answer(answer, library.roster.get("alex"))
-    assert run(capsys, "review", "submit", "abscess-signs.en", "--as", "alex", *lib)[0] == 0
+    save_as(library, answer, library.roster.get("alex"))
+    assert run(
+        capsys, "review", "submit", "abscess-signs.en", "--as", "alex",
+        "--passphrase-file", passphrase_file, *lib,
+    )[0] == 0  # fmt: skip
 
     code, out, _ = run(
         capsys, "review", "approve", "abscess-signs.en", "--as", "dr-one",
@@ -134,7 +171,8 @@ def test_review_from_draft_to_approved_with_the_log(capsys, library, lib, passph
     assert code == 0
     actions = [x.split()[-1] for x in out.splitlines() if x[:2] == "20"]
     assert actions == [
-        "commit", "submitted", "comment", "changes-requested", "edit", "submitted", "signed-off",
+        "commit", "edited", "edited", "submitted", "comment", "changes-requested", "edit",
+        "submitted", "signed-off",
     ]  # fmt: skip
     assert "Mention red streaks first." in out
     assert "Sign off answer abscess-signs.en (clinical approval for publication)" in out
@@ -157,10 +195,8 @@ def test_a_person_not_in_the_roster_is_refused(capsys, lib):
 def test_self_sign_off_is_refused_before_asking_for_a_passphrase(
     capsys, monkeypatch, library, lib, passphrase_file
 ):
-    run(capsys, "keys", "new", "--person", "dr-two", "--passphrase-file", passphrase_file,
-        "--add-to-roster", *lib)  # fmt: skip
-    library.reload()
-    library.save_answer(library.answer(KEY).edited(body="Mine.\n"), library.roster.get("dr-two"))
+    give_keys(library, ["dr-two"])
+    save_as(library, library.answer(KEY).edited(body="Mine.\n"), library.roster.get("dr-two"))
     monkeypatch.setattr("getpass.getpass", lambda prompt="": pytest.fail("asked for a passphrase"))
     code, _, err = run(capsys, "review", "approve", "abscess-signs.en", "--as", "dr-two", *lib)
     assert code == 1 and "made the last change" in err
@@ -173,7 +209,7 @@ def test_keys_list_labels_demonstration_keys(capsys):
     code, out, _ = run(capsys, "keys", "list")
     assert code == 0
     line = next(x for x in out.splitlines() if x.startswith("demo-clinician-1"))
-    assert "demonstration key" in line and "matches people.yaml" in line
+    assert "demonstration key" in line and "matches the governed people.yaml" in line
 
 
 def test_the_sample_library_status_shows_approved_and_demo_labels(capsys):

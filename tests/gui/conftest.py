@@ -8,6 +8,24 @@ from authoring_app.gui import ask
 
 
 @pytest.fixture(autouse=True)
+def unlocked_keys(request, monkeypatch):
+    """Each person's signing key is unlocked when first needed, as if they typed their
+    passphrase (tests marked `real_keys` drive the real dialogs instead)."""
+    if request.node.get_closest_marker("real_keys"):
+        return
+    from authoring_app.gui import session_keys
+    from tests.people import key_of
+
+    def unlocked(_window, person):
+        try:
+            return key_of(person.id)
+        except KeyError:
+            return None
+
+    monkeypatch.setattr(session_keys, "obtain", unlocked)
+
+
+@pytest.fixture(autouse=True)
 def answers_to_questions(monkeypatch):
     """No modal question ever blocks a test; tests that care replace these."""
     asked: list[tuple[str, tuple]] = []

@@ -165,8 +165,10 @@ def test_an_answer_goes_from_draft_to_a_verified_release(qtbot, review_window, l
     lines = (library.path / "reviews/naloxone-basics.en.jsonl").read_text("utf-8").splitlines()
     steps = [(r["kind"], r["person"]) for r in map(json.loads, lines)]
     assert steps == [
+        ("edited", "alex"),  # each save is signed as Alex's text
         ("submitted", "alex"),
         ("changes-requested", "dr-one"),
+        ("edited", "alex"),
         ("submitted", "alex"),
         ("signed-off", "dr-one"),
         ("signed-off", "dr-two"),

@@ -16,6 +16,7 @@ from answer_kit.minisign import PublicKey
 from authoring_app.library.answer import AnswerKey
 from authoring_app.release import planning, published, publishing
 from authoring_app.review.keys import KeyStore
+from tests.people import save_as
 from tests.release.helpers import PASSPHRASE, sign_all, signed_sample
 
 PUBLISHER = "demo-publisher"
@@ -38,7 +39,7 @@ def second_release(library, keys):
     author = library.roster.get("demo-author")
     key = AnswerKey("collapsed-veins", "en")
     answer = library.answer(key)
-    library.save_answer(answer.edited(body=answer.body + "\nRest your veins.\n"), author)
+    save_as(library, answer.edited(body=answer.body + "\nRest your veins.\n"), author)
     sign_all(library, keys, ["demo-clinician-1"], only={key})
     return publishing.publish(library, planning.plan_release(library), PUBLISHER, keys[PUBLISHER])
 
@@ -61,7 +62,7 @@ def test_pull_from_git_then_update_keeps_the_previous(released, tmp_path):
     library, keys, key_file = released
     key = answer_kit.load_public_key(key_file)
     to = tmp_path / "bot"
-    result = answer_kit.pull(str(library.path), to, key)
+    result = answer_kit.pull(str(library.path), to, key, allow_sample=True)
     assert (result.version, result.updated, result.previous_version) == ("1.0.0", True, None)
     assert current_version(to) == "1.0.0"
     assert (to / ".cache" / "source.git").is_dir()
@@ -73,11 +74,11 @@ def test_pull_from_git_then_update_keeps_the_previous(released, tmp_path):
     ).stdout.split()
     assert refs == ["refs/heads/published"]
 
-    again = answer_kit.pull(str(library.path), to, key)
+    again = answer_kit.pull(str(library.path), to, key, allow_sample=True)
     assert again.updated is False
 
     second_release(library, keys)
-    result = answer_kit.pull(str(library.path), to, key)
+    result = answer_kit.pull(str(library.path), to, key, allow_sample=True)
     assert (result.version, result.previous_version) == ("1.0.1", "1.0.0")
     assert current_version(to) == "1.0.1"
     assert json.loads((to / "previous" / "bundle.json").read_text())["version"] == "1.0.0"
@@ -87,7 +88,7 @@ def test_pull_from_git_then_update_keeps_the_previous(released, tmp_path):
 def refused(source, to, key, match, **kwargs):
     before = {p.name: p.read_bytes() for p in (to / "current").iterdir()}
     with pytest.raises(answer_kit.Refused, match=match):
-        answer_kit.pull(source, to, key, **kwargs)
+        answer_kit.pull(source, to, key, allow_sample=True, **kwargs)
     after = {p.name: p.read_bytes() for p in (to / "current").iterdir()}
     assert after == before, "a refused pull changed the current release"
 
@@ -98,7 +99,7 @@ def test_bad_bundles_are_refused_and_nothing_is_lost(released, tmp_path):
     old = folder_of(library, tmp_path, "old")
     second_release(library, keys)
     to = tmp_path / "bot"
-    answer_kit.pull(str(library.path), to, key)
+    answer_kit.pull(str(library.path), to, key, allow_sample=True)
     assert current_version(to) == "1.0.1"
 
     refused(old, to, key, r"older than 1.0.1, .*rollback")
@@ -154,24 +155,24 @@ def test_verify_checks_a_bundle_alone(released, tmp_path):
     library, _, key_file = released
     key = answer_kit.load_public_key(key_file)
     folder = folder_of(library, tmp_path, "release")
-    bundle = answer_kit.verify_file(folder / "bundle.json", key)
+    bundle = answer_kit.verify_file(folder / "bundle.json", key, allow_sample=True)
     assert bundle.version == "1.0.0" and len(bundle.answers) == 20
     with pytest.raises(answer_kit.Refused, match="expired"):
-        answer_kit.verify_file(folder, key, now=bundle.expires)
+        answer_kit.verify_file(folder, key, now=bundle.expires, allow_sample=True)
     (folder / "bundle.json.minisig").unlink()
     with pytest.raises(answer_kit.Refused, match="the signature file is missing"):
-        answer_kit.verify_file(folder, key)
+        answer_kit.verify_file(folder, key, allow_sample=True)
 
 
 def test_a_version_equal_but_different_is_refused(released, tmp_path):
     library, keys, key_file = released
     key = answer_kit.load_public_key(key_file)
     to = tmp_path / "bot"
-    answer_kit.pull(str(library.path), to, key)
+    answer_kit.pull(str(library.path), to, key, allow_sample=True)
     # Re-sign the same version from a later library state: a different bundle, same version.
     author = library.roster.get("demo-author")
     answer = library.answer(AnswerKey("collapsed-veins", "en"))
-    library.save_answer(answer.edited(body=answer.body + "\nMore.\n"), author)
+    save_as(library, answer.edited(body=answer.body + "\nMore.\n"), author)
     sign_all(library, keys, ["demo-clinician-1"], only={answer.key})
     plan = planning.plan_release(library)
     built = publishing.build_release(
@@ -191,7 +192,7 @@ def test_a_version_equal_but_different_is_refused(released, tmp_path):
 def test_example_bot_answers_from_a_verified_bundle(released, tmp_path):
     library, _, key_file = released
     to = tmp_path / "bot"
-    answer_kit.pull(str(library.path), to, answer_kit.load_public_key(key_file))
+    answer_kit.pull(str(library.path), to, answer_kit.load_public_key(key_file), allow_sample=True)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     run = subprocess.run(
         [

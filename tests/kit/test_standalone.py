@@ -64,7 +64,7 @@ def test_the_kit_declares_only_small_dependencies():
 def test_verify_pull_and_site_work_with_the_app_qt_and_gitpython_missing(release_source, tmp_path):
     library, key_file, folder = release_source
     run = [sys.executable, "-c", BLOCKER]
-    done = kit(run, "verify", str(folder / "bundle.json"), "--key", str(key_file))
+    done = kit(run, "verify", str(folder / "bundle.json"), "--key", str(key_file), "--allow-sample")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("OK: release 1.0.0")
 
@@ -72,7 +72,7 @@ def test_verify_pull_and_site_work_with_the_app_qt_and_gitpython_missing(release
         (str(folder), tmp_path / "from-folder"),
         (str(library.path), tmp_path / "from-git"),
     ):
-        done = kit(run, "pull", source, "--to", str(to), "--key", str(key_file))
+        done = kit(run, "pull", source, "--to", str(to), "--key", str(key_file), "--allow-sample")
         assert done.returncode == 0, done.stderr
         assert (to / "current" / "bundle.json").read_bytes() == (
             folder / "bundle.json"
@@ -86,6 +86,7 @@ def test_verify_pull_and_site_work_with_the_app_qt_and_gitpython_missing(release
         str(tmp_path / "www"),
         "--key",
         str(key_file),
+        "--allow-sample",
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "www" / "ru" / "index.html").is_file()
@@ -124,10 +125,19 @@ def test_installed_alone_in_a_fresh_environment_it_is_small_and_works(release_so
     installed = {line.split("==")[0] for line in listed.split()}
     assert installed.isdisjoint({"pyside6", "gitpython", "authoring-app", "pyyaml", "jsonschema"})
     command = [str(env_dir / "bin" / "answer-kit")]
-    done = kit(command, "verify", str(folder), "--key", str(key_file))
+    done = kit(command, "verify", str(folder), "--key", str(key_file), "--allow-sample")
     assert done.returncode == 0, done.stderr
     to = tmp_path / "bot"
-    done = kit(command, "pull", str(library.path), "--to", str(to), "--key", str(key_file))
+    done = kit(
+        command,
+        "pull",
+        str(library.path),
+        "--to",
+        str(to),
+        "--key",
+        str(key_file),
+        "--allow-sample",
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Pulled release 1.0.0")
 

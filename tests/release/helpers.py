@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
-import yaml
-
-from authoring_app.library.library import APP_IDENTITY, Library
-from authoring_app.library.roster import Person
+from authoring_app.library.library import Library
 from authoring_app.release.bundle import Governance, ReleaseAnswer, Reviewer
-from authoring_app.review.keys import KeyStore, encode_public_key
+from authoring_app.review.keys import KeyStore
 
 PASSPHRASE = "correct horse battery staple"
 SIGNED = dt.datetime(2026, 1, 10, 9, 30, tzinfo=dt.UTC)
@@ -17,28 +15,40 @@ NEXT_REVIEW = dt.date(2027, 1, 10)
 
 
 def give_keys(library: Library, people: list[str]) -> dict:
-    """Create a key for each person (in the test's key folder), put the public keys in
-    people.yaml and commit it. Returns person id -> private key."""
+    """The keys the governed roster holds for `people` (the test roster's fixed keys, or the
+    sample's demonstration keys), also put in this computer's key store under PASSPHRASE, as
+    `keys new` would. Returns person id -> private key."""
+    from cryptography.hazmat.primitives import serialization
+
+    from authoring_app.review.demo_keys import DEMO_PASSPHRASE, demo_key_files
+    from tests.people import KEYS
+
     store = KeyStore()
+    demo = demo_key_files()
     keys = {}
-    path = library.path / "people.yaml"
-    data = yaml.safe_load(path.read_text("utf-8"))
     for person_id in people:
+        if person_id in KEYS:
+            keys[person_id] = KEYS[person_id]
+        else:
+            scratch = KeyStore(store.directory.parent / "demo-scratch")
+            if not scratch.has(person_id):
+                scratch.import_pem(
+                    person_id, demo[person_id].read_bytes(), passphrase=DEMO_PASSPHRASE
+                )
+            keys[person_id] = scratch.load(person_id, DEMO_PASSPHRASE)
         if not store.has(person_id):
-            store.create(person_id, PASSPHRASE)
-        keys[person_id] = store.load(person_id, PASSPHRASE)
-        for entry in data["people"]:
-            if entry["id"] == person_id:
-                entry["public_key"] = encode_public_key(keys[person_id].public_key())
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
-    app = Person("app", APP_IDENTITY[0], ("author",), email=APP_IDENTITY[1])
-    library.commit(app, "Add signing keys", ["people.yaml"])
-    library.reload()
+            pem = keys[person_id].private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.BestAvailableEncryption(PASSPHRASE.encode()),
+            )
+            store.import_pem(person_id, pem, passphrase=PASSPHRASE)
     return keys
 
 
 def fake_entries(library: Library, keys=None) -> list[ReleaseAnswer]:
-    """Every answer with a made-up governance, for building bundles without review records."""
+    """Every answer (or those in `keys`) with a made-up governance, for building bundles
+    without review records: Alex's signed edit and Dr One's signed sign-off of each text."""
     selected = library.answers() if keys is None else [library.answer(k) for k in keys]
     return [
         ReleaseAnswer(
@@ -48,10 +58,36 @@ def fake_entries(library: Library, keys=None) -> list[ReleaseAnswer]:
                 next_review=NEXT_REVIEW,
                 author="Alex Author",
                 last_editor="Alex Author",
+                evidence=_fake_evidence(library, answer),
             ),
         )
         for answer in selected
     ]
+
+
+def _fake_evidence(library: Library, answer) -> tuple[dict, dict]:
+    from authoring_app.review import actions
+    from authoring_app.review.records import EDITED, ReviewRecord, record_from_json
+    from tests.people import KEYS
+
+    line = actions.signed_record_line(
+        answer, "dr-one", "Dr One", "Infectious diseases physician", SIGNED, KEYS["dr-one"],
+        directory=library.directory,
+    )  # fmt: skip
+    signed_off = record_from_json(json.loads(line))
+    edited = ReviewRecord(
+        EDITED, answer.id, answer.locale, "alex", SIGNED - dt.timedelta(days=1),
+        answer.content_hash(), None, "", name="Alex Author",
+    ).signed(KEYS["alex"])  # fmt: skip
+    return (signed_off.to_json(), edited.to_json())
+
+
+def trust_of(library: Library) -> dict:
+    """The bundle's `trust` section for `library` as governed now."""
+    from authoring_app.release.trust import trust_section
+    from authoring_app.review.governed import governed
+
+    return trust_section(governed(library))
 
 
 def first_release_at(library: Library, now: dt.datetime) -> dict:
@@ -60,6 +96,7 @@ def first_release_at(library: Library, now: dt.datetime) -> dict:
     return {
         "info": library.info,
         "directory": library.directory,
+        "trust": trust_of(library),
         "version": "1.0.0",
         "previous_version": None,
         "release_time": now,
@@ -70,14 +107,18 @@ def first_release_at(library: Library, now: dt.datetime) -> dict:
 def sign_all(library: Library, keys: dict, clinicians: list[str], now=None, only=None) -> None:
     """Sign off every answer (or those in `only`) by as many clinicians as its topic needs."""
     from authoring_app.review import actions as review
+    from authoring_app.review.library_status import library_status
 
     now = now or dt.datetime.now(dt.UTC)
+    statuses = library_status(library, now=now)
     for answer in library.answers():
         if only is not None and answer.key not in only:
             continue
         needed = library.info.clinicians_required_for(answer.topic)
+        signed = statuses[answer.key].signers
         for person_id in clinicians[:needed]:
-            review.sign_off(library, answer.key, person_id, keys[person_id], now=now)
+            if person_id not in signed:
+                review.sign_off(library, answer.key, person_id, keys[person_id], now=now)
 
 
 def signed_sample(sample_library: Library, now=None) -> dict:

@@ -14,7 +14,7 @@ from authoring_app.library.text import utf16_len
 from authoring_app.release import bundle as bundles
 from authoring_app.release import rendering
 from authoring_app.release.bundle import BundleError, canonical_json
-from tests.release.helpers import NEXT_REVIEW, fake_entries
+from tests.release.helpers import NEXT_REVIEW, fake_entries, trust_of
 
 RELEASE_TIME = dt.datetime(2026, 3, 1, 12, 0, 5, tzinfo=dt.UTC)
 TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "s", "a", "code", "pre", "blockquote"}
@@ -29,6 +29,7 @@ def assemble(library, entries=None, **overrides):
         previous_version=None,
         release_time=RELEASE_TIME,
         expires=bundles.expiry(RELEASE_TIME, 12, [e.governance.next_review for e in entries]),
+        trust=trust_of(library),
     )
     args.update(overrides)
     return rendering.assemble(entries, **args)

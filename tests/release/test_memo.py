@@ -16,6 +16,7 @@ from authoring_app.release import bundle as bundles
 from authoring_app.release import fragments, planning, published, publishing, rendering
 from authoring_app.release import memo as release_memo
 from authoring_app.review import actions as review
+from tests.people import govern, save_as
 from tests.release.helpers import (
     fake_entries,
     first_release_at,
@@ -64,14 +65,15 @@ def memo_in_use(lib) -> bool:
 
 def edit(lib, key, text=" Stay with them."):
     answer = lib.answer(key)
-    lib.save_answer(answer.edited(summary=answer.summary + text), lib.roster.get("demo-author"))
+    save_as(lib, answer.edited(summary=answer.summary + text), lib.roster.get("demo-author"))
 
 
-def commit_file(lib, name, old, new):
-    path = lib.path / name
-    path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
-    lib.commit(lib.roster.get("demo-author"), f"Change {name}", [name])
-    lib.reload()
+def commit_file(lib, name, old, new, keys=None):
+    """Change `name` as the governors approve; with `keys`, sign off again every answer
+    whose sign-offs that voids (a service it shows changed)."""
+    govern(lib, name, lambda text: text.replace(old, new))
+    if keys is not None:
+        sign_all(lib, keys, CLINICIANS)
 
 
 @pytest.fixture
@@ -117,7 +119,7 @@ def test_an_edited_answer_is_the_only_one_rendered_and_the_last_bundle_is_not_pa
 
 def test_a_directory_entry_named_by_a_ref_changes(released, monkeypatch):
     lib, keys = released
-    commit_file(lib, "directory.yaml", "Ambulance (Russia)", "Ambulance (all of Russia)")
+    commit_file(lib, "directory.yaml", "Ambulance (Russia)", "Ambulance (all of Russia)", keys)
     rendered = rendering_counter(monkeypatch)
     plan = same_as_full_rebuild(lib, keys, from_memo=True)
     assert plan.changed and plan.bump == "patch"
@@ -126,36 +128,39 @@ def test_a_directory_entry_named_by_a_ref_changes(released, monkeypatch):
 
 
 @pytest.mark.parametrize("reuse", [True, False])
-def test_a_service_removed_while_answers_name_it_is_a_problem_of_the_plan(released, reuse):
-    """Answers are prepared while the last bundle is read; one that cannot go in makes the
-    plan say so, with the memo as without it."""
+def test_a_service_removed_while_answers_name_it_leaves_them_out(released, reuse):
+    """Answers are prepared while the last bundle is read; a service the governors removed
+    voids the sign-offs of the answers that showed it, which leave the release, saying why,
+    with the memo as without it."""
     lib, _ = released
-    path = lib.path / "directory.yaml"
-    text = path.read_text("utf-8")
-    start = text.index("  - id: example-support-line")
-    path.write_text(text[:start] + text[text.index("  - id: example-wound-clinic") :], "utf-8")
-    lib.commit(lib.roster.get("demo-author"), "Remove the support line", ["directory.yaml"])
-    lib.reload()
+    govern(
+        lib,
+        "directory.yaml",
+        lambda text: (
+            text[: text.index("  - id: example-support-line")]
+            + text[text.index("  - id: example-wound-clinic") :]
+        ),
+    )
     assert memo_in_use(lib)
     plan = planning.plan_release(lib, reuse=reuse)
-    assert not plan.can_publish
-    assert any(
-        "talking-to-someone" in problem and "example-support-line" in problem
-        for problem in plan.problems
-    ), plan.problems
+    gone = {AnswerKey("talking-to-someone", "en"), AnswerKey("talking-to-someone", "ru")}
+    assert set(plan.removed) == gone and plan.bump == "major"
+    reasons = {item.key: item.reason for item in plan.left_out}
+    assert all("a service it shows changed in the directory" in reasons[key] for key in gone)
+    assert plan.trust_changes == ("directory entry removed: example-support-line",)
 
 
 def test_a_service_no_answer_names_is_added(released, monkeypatch):
     lib, keys = released
-    path = lib.path / "directory.yaml"
-    path.write_text(
-        path.read_text("utf-8")
-        + "\n  - id: example-new-unit\n    kind: outreach\n    name: {ru: Новый, en: New}\n"
-        + '    contact: "+7 000 000-00-99"\n    example: true\n',
-        "utf-8",
+    govern(
+        lib,
+        "directory.yaml",
+        lambda text: (
+            text
+            + "\n  - id: example-new-unit\n    kind: outreach\n    name: {ru: Новый, en: New}\n"
+            + '    contact: "+7 000 000-00-99"\n    example: true\n'
+        ),
     )
-    lib.commit(lib.roster.get("demo-author"), "Add a service", ["directory.yaml"])
-    lib.reload()
     rendered = rendering_counter(monkeypatch)
     assert planning.plan_release(lib).why == "the directory or library details changed"
     assert rendered == []
@@ -186,7 +191,7 @@ def test_a_new_sign_off_changes_only_governance(released, monkeypatch):
 def test_a_removed_and_an_added_answer(released):
     lib, keys = released
     gone = AnswerKey("hiv-hcv-testing", "en")
-    review.retire(lib, gone, PUBLISHER, reason="out of date")
+    review.retire(lib, gone, PUBLISHER, keys[PUBLISHER], reason="out of date")
     plan = same_as_full_rebuild(lib, keys, from_memo=True)
     assert plan.removed == (gone,) and plan.bump == "major"
 

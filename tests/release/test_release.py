@@ -21,6 +21,7 @@ from authoring_app.release import memo as release_memo
 from authoring_app.review import actions as review
 from authoring_app.review.library_status import library_status
 from authoring_app.review.status import Status
+from tests.people import govern, save_as
 from tests.release.helpers import (
     first_release_at,
     give_keys,
@@ -102,7 +103,9 @@ def test_first_release_of_the_signed_sample(sample_library, tmp_path):
     assert checked.returncode == 0, checked.stderr
     assert "version=1.0.0" in checked.stdout and "expires=" in checked.stdout
     key = answer_kit.load_public_key(out / "publisher.pub")
-    verified = answer_kit.verify_file(out / "bundle.json", key, require_manifest=True)
+    verified = answer_kit.verify_file(
+        out / "bundle.json", key, require_manifest=True, allow_sample=True
+    )
     assert verified.version == "1.0.0"
 
     data = json.loads(branch_file(lib, "bundle.json"))
@@ -174,7 +177,7 @@ def test_versions_follow_what_changed(sample_library):
 
     author = lib.roster.get("demo-author")
     answer = lib.answer(OVERDOSE_EN)
-    lib.save_answer(answer.edited(body=answer.body + "\nStay with them.\n"), author)
+    save_as(lib, answer.edited(body=answer.body + "\nStay with them.\n"), author)
     plan = planning.plan_release(lib)  # edited, not yet signed: it would drop out
     assert plan.removed == (OVERDOSE_EN,) and plan.bump == "major"
     assert "not signed off" in next(i.reason for i in plan.left_out if i.key == OVERDOSE_EN)
@@ -186,7 +189,7 @@ def test_versions_follow_what_changed(sample_library):
     assert publishing.choose_version(plan, "1.2.0") == "1.2.0"
     assert publish(lib, keys).release.version == "1.1.1"
 
-    review.retire(lib, testing_en, PUBLISHER, reason="out of date")  # removed
+    review.retire(lib, testing_en, PUBLISHER, keys[PUBLISHER], reason="out of date")  # removed
     plan = planning.plan_release(lib)
     assert (plan.bump, plan.removed, plan.proposed_version) == ("major", (testing_en,), "2.0.0")
     with pytest.raises(planning.ReleaseError, match="too low"):
@@ -203,6 +206,28 @@ def test_versions_follow_what_changed(sample_library):
     assert branch_file(lib, "releases/1.0.0/bundle.json") is not None
 
 
+def signed_long_ago(lib, key, keys, when) -> None:
+    """Sign-offs of `key` dated `when`, written as a tool writes them (the app signs only now)."""
+    answer = lib.answer(key)
+    lines = []
+    for person_id in CLINICIANS[: lib.info.clinicians_required_for(answer.topic)]:
+        person = lib.roster.get(person_id)
+        lines.append(
+            review.signed_record_line(
+                answer,
+                person.id,
+                person.name,
+                person.credentials,
+                when,
+                keys[person_id],
+                directory=lib.directory,
+            )  # fmt: skip
+        )
+    path = lib.path / "reviews" / f"{key}.jsonl"
+    path.write_text(path.read_text("utf-8") + "".join(f"{line}\n" for line in lines), "utf-8")
+    lib.commit(lib.roster.get(CLINICIANS[0]), "Sign-offs from long ago", [f"reviews/{key}.jsonl"])
+
+
 def test_drafts_review_due_and_forged_sign_offs_stay_out(sample_library):
     lib = sample_library
     keys = give_keys(lib, [*CLINICIANS, PUBLISHER])
@@ -210,15 +235,21 @@ def test_drafts_review_due_and_forged_sign_offs_stay_out(sample_library):
     forged = AnswerKey("hitting-an-artery", "en")
     draft = AnswerKey("talking-to-someone", "ru")
     long_ago = dt.datetime.now(dt.UTC) - dt.timedelta(days=400)
-    sign_all(lib, keys, CLINICIANS, only={due}, now=long_ago)
-    others = {a.key for a in lib.answers()} - {due, draft}
+    signed_long_ago(lib, due, keys, long_ago)
+    others = {a.key for a in lib.answers()} - {due, draft, forged}
     sign_all(lib, keys, CLINICIANS, only=others)
-    # Forge: change the signer's printed name in the record after signing.
+    # Forge: a sign-off copied from another answer, made out for this one's text.
+    copied = json.loads(
+        (lib.path / "reviews" / "collapsed-veins.ru.jsonl").read_text("utf-8").splitlines()[-1]
+    )
+    assert copied["kind"] == "signed-off"
+    copied.update(answer=forged.id, locale=forged.locale)
+    copied.update(content_hash=lib.answer(forged).content_hash())
     path = lib.path / "reviews" / f"{forged}.jsonl"
-    path.write_text(path.read_text("utf-8").replace("Dr Maria", "Dr Mallory"), "utf-8")
+    path.write_text(path.read_text("utf-8") + json.dumps(copied) + "\n", "utf-8")
     lib.commit(
         lib.roster.get("demo-author"),
-        "Edit a review record by hand",
+        "Add a review record by hand",
         [str(path.relative_to(lib.path))],
     )
 
@@ -259,7 +290,7 @@ def test_a_stale_plan_or_unsaved_changes_are_refused(sample_library):
     plan = planning.plan_release(sample_library)
     author = sample_library.roster.get("demo-author")
     answer = sample_library.answer(OVERDOSE_EN)
-    sample_library.save_answer(answer.edited(title="Changed title"), author)
+    save_as(sample_library, answer.edited(title="Changed title"), author)
     with pytest.raises(planning.ReleaseError, match="changed since the release was planned"):
         publishing.publish(sample_library, plan, PUBLISHER, keys[PUBLISHER])
     (sample_library.path / answer.path).write_text("unsaved", "utf-8")
@@ -286,7 +317,7 @@ def test_a_bundle_stored_ahead_is_used_only_for_its_own_version(sample_library, 
     assert json.loads(stored[0])["version"] == "1.0.0"
 
     edit = lib.answer(OVERDOSE_EN)
-    lib.save_answer(edit.edited(summary=edit.summary + " Stay."), lib.roster.get("demo-author"))
+    save_as(lib, edit.edited(summary=edit.summary + " Stay."), lib.roster.get("demo-author"))
     sign_all(lib, keys, CLINICIANS, only={OVERDOSE_EN})
     plan = planning.plan_release(lib)
     for too_low in ("0.9.0", "1.0.0"):  # publish would refuse these: nothing is stored
@@ -299,6 +330,7 @@ def test_a_bundle_stored_ahead_is_used_only_for_its_own_version(sample_library, 
         branch_file(lib, "bundle.json"),
         branch_file(lib, "bundle.json.minisig"),
         minisign.PublicKey.from_ed25519(keys[PUBLISHER].public_key()),
+        allow_sample=True,
     )
 
     plan = planning.plan_release(lib)  # nothing changed since: nothing to store
@@ -393,7 +425,7 @@ def test_an_incremental_release_is_byte_identical_to_a_full_rebuild(sample_libra
     publish(lib, keys)
     author = lib.roster.get("demo-author")
     answer = lib.answer(OVERDOSE_EN)
-    lib.save_answer(answer.edited(summary=answer.summary + " Stay with them."), author)
+    save_as(lib, answer.edited(summary=answer.summary + " Stay with them."), author)
     sign_all(lib, keys, CLINICIANS, only={OVERDOSE_EN})
 
     rendered = rendering_counter(monkeypatch)
@@ -406,14 +438,14 @@ def test_an_incremental_release_is_byte_identical_to_a_full_rebuild(sample_libra
     assert _bytes(lib, keys, incremental) == _bytes(lib, keys, full)
     publish(lib, keys)
 
-    # A directory entry an answer's text names changes: those answers are rendered again.
-    path = lib.path / "directory.yaml"
-    path.write_text(
-        path.read_text("utf-8").replace("Ambulance (Russia)", "Ambulance (all of Russia)"),
-        "utf-8",
+    # A directory entry an answer's text names changes (the governors approve it, and the
+    # answers that show it are signed off again): those answers are rendered again.
+    govern(
+        lib,
+        "directory.yaml",
+        lambda text: text.replace("Ambulance (Russia)", "Ambulance (all of Russia)"),
     )
-    lib.commit(lib.roster.get("demo-author"), "Rename the ambulance", ["directory.yaml"])
-    lib.reload()
+    sign_all(lib, keys, CLINICIANS)
     rendered.clear()
     incremental = planning.plan_release(lib)
     again = len(rendered)
@@ -477,8 +509,10 @@ def test_published_hashes_are_remembered_per_release_and_follow_a_new_one(
     assert published.published_hashes(lib) == first
 
     answer = lib.answer(OVERDOSE_EN)
-    lib.save_answer(
-        answer.edited(summary=answer.summary + " Stay with them."), lib.roster.get("demo-author")
+    save_as(
+        lib,
+        answer.edited(summary=answer.summary + " Stay with them."),
+        lib.roster.get("demo-author"),
     )
     sign_all(lib, keys, CLINICIANS, only={OVERDOSE_EN})
     publish(lib, keys)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from authoring_app.library.answer import AnswerKey
 from authoring_app.library.library import Library
 from authoring_app.sync.sync import clone_library, share_library, sync
 from tests.conftest import write_library
+from tests.people import key_of, save_as
 
 EN = AnswerKey("abscess-signs", "en")
 RU = AnswerKey("abscess-signs", "ru")
@@ -33,25 +33,14 @@ def make_team(root: Path, count: int = 2, answers: dict[str, str] | None = None)
 
 
 def edit(library: Library, key: AnswerKey, body: str, person: str = "alex"):
-    return library.save_answer(library.answer(key).edited(body=body), library.roster.get(person))
+    return save_as(library, library.answer(key).edited(body=body), library.roster.get(person))
 
 
 def add_review(library: Library, key: AnswerKey, person: str, note: str) -> None:
-    """Add one review record (a comment) and commit it, through the review code if present."""
-    try:
-        from authoring_app.review import actions as review
-    except ImportError:
-        review = None
-    if review is not None and hasattr(review, "comment"):
-        review.comment(library, key, person, note)
-        return
-    rel = f"reviews/{key.id}.{key.locale}.jsonl"
-    path = library.path / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    record = {"kind": "comment", "by": person, "answer": str(key), "text": note}
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    library.commit(library.roster.get(person), f"Comment on {key}", [rel])
+    """Add one signed review record (a comment) and commit it."""
+    from authoring_app.review import actions as review
+
+    review.comment(library, key, person, key_of(person), note)
 
 
 def fsck_ok(path: Path) -> bool:

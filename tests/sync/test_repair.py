@@ -87,8 +87,8 @@ def test_conflict_markers_committed_by_hand_are_reported_with_file_and_line(libr
 
 def test_a_truncated_review_file_is_reported_and_restored(library):
     rel = "reviews/abscess-signs.en.jsonl"
-    records = [json.dumps({"kind": "comment", "n": n}) for n in range(3)]
-    (library.path / "reviews").mkdir()
+    claimed = (library.path / rel).read_text("utf-8").splitlines()
+    records = claimed + [json.dumps({"kind": "comment", "n": n}) for n in range(3)]
     (library.path / rel).write_text("\n".join(records) + "\n", "utf-8")
     library.commit(library.roster.get("dr-one"), "Comments", [rel])
     data = (library.path / rel).read_bytes()

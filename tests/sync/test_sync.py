@@ -20,6 +20,7 @@ from authoring_app.sync.sync import (
     sync,
 )
 from tests.conftest import answer_text
+from tests.people import save_as
 from tests.sync.helpers import (
     EN,
     RU,
@@ -288,7 +289,7 @@ def test_cli_share_clone_sync_and_resolve(tmp_path, capsys):
 def test_answer_moved_here_and_edited_there_follows_the_move(team):
     a, b = team
     moved = a.answer(EN).edited(topic="hiv-hepatitis")
-    a.save_answer(moved, alex(a))
+    save_as(a, moved, alex(a))
     edit(b, RU, "Другой текст.\n")
     sync(a, alex(a))
     sync(b, alex(b))
