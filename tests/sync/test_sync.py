@@ -274,15 +274,15 @@ def test_cli_share_clone_sync_and_resolve(tmp_path, capsys):
     b = ["--library", str(tmp_path / "b")]
     assert main(["share", str(tmp_path / "shared.git"), "--as", "alex", *a]) == 0
     assert main(["clone", str(tmp_path / "shared.git"), str(tmp_path / "b")]) == 0
-    for lib_path, body in (("a", "From A.\n"), ("b", "From B.\n")):
+    for lib_path, body, person in (("a", "From A.\n", "alex"), ("b", "From B.\n", "dr-two")):
         with open_library(tmp_path / lib_path) as lib:
-            edit(lib, EN, body)
+            edit(lib, EN, body, person)
     assert main(["sync", "--as", "alex", *a]) == 0
     assert main(["sync", "--as", "alex", *b]) == 0
     capsys.readouterr()
     assert main(["conflicts", *b]) == 0
     assert "abscess-signs.en" in capsys.readouterr().out
-    assert main(["resolve", "abscess-signs.en", "--keep", "theirs", "--as", "alex", *b]) == 0
+    assert main(["resolve", "abscess-signs.en", "--keep", "alex", "--as", "alex", *b]) == 0
     with open_library(tmp_path / "b") as lib:
         assert lib.answer(EN).body == "From A.\n" and conflicts(lib) == []
 
