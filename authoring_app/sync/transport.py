@@ -42,7 +42,7 @@ class Link:
     responder: Responder | None = None
     given: Given | None = None
     cancel: threading.Event = field(default_factory=threading.Event)
-    stall_seconds: float = STALL_SECONDS
+    stall_seconds: float = field(default_factory=lambda: STALL_SECONDS)
 
     @property
     def cancelled(self) -> bool:
