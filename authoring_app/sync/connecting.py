@@ -26,7 +26,12 @@ from authoring_app.sync.transport import Link, failure_of, host_of, is_local, ru
 
 def clean_address(url: str | Path) -> tuple[str, Given | None]:
     """`url` without a password in it (a folder made absolute), and the user name and
-    password that were written into it, if any."""
+    password that were written into it, if any.
+
+    An http(s) address loses its user name too: git would otherwise send that name with an
+    empty password first, which servers refuse (some only after a delay) before git asks
+    the credential helper, which keeps user name and password for the server together.
+    """
     url = str(url).strip()
     if is_local(url):
         path = Path(url).expanduser()
@@ -34,7 +39,8 @@ def clean_address(url: str | Path) -> tuple[str, Given | None]:
     if "://" not in url:
         return url, None
     parts = urlsplit(url)
-    if parts.password is None:
+    web = parts.scheme in ("http", "https")
+    if parts.password is None and not (web and parts.username):
         return url, None
     user = unquote(parts.username or "")
     netloc = parts.hostname or ""
@@ -42,10 +48,10 @@ def clean_address(url: str | Path) -> tuple[str, Given | None]:
         netloc = f"[{netloc}]"
     if parts.port:
         netloc += f":{parts.port}"
-    if user:
+    if user and not web:
         netloc = f"{parts.username}@{netloc}"
     clean = urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
-    return clean, Given(host_of(clean), user, unquote(parts.password))
+    return clean, Given(host_of(clean), user, unquote(parts.password or ""))
 
 
 def check_access(url: str, link: Link) -> Failure | None:

@@ -110,7 +110,7 @@ def stalled(qtbot, http_server, window, monkeypatch):
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)
     settle(qtbot, window)
     proxy = Proxy(http_server.port)
-    window.library.repo.git.remote("set-url", "origin", http_server.url(user=USER, port=proxy.port))
+    window.library.repo.git.remote("set-url", "origin", http_server.url(port=proxy.port))
     monkeypatch.setattr(transport, "STALL_SECONDS", 600)  # only Stop or quitting ends it
     proxy.stall()
     yield window

@@ -55,7 +55,7 @@ def test_a_password_in_the_address_is_used_once_and_never_stored_or_shown(
     assert sync(lib, alex(lib), link=Link(responder=person)).ok
     config = (lib.path / ".git/config").read_text()
     assert PASSWORD not in config and "correct%20horse" not in config
-    assert f"http://{USER}@127.0.0.1:{http_server.port}/git/shared.git" in config
+    assert f"url = http://127.0.0.1:{http_server.port}/git/shared.git" in config
     assert not person.questions  # the address answered; the cache remembered it
 
     # A second computer signs in through the person's answers; nothing shows the password.
@@ -73,9 +73,12 @@ def test_a_password_in_the_address_is_used_once_and_never_stored_or_shown(
 
 def test_clean_address_takes_the_password_out():
     clean, given = clean_address("https://anna:p%40ss@git.example.org/team/library.git")
-    assert clean == "https://anna@git.example.org/team/library.git"
+    assert clean == "https://git.example.org/team/library.git"
     assert (given.host, given.username, given.password) == ("git.example.org", "anna", "p@ss")
     assert clean_address("user@host:lib.git") == ("user@host:lib.git", None)
+    assert clean_address("ssh://git:pw@host/lib.git")[0] == "ssh://git@host/lib.git"
+    clean, given = clean_address("https://anna@git.example.org/lib.git")  # no password
+    assert clean == "https://git.example.org/lib.git" and given.username == "anna"
 
 
 def test_a_wrong_password_is_sign_in_not_offline(http_server, tmp_path):
@@ -128,7 +131,7 @@ def test_a_server_that_is_down_is_the_only_offline(http_server, tmp_path):
 def test_a_stalled_link_is_noticed_and_nothing_changes(http_server, tmp_path):
     lib = shared_over(http_server, tmp_path)
     proxy = Proxy(http_server.port)
-    lib.repo.git.remote("set-url", "origin", http_server.url(user=USER, port=proxy.port))
+    lib.repo.git.remote("set-url", "origin", http_server.url(port=proxy.port))
     revision = edit(lib, EN, "Saved while the link was dead.\n")
     proxy.stall()
     result = sync(lib, alex(lib), link=Link(responder=Person(), stall_seconds=2))
@@ -144,7 +147,7 @@ def test_a_stalled_link_is_noticed_and_nothing_changes(http_server, tmp_path):
 def test_cancel_during_a_stalled_sync_leaves_the_library_as_it_was(http_server, tmp_path):
     lib = shared_over(http_server, tmp_path)
     proxy = Proxy(http_server.port)
-    lib.repo.git.remote("set-url", "origin", http_server.url(user=USER, port=proxy.port))
+    lib.repo.git.remote("set-url", "origin", http_server.url(port=proxy.port))
     revision = edit(lib, EN, "Kept.\n")
     proxy.stall()
     link = Link(responder=Person())
@@ -160,7 +163,7 @@ def test_cancel_during_a_stalled_sync_leaves_the_library_as_it_was(http_server, 
 def test_a_server_killed_mid_push_is_offline_and_the_next_sync_sends(http_server, tmp_path):
     lib = shared_over(http_server, tmp_path)
     proxy = Proxy(http_server.port)
-    lib.repo.git.remote("set-url", "origin", http_server.url(user=USER, port=proxy.port))
+    lib.repo.git.remote("set-url", "origin", http_server.url(port=proxy.port))
     revision = edit(lib, EN, "Sent when the server came back.\n")
     proxy.cut_when(b"POST /git/shared.git/git-receive-pack", then=http_server.kill)
     result = sync(lib, alex(lib), link=Link(responder=Person()))
@@ -250,3 +253,16 @@ def test_edits_travel_over_ssh_both_ways(ssh_server, tmp_path):
     assert lib.answer(RU).body == "Со второго.\n" and copy.answer(EN).body == "From the first.\n"
     copy.close()
     lib.close()
+
+
+@pytest.mark.slow
+def test_clones_syncing_at_once_over_http_lose_nothing_and_are_never_offline(http_server, tmp_path):
+    """A short run of benchmarks/sync_concurrency.py (which reports the figures)."""
+    from benchmarks.sync_concurrency import run
+
+    http_server.stop()  # the benchmark starts its own
+    report = run(clones=3, rounds=6, root=tmp_path)
+    assert report["edits_lost"] == 0 and report["false_offline"] == 0
+    assert report["outcomes"] == {"synced": 18}
+    assert report["clones_agree_at_the_end"]
+    assert report["answers_left_in_conflict"] == 1  # round 5: all three edited one answer
