@@ -78,7 +78,7 @@ def understand(prompt: str) -> Question:
         key_type = re.search(r"(\S+) key fingerprint is", text)
         return Question(
             "host-key",
-            match["host"],
+            match["host"].split(" (", 1)[0],  # "host (address)": the name the person gave
             fingerprint=found["fingerprint"] if found else "",
             key_type=key_type[1] if key_type else "",
             prompt=prompt,
