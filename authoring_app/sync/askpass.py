@@ -27,6 +27,7 @@ import socket
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,6 +133,8 @@ class Asker:
         )
         os.chmod(self._program, 0o700)
         self._closed = False
+        self.waiting = False  # a question is with the person now (not a stalled link)
+        self.last_answer = 0.0  # time.monotonic() of the last answer
         self._thread = threading.Thread(target=self._serve, name="askpass", daemon=True)
         self._thread.start()
 
@@ -140,8 +143,7 @@ class Asker:
         return {
             "GIT_ASKPASS": str(self._program),
             "SSH_ASKPASS": str(self._program),
-            "SSH_ASKPASS_REQUIRE": "force",
-            "DISPLAY": os.environ.get("DISPLAY", ":0"),
+            "SSH_ASKPASS_REQUIRE": "force",  # OpenSSH 8.4+: askpass even without a display
             SOCKET_VARIABLE: self._socket_path,
             TOKEN_VARIABLE: self._token,
         }
@@ -187,10 +189,14 @@ class Asker:
                 return given.username
             if question.kind == "password" and given.password:
                 return given.password
+        self.waiting = True
         try:
             answer = self.responder(question) if self.responder is not None else None
         except Exception:  # a face that fails to ask has not answered
             answer = None
+        finally:
+            self.waiting = False
+            self.last_answer = time.monotonic()
         if answer is None:
             self.declined.append(question)
         return answer

@@ -176,9 +176,9 @@ def _watch(process: subprocess.Popen, link: Link, asker: Asker) -> tuple[str, st
                 continue
             chunks[key.data].append(data)
             last_heard = time.monotonic()
-        if asker.asked and len(asker.asked) != getattr(asker, "_seen", 0):
-            asker._seen = len(asker.asked)  # a person answering is not a stall
+        if asker.waiting:  # a person deciding what to answer is not a stalled link
             last_heard = time.monotonic()
+        last_heard = max(last_heard, asker.last_answer)
         if link.cancelled and not cancelled:
             cancelled = True
             _stop(process)

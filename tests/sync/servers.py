@@ -355,5 +355,7 @@ def running_commands() -> list[str]:
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             with contextlib.suppress(OSError):
-                found.append((entry / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+                found.append(
+                    (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
+                )
     return found

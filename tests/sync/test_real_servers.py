@@ -4,6 +4,7 @@ with basic auth, and OpenSSH with key-only login. Each failure has its own kind.
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,20 @@ def test_no_answer_to_the_servers_question_is_sign_in(http_server, tmp_path):
         share_library(lib, http_server.url(), Link(responder=None))
     assert caught.value.failure.kind == failures.SIGN_IN
     assert not lib.repo.remotes  # not connected to an address that does not work
+    lib.close()
+
+
+def test_a_person_slow_to_answer_is_not_a_stalled_link(http_server, tmp_path):
+    http_server.new_repository()
+    lib = first_library(tmp_path)
+    person = Person()
+
+    def slowly(question):
+        time.sleep(2.5)  # reading the dialog, longer than the link may be silent
+        return person(question)
+
+    share_library(lib, http_server.url(), Link(responder=slowly, stall_seconds=1))
+    assert [q.kind for q in person.questions] == ["username", "password"]
     lib.close()
 
 
