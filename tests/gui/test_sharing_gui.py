@@ -167,3 +167,33 @@ def test_a_changed_host_key_warns_of_interception(
     ((name, args),) = [a for a in answers_to_questions if a[0] == "error"]
     assert args[1] == "Warning: possible interception" and "intercepting" in args[2]
     drain(qtbot, window)
+
+
+def test_publishing_on_a_shared_library_sends_the_release(
+    qtbot, http_server, sample_library, settings, tmp_path
+):
+    from authoring_app.release import published
+    from authoring_app.sync.sync import clone_library, share_library, sync
+    from authoring_app.sync.transport import Link
+    from tests.gui.review_helpers import in_next_dialog, plain
+    from tests.release.helpers import PASSPHRASE, give_keys, sign_all
+    from tests.sync.servers import Person
+
+    keys = give_keys(sample_library, ["demo-clinician-1", "demo-clinician-2", "demo-publisher"])
+    sign_all(sample_library, keys, ["demo-clinician-1", "demo-clinician-2"])
+    http_server.new_repository()
+    share_library(sample_library, http_server.url(), Link(responder=Person()))
+    assert sync(sample_library, sample_library.roster.get("demo-author")).ok
+    window = make_window(qtbot, sample_library, settings, person_id="demo-publisher")
+    window.actions["publish"].trigger()
+    dialog = window.publish_dialog
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=15_000)
+    in_next_dialog(lambda unlock: (qtbot.keyClicks(unlock.passphrase, PASSPHRASE), unlock.accept()))
+    click(qtbot, dialog.publish_button)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=20_000)
+    assert "It was sent to the shared library." in plain(dialog.outcome)
+    dialog.accept()
+    drain(qtbot, window)
+    copy = clone_library(http_server.url(), tmp_path / "bot-side", Link(responder=Person()))
+    assert published.latest_release(copy).version == "1.0.0"
+    copy.close()
