@@ -47,7 +47,10 @@ NEXT_STEP = {
 
 
 def ask_on_terminal(question):
-    """Answer git's or ssh's question from the person at this terminal (None: no terminal)."""
+    """Answer git's or ssh's question from the person at this terminal (None: no terminal,
+    or standard input is not one: a script is never stopped by a question)."""
+    if not sys.stdin.isatty():
+        return None
     try:
         tty = open("/dev/tty", "r+", encoding="utf-8")  # noqa: SIM115
     except OSError:

@@ -281,3 +281,29 @@ def test_clones_syncing_at_once_over_http_lose_nothing_and_are_never_offline(htt
     assert report["outcomes"] == {"synced": 18}
     assert report["clones_agree_at_the_end"]
     assert report["answers_left_in_conflict"] == 1  # round 5: all three edited one answer
+
+
+def test_a_clone_stopped_halfway_leaves_no_folder(http_server, tmp_path):
+    lib = shared_over(http_server, tmp_path)
+    proxy = Proxy(http_server.port)
+    proxy.stall()
+    link = Link(responder=Person())
+    threading.Timer(1.0, link.cancel.set).start()
+    with pytest.raises(SyncFailure) as caught:
+        clone_library(http_server.url(port=proxy.port), tmp_path / "half", link)
+    assert caught.value.failure.kind == failures.CANCELLED
+    assert not (tmp_path / "half").exists()
+    proxy.close()
+    lib.close()
+
+
+def test_the_command_line_says_who_is_syncing_already(http_server, tmp_path, capsys):
+    from authoring_app import cli
+
+    lib = shared_over(http_server, tmp_path)
+    with sync_lock(lib.repo.git_dir, "desktop app", "Alex Author"):
+        code = cli.main(["sync", "--as", "alex", "--library", str(lib.path)])
+    out = capsys.readouterr().out
+    assert code == 17 and "already running (desktop app of Alex Author" in out
+    assert "Wait for that sync to finish" in out
+    lib.close()
