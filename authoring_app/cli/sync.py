@@ -52,10 +52,11 @@ def ask_on_terminal(question):
     if not sys.stdin.isatty():
         return None
     try:
-        tty = open("/dev/tty", "r+", encoding="utf-8")  # noqa: SIM115
+        tty_in = open("/dev/tty", encoding="utf-8")  # noqa: SIM115 - closed below
+        tty = open("/dev/tty", "w", encoding="utf-8")  # noqa: SIM115
     except OSError:
         return None
-    with tty:
+    with tty_in, tty:
         if question.kind == "host-key":
             tty.write(
                 f"First connection to {question.where}. Its {question.key_type} key "
@@ -63,11 +64,11 @@ def ask_on_terminal(question):
                 "team lead gave you. Connect and remember this server? [yes/no] "
             )
             tty.flush()
-            return "yes" if tty.readline().strip().lower() in ("y", "yes") else "no"
+            return "yes" if tty_in.readline().strip().lower() in ("y", "yes") else "no"
         if question.kind == "username":
             tty.write(f"User name on {question.where}: ")
             tty.flush()
-            return tty.readline().strip() or None
+            return tty_in.readline().strip() or None
         label = {
             "password": f"Password (or access token) for {question.username or 'you'} "
             f"on {question.where}: ",
