@@ -76,7 +76,8 @@ def ssh_command() -> str:
     base = os.environ.get("GIT_SSH_COMMAND") or os.environ.get("GIT_SSH") or "ssh"
     known = known_hosts_file()
     known.parent.mkdir(parents=True, exist_ok=True)
-    files = f"{known} {Path('~/.ssh/known_hosts').expanduser()}"
+    # Two files, each in double quotes (ssh splits this value on spaces, as a config line).
+    files = f'"{known}" "{Path("~/.ssh/known_hosts").expanduser()}"'
     options = {
         "BatchMode": "no",
         "StrictHostKeyChecking": "ask",  # first contact asks; a changed key is refused

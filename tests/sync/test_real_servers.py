@@ -208,7 +208,10 @@ def test_another_sync_of_the_same_library_says_who_holds_it(http_server, tmp_pat
 # -- SSH with keys only ----------------------------------------------------------------------
 
 
-def test_first_contact_with_an_ssh_server_shows_its_fingerprint_and_asks(ssh_server, tmp_path):
+def test_first_contact_with_an_ssh_server_shows_its_fingerprint_and_asks(
+    ssh_server, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("AUTHORING_APP_CONFIG_DIR", str(tmp_path / "settings with spaces"))
     ssh_server.new_repository()
     lib = first_library(tmp_path)
     declined = Person(trust_host=False)
