@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.sync.servers import http_server, network_home, ssh_server  # noqa: F401 - fixtures
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 LIBRARY_YAML = """\

@@ -53,6 +53,7 @@ def cmd_publish(args) -> int:
 
     with open_library(args, statuses_next=True) as library:
         person = person_named(library, args.as_person, "publisher")
+        _receive_shared_releases(library, args)
         include = [answer_key(text) for text in args.include or ()]
         plan = planning.plan_release(library, include=include)
         _print_plan(plan, library, verbose=args.verbose)
@@ -81,6 +82,48 @@ def cmd_publish(args) -> int:
             f"Published release {result.release.version} (tag {result.tag}, "
             f"sha256 {result.release.sha256[:16]}…) on the published branch."
         )
+        return _send_release(library, result.release.version)
+
+
+def _receive_shared_releases(library, args) -> None:
+    """On a shared library, receive the releases published elsewhere first, so this one is
+    planned on top of the newest; refuse while a release made here is stranded."""
+    from authoring_app.cli.sync import ask_on_terminal
+    from authoring_app.sync.failures import english
+    from authoring_app.sync.releases import prepare_to_publish
+    from authoring_app.sync.transport import Link
+
+    before = prepare_to_publish(library, Link(responder=ask_on_terminal))
+    if before.stranded:
+        raise CommandError(
+            f"release {', '.join(before.stranded)} was made here while another computer "
+            "published; run `authoring-app repair --as PERSON` first, then publish again"
+        )
+    if before.failure is not None and not before.failure.offline:
+        raise CommandError(f"not published: {english(before.failure)}")
+    if before.failure is not None:
+        print("Offline: the shared releases could not be checked; this release is made here "
+              "and sent with the next sync.")  # fmt: skip
+
+
+def _send_release(library, version: str) -> int:
+    from authoring_app.cli.sync import EXIT_STATUS, ask_on_terminal
+    from authoring_app.sync.releases import after_publishing
+    from authoring_app.sync.transport import Link
+
+    sent = after_publishing(library, Link(responder=ask_on_terminal))
+    if not sent.shared:
+        return EXIT_OK
+    if sent.stranded:
+        print(
+            f"Another computer published at the same moment; release {version} was not sent. "
+            "Run `authoring-app repair --as PERSON`, then publish again."
+        )
+        return EXIT_STATUS["race"]
+    if sent.failure is not None:
+        print(f"Release {version} is kept here and will be sent with the next sync.")
+        return EXIT_OK if sent.failure.offline else EXIT_STATUS.get(sent.failure.kind, 1)
+    print(f"Sent release {version} to the shared library.")
     return EXIT_OK
 
 

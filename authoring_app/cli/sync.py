@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import sys
 
 from authoring_app.cli.common import (
@@ -13,6 +14,78 @@ from authoring_app.cli.common import (
     person_named,
 )
 
+# A distinct exit status for each outcome a script may act on (docs/sharing.md lists them).
+EXIT_STATUS = {
+    "synced": EXIT_OK,
+    "not-shared": EXIT_OK,
+    "offline": 10,
+    "sign-in": 11,
+    "key-refused": 12,
+    "host-unknown": 13,
+    "host-changed": 14,
+    "no-repository": 15,
+    "race": 16,
+    "running": 17,
+    "cancelled": 130,
+}
+
+NEXT_STEP = {
+    "offline": "Nothing to do now: run sync again when the connection is back.",
+    "sign-in": "Run sync again in a terminal and give your user name and password (or an "
+    "access token) for that server.",
+    "key-refused": "Send your public SSH key (~/.ssh/id_ed25519.pub) to whoever runs the "
+    "server and ask them to add it to your account.",
+    "host-unknown": "Ask your team lead for the server's fingerprint, run sync again in a "
+    "terminal and accept it only if it matches.",
+    "host-changed": "Ask whoever runs the server whether its key really changed. Only then "
+    "remove its old key from the known hosts file named above.",
+    "no-repository": "Check the address (authoring-app share URL changes it) and that your "
+    "account may use that repository.",
+    "race": "Run sync again in a minute.",
+    "running": "Wait for that sync to finish, then run sync again.",
+}
+
+
+def ask_on_terminal(question):
+    """Answer git's or ssh's question from the person at this terminal (None: no terminal,
+    or standard input is not one: a script is never stopped by a question)."""
+    if not sys.stdin.isatty():
+        return None
+    try:
+        tty_in = open("/dev/tty", encoding="utf-8")  # noqa: SIM115 - closed below
+        tty = open("/dev/tty", "w", encoding="utf-8")  # noqa: SIM115
+    except OSError:
+        return None
+    with tty_in, tty:
+        if question.kind == "host-key":
+            tty.write(
+                f"First connection to {question.where}. Its {question.key_type} key "
+                f"fingerprint is\n    {question.fingerprint}\nCompare it with the one your "
+                "team lead gave you. Connect and remember this server? [yes/no] "
+            )
+            tty.flush()
+            return "yes" if tty_in.readline().strip().lower() in ("y", "yes") else "no"
+        if question.kind == "username":
+            tty.write(f"User name on {question.where}: ")
+            tty.flush()
+            return tty_in.readline().strip() or None
+        label = {
+            "password": f"Password (or access token) for {question.username or 'you'} "
+            f"on {question.where}: ",
+            "passphrase": f"Passphrase of your SSH key {question.where}: ",
+        }.get(question.kind, question.prompt.strip() + " ")
+        return getpass.getpass(label, stream=tty) or None
+
+
+def _link():
+    from authoring_app.sync.transport import Link
+
+    return Link(responder=ask_on_terminal)
+
+
+def _exit_status(outcome: str) -> int:
+    return EXIT_STATUS.get(outcome, EXIT_PROBLEMS)
+
 
 def _print_result(result) -> int:
     print(result.message)
@@ -21,16 +94,36 @@ def _print_result(result) -> int:
     for key in result.merged:
         print(f"  changed on another computer: {key}")
     for key in result.conflicts:
-        print(f"  edited on two computers: {key} (other text in conflicts/{key}.md)")
+        print(f"  conflict: {key} was edited on two computers (other text in conflicts/{key}.md)")
     for path in result.other_versions:
         print(f"  both versions kept: {path}")
+    for version in result.stranded:
+        print(
+            f"  release {version} was made here while another computer published; it was not "
+            "sent (run repair, then publish again)"
+        )
     for note in result.notes:
         print(f"  note: {note}")
     for problem in result.problems:
         print(f"  problem: {problem}")
+    if result.outcome in NEXT_STEP:
+        print(NEXT_STEP[result.outcome])
+    if result.outcome == "host-changed":
+        from authoring_app.sync.transport import known_hosts_file
+
+        print(f"  (known hosts: {known_hosts_file()}, ~/.ssh/known_hosts)")
     if result.detail and not result.ok:
-        print(f"  ({result.detail})", file=sys.stderr)
-    return EXIT_OK if result.outcome in ("synced", "offline", "not-shared") else EXIT_PROBLEMS
+        print(f"  ({result.detail.strip().splitlines()[-1]})", file=sys.stderr)
+    return _exit_status(result.outcome)
+
+
+def _print_failure(failure) -> int:
+    from authoring_app.sync.failures import english
+
+    print(f"authoring-app: {english(failure)}", file=sys.stderr)
+    if failure.kind in NEXT_STEP:
+        print(NEXT_STEP[failure.kind], file=sys.stderr)
+    return _exit_status(failure.kind)
 
 
 def cmd_sync(args) -> int:
@@ -38,22 +131,33 @@ def cmd_sync(args) -> int:
 
     with open_library(args) as library:
         person = person_named(library, args.as_person)
-        return _print_result(sync(library, person, progress=lambda m: print(m, flush=True)))
+        result = sync(library, person, progress=lambda m: print(m, flush=True), link=_link())
+        return _print_result(result)
 
 
 def cmd_share(args) -> int:
+    from authoring_app.sync.failures import SyncFailure
     from authoring_app.sync.sync import share_library, sync
 
     with open_library(args) as library:
         person = person_named(library, args.as_person)
-        share_library(library, args.url)
-        return _print_result(sync(library, person))
+        link = _link()
+        try:
+            share_library(library, args.url, link)
+        except SyncFailure as exc:
+            return _print_failure(exc.failure)
+        return _print_result(sync(library, person, link=link))
 
 
 def cmd_clone(args) -> int:
+    from authoring_app.sync.failures import SyncFailure
     from authoring_app.sync.sync import clone_library
 
-    with clone_library(args.url, args.path) as library:
+    try:
+        library = clone_library(args.url, args.path, _link())
+    except SyncFailure as exc:
+        return _print_failure(exc.failure)
+    with library:
         print(f"copied the library {library.info.name!r} to {library.path}")
         for problem in library.problems:
             print(f"  problem: {problem}")
@@ -66,9 +170,11 @@ def cmd_conflicts(args) -> int:
     with open_library(args) as library:
         found = conflicts(library)
         for conflict in found:
-            who = conflict.theirs_author or "another computer"
-            when = f" on {conflict.theirs_time:%Y-%m-%d %H:%M}" if conflict.theirs_time else ""
-            print(f"{conflict.key}: the other text (by {who}{when}) is in {conflict.path}")
+            print(f"{conflict.key}: edited on two computers")
+            places = (conflict.local.path if conflict.local else "?", conflict.path)
+            for (_answer, who, when), where in zip(conflict.sides(), places, strict=True):
+                saved = f", saved {when.astimezone():%Y-%m-%d %H:%M}" if when else ""
+                print(f"  {who or 'unknown'}'s version{saved}: {where}")
             for version in conflict.versions[1:]:
                 print(f"  and another version in {version.path}")
         others = other_file_versions(library)
@@ -80,7 +186,10 @@ def cmd_conflicts(args) -> int:
 
 
 def cmd_resolve(args) -> int:
+    from pathlib import Path
+
     from authoring_app.library.answer import parse_answer
+    from authoring_app.sync.conflicts import choose
     from authoring_app.sync.sync import conflicts, resolve_conflict
 
     with open_library(args) as library:
@@ -89,10 +198,8 @@ def cmd_resolve(args) -> int:
         conflict = next((c for c in conflicts(library) if c.key == key), None)
         if conflict is None:
             raise CommandError(f"{key} has no conflict to resolve")
-        if args.keep == "mine":
-            chosen = conflict.local
-        elif args.keep == "theirs":
-            chosen = conflict.theirs
+        if not Path(args.keep).is_file():
+            chosen = choose(conflict, args.keep, library.roster)
         else:
             path = args.keep
             try:
@@ -115,7 +222,7 @@ def cmd_repair(args) -> int:
 
     with open_library(args) as library:
         person = person_named(library, args.as_person)
-        done = repair(library, person)
+        done = repair(library, person, releases=True)
         for line in done or ["nothing needed repair"]:
             print(line)
         left = check_repository(library)
@@ -130,7 +237,14 @@ def register(add) -> None:
             "--as", dest="as_person", metavar="PERSON", help="who you are (an id from people.yaml)"
         )
 
-    p = add("sync", cmd_sync, "receive others' changes and send yours (works offline too)")
+    p = add(
+        "sync",
+        cmd_sync,
+        "receive others' changes and send yours (works offline too); exit status 0 synced, "
+        "10 offline, 11 sign-in failed, 12 key refused, 13 unknown host key, 14 changed host "
+        "key, 15 no such repository or no access, 16 others sending at once, 17 another sync "
+        "running, 130 cancelled",
+    )
     as_person(p)
     p = add("share", cmd_share, "connect this library to a shared library (URL or folder) and sync")
     p.add_argument("url", metavar="URL")
@@ -144,8 +258,9 @@ def register(add) -> None:
     p.add_argument(
         "--keep",
         required=True,
-        metavar="mine|theirs|FILE",
-        help="keep this computer's text, the other one, or a combined answer file",
+        metavar="PERSON|newer|older|FILE",
+        help="keep the version a person saved (their id or name), the newer or older one, "
+        "or a combined answer file",
     )
     as_person(p)
     p = add("repair", cmd_repair, "finish or undo what an interrupted save or sync left behind")

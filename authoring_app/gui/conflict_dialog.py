@@ -1,5 +1,6 @@
-"""An answer edited on two computers: both versions side by side; keep mine, take theirs, or
-combine the two bodies by hand. The choice is saved by the core's `resolve_conflict`."""
+"""An answer edited on two computers: both versions side by side, each labelled by who saved
+it and when (the same on every computer); keep either, or combine the two bodies by hand.
+The choice is saved by the core's `resolve_conflict`."""
 
 from __future__ import annotations
 
@@ -64,25 +65,20 @@ class ConflictDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        who = conflict.theirs_author or self.tr("someone else")
-        when = (
-            conflict.theirs_time.astimezone().strftime("%Y-%m-%d %H:%M")
-            if conflict.theirs_time
-            else "?"
-        )
-        self.mine_label = QLabel("<b>" + html.escape(self.tr("Yours")) + "</b>")
+        (_, kept_by, kept_at), (_, other_by, other_at) = conflict.sides()
+        self.kept_name = self._side_name(kept_by, kept_at, other_by, other_at)
+        self.other_name = self._side_name(other_by, other_at, kept_by, kept_at)
+        self.mine_label = QLabel("<b>" + html.escape(self._label(self.kept_name, kept_at)) + "</b>")
         self.theirs_label = QLabel(
-            "<b>"
-            + html.escape(self.tr("Theirs (by %1, %2)").replace("%1", who).replace("%2", when))
-            + "</b>"
+            "<b>" + html.escape(self._label(self.other_name, other_at)) + "</b>"
         )
         self.mine_view = QTextBrowser()
         self.mine_view.setObjectName("conflict_mine")
-        self.mine_view.setAccessibleName(self.tr("Your version"))
+        self.mine_view.setAccessibleName(self._label(self.kept_name, kept_at))
         self.mine_view.setHtml(version_html(mine, theirs))
         self.theirs_view = QTextBrowser()
         self.theirs_view.setObjectName("conflict_theirs")
-        self.theirs_view.setAccessibleName(self.tr("Their version"))
+        self.theirs_view.setAccessibleName(self._label(self.other_name, other_at))
         self.theirs_view.setHtml(version_html(theirs, mine))
         self.combined = QPlainTextEdit()
         self.combined.setObjectName("conflict_combined")
@@ -91,8 +87,8 @@ class ConflictDialog(QDialog):
         self.combined.setVisible(False)
         self.combine_note = QLabel(
             self.tr(
-                "Edit the full answer on the left, starting from yours; theirs is on the right. "
-                "The other fields are kept from yours."
+                "Edit the full answer on the left, starting from the version on the left; the "
+                "other is on the right. The other fields are kept from the version on the left."
             )
         )
         self.combine_note.setWordWrap(True)
@@ -105,11 +101,11 @@ class ConflictDialog(QDialog):
         grid.addWidget(self.combined, 1, 0)
         grid.addWidget(self.theirs_view, 1, 1)
 
-        self.keep_mine = QPushButton(self.tr("&Keep mine"))
+        self.keep_mine = QPushButton(self.tr("&Keep: %1").replace("%1", self.kept_name))
         self.keep_mine.setObjectName("conflict_keep_mine")
         self.keep_mine.setEnabled(mine is not None)
         self.keep_mine.clicked.connect(lambda: self._choose(KEEP_MINE))
-        self.take_theirs = QPushButton(self.tr("&Take theirs"))
+        self.take_theirs = QPushButton(self.tr("K&eep: %1").replace("%1", self.other_name))
         self.take_theirs.setObjectName("conflict_take_theirs")
         self.take_theirs.setEnabled(theirs is not None)
         self.take_theirs.clicked.connect(lambda: self._choose(TAKE_THEIRS))
@@ -135,6 +131,19 @@ class ConflictDialog(QDialog):
         layout.addLayout(grid, 1)
         layout.addLayout(buttons)
         self.resize(1200, 800)
+
+    def _side_name(self, who, when, other_who, other_when) -> str:
+        """Who saved this version; with "newer"/"older" when one person saved both."""
+        name = who or self.tr("unknown")
+        if who and who == other_who and when and other_when and when != other_when:
+            return (self.tr("%1, newer") if when > other_when else self.tr("%1, older")).replace(
+                "%1", name
+            )
+        return name
+
+    def _label(self, name: str, when) -> str:
+        saved = when.astimezone().strftime("%Y-%m-%d %H:%M") if when else "?"
+        return self.tr("Version: %1 (saved %2)").replace("%1", name).replace("%2", saved)
 
     def _start_combining(self) -> None:
         self.mine_view.setVisible(False)

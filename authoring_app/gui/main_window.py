@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
     QProgressBar,
@@ -68,6 +67,7 @@ class MainWindow(EditingMixin, QMainWindow):
         self.recovery: RecoveryWriter | None = None
         self._owns_library = False
         self._after_save = None
+        self.before_close: list = []  # what must stop cleanly before the window closes
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("Authoring app"))
         self._build()
@@ -253,23 +253,14 @@ class MainWindow(EditingMixin, QMainWindow):
         if folder and self.leave_answer():
             self.open_library(folder)
 
-    def clone_library(self) -> None:
-        clone = _clone_library()
-        url, ok = QInputDialog.getText(
-            self, self.tr("Clone library"), self.tr("Address of the shared library:")
-        )
-        if not ok or not url.strip() or clone is None:
-            return
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Where to keep the copy"))
-        if not folder or not self.leave_answer():
-            return
-        target = Path(folder) / Path(url.rstrip("/")).stem
-        self.tasks.run(
-            lambda: clone(url.strip(), target),
-            on_done=lambda library: self.set_library(library, owned=True),
-            on_error=lambda exc: ask.error(self, self.tr("Could not clone the library"), str(exc)),
-            description=self.tr("Cloning the library"),
-        )
+    def clone_library(self):
+        from authoring_app.gui.share_dialog import CloneDialog
+
+        if not self.leave_answer():
+            return None
+        dialog = CloneDialog(self)
+        dialog.open()
+        return dialog
 
     def fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -352,6 +343,8 @@ class MainWindow(EditingMixin, QMainWindow):
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
         self.settings.sync()
+        for stop in self.before_close:
+            stop()
         self.tasks.wait()
         self._close_library()
         event.accept()
@@ -371,7 +364,7 @@ def _open_with_statuses(path: Path | str) -> tuple[Library, dict | None]:
 def _clone_library():
     """core sync's clone_library, where that is available."""
     try:
-        from authoring_app.sync.sync import clone_library
+        from authoring_app.sync.connecting import clone_library
     except ImportError:
         return None
     return clone_library

@@ -29,7 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from authoring_app.gui import ask
-from authoring_app.gui.publish_words import left_out_words, plain, verify_commands, why_words
+from authoring_app.gui.network import link_for
+from authoring_app.gui.publish_words import (
+    left_out_words,
+    plain,
+    sent_words,
+    verify_commands,
+    why_words,
+)
 from authoring_app.gui.status_view import status_colour, status_word
 
 SHORTCUT = "Ctrl+Shift+P"
@@ -149,14 +156,30 @@ class PublishDialog(QDialog):
     # -- the plan --------------------------------------------------------------------------
 
     def make_plan(self) -> None:
-        from authoring_app.release.planning import plan_release
+        from authoring_app.release.planning import ReleaseError, plan_release
+        from authoring_app.sync.releases import prepare_to_publish
 
         library = self.library
         self.publish_button.setEnabled(False)
         self.summary.setText(self.tr("Working out what the release would hold…"))
         self._busy(True, cancellable=True)
+        link = link_for(self.window)
+
+        def plan(progress):
+            # On a shared library, the shared releases first: this one goes on top of them.
+            before = prepare_to_publish(library, link)
+            if before.stranded:
+                raise ReleaseError(
+                    self.tr(
+                        "Release %1 was made on this computer while another computer "
+                        "published; it was not sent. Repair the library (authoring-app "
+                        "repair), then publish again."
+                    ).replace("%1", ", ".join(before.stranded))
+                )
+            return plan_release(library, progress=_reporter(progress))
+
         self.job = self.window.tasks.run(
-            lambda progress: plan_release(library, progress=_reporter(progress)),
+            plan,
             on_done=self._planned,
             on_error=self._refused,
             channel="publish",
@@ -265,6 +288,7 @@ class PublishDialog(QDialog):
     def publish(self) -> None:
         from authoring_app.release.publishing import publish, store_ahead
         from authoring_app.review.keys import KeyStore
+        from authoring_app.sync.releases import after_publishing
 
         plan, person = self.plan, self.person
         version = self.version.text().strip() or plan.proposed_version  # blank: as proposed
@@ -292,8 +316,10 @@ class PublishDialog(QDialog):
         self.publish_button.setEnabled(False)
         self.version.setEnabled(False)
         self._busy(True, cancellable=False)
-        self.job = self.window.tasks.run(
-            lambda progress: publish(
+        link = link_for(self.window)
+
+        def publish_and_send(progress):
+            result = publish(
                 library,
                 plan,
                 person.id,
@@ -301,7 +327,11 @@ class PublishDialog(QDialog):
                 version=version,
                 progress=_reporter(progress),
                 ahead=ahead,
-            ),
+            )
+            return result, after_publishing(library, link)
+
+        self.job = self.window.tasks.run(
+            publish_and_send,
             on_done=self._published,
             on_error=self._refused,
             channel="publish",
@@ -309,7 +339,8 @@ class PublishDialog(QDialog):
             with_progress=True,
         )
 
-    def _published(self, result) -> None:
+    def _published(self, outcome) -> None:
+        result, sent = outcome
         self.publishing = False
         self.result = result
         self._busy(False)
@@ -322,11 +353,12 @@ class PublishDialog(QDialog):
                 html.escape(self.tr("Release %1 is published.").replace("%1", version)),
                 html.escape(
                     self.tr(
-                        "It is on the “published” branch of this library, tagged %1, "
-                        "commit %2. Sync to send it to the shared library."
+                        "It is on the “published” branch of this library, tagged %1, commit %2."
                     )
                     .replace("%1", result.tag)
                     .replace("%2", result.commit[:12])
+                    + " "
+                    + sent_words(sent)
                 ),
                 html.escape(
                     self.tr(

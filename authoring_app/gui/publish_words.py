@@ -74,3 +74,21 @@ def left_out_words(item) -> str:
 
 def plain(text: str) -> str:
     return " ".join(str(text).split())
+
+
+def tr(text: str) -> str:
+    return QApplication.translate("PublishDialog", text)
+
+
+def sent_words(sent) -> str:
+    """Whether a release just made reached the shared library (sync/releases.py)."""
+    if not sent.shared:
+        return tr("This library is not shared; the release stays on this computer.")
+    if sent.stranded:
+        return tr(
+            "Another computer published at the same moment, so this release was not sent. "
+            "Repair the library, then publish again."
+        )
+    if sent.failure is not None:
+        return tr("It will be sent to the shared library with the next sync.")
+    return tr("It was sent to the shared library.")

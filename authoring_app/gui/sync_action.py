@@ -11,6 +11,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle
 
 from authoring_app.gui import ask
+from authoring_app.gui.network import NetworkWork
+from authoring_app.gui.sync_words import failure_words
 
 SHORTCUT = "Ctrl+Shift+Y"
 
@@ -53,6 +55,18 @@ class SyncControl:
             ),
         )
         self.action.setIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
+        self.network = NetworkWork(window)
+        window.network = self.network
+        window.before_close.append(self.stop)
+        self.share_action = window.actions.add(
+            "share_library",
+            QCoreApplication.translate("Sync", "S&hare this library…"),
+            self.share,
+            menu="library",
+            tip=QCoreApplication.translate(
+                "Sync", "Connect this library to a shared library on a server"
+            ),
+        )
         self._build_banner()
         window.library_loaded.connect(lambda _l: self.update_status())
         window.library_refreshed.connect(self.update_status)
@@ -104,7 +118,10 @@ class SyncControl:
 
     def _show_status(self, found) -> None:
         remote, conflicts = found
-        self.action.setEnabled(remote.shared and not self.running)
+        self.action.setEnabled(remote.shared)
+        self.share_action.setEnabled(not self.running)
+        if self.running:
+            return
         self.action.setToolTip(
             QCoreApplication.translate(
                 "Sync", "Send your saved work to the shared library and receive others' work"
@@ -149,53 +166,93 @@ class SyncControl:
 
     # -- syncing ---------------------------------------------------------------------------
 
-    def run(self) -> int | None:
+    def run(self) -> bool:
+        """Sync in the background (saves go on meanwhile); while it runs, the same action
+        stops it. True if a sync started."""
         window = self.window
-        if window.library is None or self.running:
-            return None
-        if not window.ensure_person():
-            return None
+        if self.running:
+            self.cancel()
+            return False
+        if window.library is None or not window.ensure_person():
+            return False
         if not window.leave_answer(on_saved=self.run):
-            return None
+            return False
         library, person, sync = window.library, window.person, self.sync
-        self.running = True
-        self.action.setEnabled(False)
-        self.label.setText(QCoreApplication.translate("Sync", "Syncing…"))
-        return window.tasks.run(
-            lambda progress: sync.sync(
-                library, person, progress=lambda text: progress.report(0, 0, text)
+        self._set_running(True)
+        self.network.start(
+            lambda link: sync.sync(
+                library,
+                person,
+                progress=lambda text: None,
+                link=link,
+                local=window.tasks.call,
+                program="desktop app",
             ),
             on_done=self._synced,
             on_error=self._failed,
-            description=QCoreApplication.translate("Sync", "Syncing with the shared library"),
-            with_progress=True,
         )
+        return True
+
+    def cancel(self) -> None:
+        if self.running:
+            self.network.cancel()
+            self.label.setText(QCoreApplication.translate("Sync", "Stopping…"))
+
+    def stop(self) -> None:
+        """On quitting: stop a sync cleanly and wait for it."""
+        if self.running:
+            self.network.stop()
+
+    def _set_running(self, running: bool) -> None:
+        self.running = running
+        self.action.setText(
+            QCoreApplication.translate("Sync", "Stop s&ync")
+            if running
+            else QCoreApplication.translate("Sync", "S&ync")
+        )
+        self.share_action.setEnabled(not running)
+        if running:
+            self.label.setText(QCoreApplication.translate("Sync", "Syncing…"))
 
     def _synced(self, result) -> None:
-        self.running = False
+        self._set_running(False)
         self.last_result = result
         self.offline = result.offline
         window = self.window
-        if result.outcome not in ("synced", "offline"):
-            ask.error(window, QCoreApplication.translate("Sync", "Not synced"), result.message)
-        else:
-            window.statusBar().showMessage(
+        if result.ok:
+            text = (
                 QCoreApplication.translate("Sync", "Synced: received %1, sent %2")
                 .replace("%1", str(result.fetched))
                 .replace("%2", str(result.pushed))
-                if result.ok
-                else QCoreApplication.translate(
-                    "Sync", "Offline — your work is kept and will be sent later"
-                ),
-                8000,
             )
+            if result.conflicts:
+                text += "; " + QCoreApplication.translate(
+                    "Sync", "conflict: %1 answers edited on two computers"
+                ).replace("%1", str(len(result.conflicts)))
+            window.statusBar().showMessage(text, 8000)
+        elif result.outcome in ("offline", "cancelled"):
+            window.statusBar().showMessage(failure_words(result.outcome)[1], 8000)
+        elif result.outcome != "not-shared":
+            host = result.failure.host if result.failure else ""
+            ask.error(window, *failure_words(result.outcome, host, result.holder))
         self._reload_open_answer()
         window.refresh_list()
+        self.update_status()
 
     def _failed(self, exc: BaseException) -> None:
-        self.running = False
+        self._set_running(False)
         ask.error(self.window, QCoreApplication.translate("Sync", "Not synced"), str(exc))
         self.update_status()
+
+    def share(self):
+        from authoring_app.gui.share_dialog import ShareDialog
+
+        window = self.window
+        if window.library is None or self.running or not window.ensure_person():
+            return None
+        dialog = ShareDialog(window)
+        dialog.open()
+        return dialog
 
     def _reload_open_answer(self) -> None:
         """Show what arrived in the open answer, unless it has unsaved edits."""

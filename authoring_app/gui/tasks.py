@@ -13,6 +13,7 @@ dropped, never delivered.
 from __future__ import annotations
 
 import itertools
+import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -109,6 +110,31 @@ class TaskRunner(QObject):
             self.busy_changed.emit(True, description)
         self._pool.start(_Worker(self, job_id, func, with_progress))
         return job_id
+
+    def call(self, func: Callable[[], Any]) -> Any:
+        """From a thread other than the GUI's: run `func` on the worker, in turn with every
+        other job, wait for it and return its result (or raise its exception). Background
+        work that talks to the network runs its steps that change files this way, so they
+        never overlap a save, while its waiting on the network holds up nothing."""
+        done = threading.Event()
+        box: dict[str, Any] = {}
+
+        class Step(QRunnable):
+            def run(self) -> None:  # Qt override; runs on the worker thread
+                try:
+                    box["value"] = func()
+                except BaseException as exc:  # raised again on the calling thread
+                    box["error"] = exc
+                finally:
+                    done.set()
+
+        step = Step()
+        step.setAutoDelete(True)
+        self._pool.start(step)
+        done.wait()
+        if "error" in box:
+            raise box["error"]
+        return box.get("value")
 
     def cancel(self, job_id: int) -> None:
         """Drop the result of `job_id` (a job that is safe to stop also sees `cancelled`)."""

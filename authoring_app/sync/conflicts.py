@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +44,16 @@ class Conflict:
     key: AnswerKey
     local: Answer | None  # the text in answers/ (None if that file is broken)
     versions: tuple[OtherVersion, ...]  # the other texts, oldest name first
+    local_author: str | None = None  # who saved the text in answers/, and when
+    local_time: dt.datetime | None = None
+
+    def sides(self) -> list[tuple[Answer | None, str | None, dt.datetime | None]]:
+        """(text, who saved it, when) of the version in answers/, then the first other one:
+        the same on every computer, whichever merged them."""
+        return [
+            (self.local, self.local_author, self.local_time),
+            (self.theirs, self.theirs_author, self.theirs_time),
+        ]
 
     @property
     def theirs(self) -> Answer | None:
@@ -97,8 +108,70 @@ def conflicts(library: Library) -> list[Conflict]:
                 answer, _ = parse_answer(text, library.find(key).path if library.find(key) else rel)
             author, when = _who_wrote(library, key, rel)
             versions.append(OtherVersion(rel, text, answer, author, when))
-        out.append(Conflict(key, library.find(key), tuple(versions)))
+        kept, other = _recorded_sides(library, key)
+        if other and versions:
+            versions[0] = OtherVersion(
+                versions[0].path, versions[0].text, versions[0].answer, *other
+            )
+        local = library.find(key)
+        if kept is None and local is not None:
+            kept = _who_wrote(library, key, local.path)
+        out.append(Conflict(key, local, tuple(versions), *(kept or (None, None))))
     return out
+
+
+def _recorded_sides(library: Library, key: AnswerKey) -> tuple[tuple | None, tuple | None]:
+    """Who saved each side of `key`'s conflict and when, as the merge that made it recorded
+    (integrate.py): (kept in answers/, kept in conflicts/), each (name, time) or None."""
+    if library.repo is None:
+        return None, None
+    found: dict[str, tuple] = {}
+    try:
+        message = library.repo.git.log(
+            "-1", "--format=%B", "-E", f"--grep=^Conflict-Kept: {re.escape(str(key))} "
+        )
+    except Exception:  # history is a nicety here; a conflict shows without it
+        return None, None
+    for line in message.splitlines():
+        name, _, rest = line.partition(": ")
+        parts = rest.split(" ", 2)
+        if name in ("Conflict-Kept", "Conflict-Other") and len(parts) == 3 and parts[0] == str(key):
+            try:
+                found[name] = (parts[2], dt.datetime.fromisoformat(parts[1]))
+            except ValueError:
+                continue
+    return found.get("Conflict-Kept"), found.get("Conflict-Other")
+
+
+def choose(conflict: Conflict, keep: str, roster) -> Answer:
+    """The version `keep` names: "newer" or "older" (by when each was saved), or a person
+    (an id from the roster, or a name) who saved one of them. Raises LibraryError if that
+    names no version, or both."""
+    sides = [side for side in conflict.sides() if side[0] is not None]
+    if keep in ("mine", "theirs", "yours"):
+        raise LibraryError(
+            f"'{keep}' would mean different texts on different computers; say whose version "
+            "to keep (a person's id or name), or newer or older"
+        )
+    if keep in ("newer", "older"):
+        timed = [side for side in sides if side[2] is not None]
+        if len(timed) < 2:
+            raise LibraryError(f"when each version of {conflict.key} was saved is not known")
+        timed.sort(key=lambda side: side[2])
+        if timed[0][2] == timed[-1][2]:
+            raise LibraryError(f"both versions of {conflict.key} were saved at the same time")
+        return (timed[-1] if keep == "newer" else timed[0])[0]
+    person = roster.get(keep) if roster is not None else None
+    name = person.name if person is not None else keep
+    matching = [side for side in sides if side[1] and side[1].casefold() == name.casefold()]
+    if not matching:
+        who = ", ".join(sorted({side[1] for side in sides if side[1]})) or "unknown people"
+        raise LibraryError(f"no version of {conflict.key} was saved by {name} (saved by: {who})")
+    if len(matching) > 1:
+        raise LibraryError(
+            f"{name} saved both versions of {conflict.key}; say newer or older instead"
+        )
+    return matching[0][0]
 
 
 def resolve_conflict(

@@ -58,9 +58,8 @@ def integrate(library: Library, person: Person, theirs: str, source: str) -> Mer
                 env=env,
             )
             _apply(library, outcome.files)
-            repo.git.commit(
-                "--no-verify", "-q", "-m", _merge_message(outcome, person, source), env=env
-            )
+            message = _merge_message(outcome, person, source, _sides(library, outcome, theirs))
+            repo.git.commit("--no-verify", "-q", "-m", message, env=env)
     except BaseException:
         with contextlib.suppress(git.GitCommandError):
             repo.git.reset("--hard", "-q", "HEAD")
@@ -113,7 +112,25 @@ def _move_untracked_aside(library: Library, outcome: MergeOutcome) -> None:
             )
 
 
-def _merge_message(outcome: MergeOutcome, person: Person, source: str) -> str:
+def _sides(library: Library, outcome: MergeOutcome, theirs: str) -> list[str]:
+    """Who last saved each side of every conflict, and when: `Conflict-Kept` is the text
+    kept in answers/ (this computer's), `Conflict-Other` the one in conflicts/. Every
+    computer that receives the merge reads them from here, so each labels the two
+    versions by person and time, the same everywhere (conflicts.py)."""
+    lines = []
+    for key in outcome.conflicts:
+        for trailer, commit in (("Conflict-Kept", "HEAD"), ("Conflict-Other", theirs)):
+            found = library.repo.git.log(
+                "-1", "--format=%aI %an", commit, "--", f"answers/*/{key.id}.{key.locale}.md"
+            ).strip()
+            if found:
+                lines.append(f"{trailer}: {key} {found}")
+    return lines
+
+
+def _merge_message(
+    outcome: MergeOutcome, person: Person, source: str, sides: list[str] = ()
+) -> str:
     lines = ["Sync: merge changes from other computers", ""]
     for key in outcome.conflicts:
         lines.append(
@@ -125,6 +142,7 @@ def _merge_message(outcome: MergeOutcome, person: Person, source: str) -> str:
     lines += outcome.notes
     lines += ["", "Action: sync", f"Person: {person.id}", f"From: {source}"]
     lines += [f"Conflict: {key}" for key in outcome.conflicts]
+    lines += sides
     return "\n".join(lines)
 
 

@@ -1,22 +1,17 @@
-"""The shared copy of a library (a git remote): where it is, how far apart we are, cloning.
-
-Only local paths and ordinary git URLs; git never prompts for a password here (a missing
-connection is reported, not waited on).
-"""
+"""The shared copy of a library (a git remote): where it is, how far apart we are, and
+receiving from and sending to it (through transport.py: time limits, questions answered by
+the person, failures by kind)."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
 
-import git
+from authoring_app.library.library import Library
+from authoring_app.sync import failures
+from authoring_app.sync.failures import Failure
+from authoring_app.sync.transport import Link, failure_of, run_git
 
-from authoring_app.library.library import Library, LibraryError, NotALibrary
-
-NETWORK_TIMEOUT_SECONDS = 120
 PUBLISHED_BRANCH = "published"
 
 
@@ -77,62 +72,6 @@ def remote_status(library: Library) -> RemoteStatus:
     return RemoteStatus(remote, url, ahead, behind)
 
 
-def share_library(library: Library, url: str) -> None:
-    """Point this library at a shared copy (an empty one, or one that already holds it)."""
-    library.require_repo()
-    url = str(url)
-    if Path(url).expanduser().exists():
-        url = str(Path(url).expanduser().resolve())
-    with library.write_lock:
-        if "origin" in [r.name for r in library.repo.remotes]:
-            library.repo.git.remote("set-url", "origin", url)
-        else:
-            library.repo.git.remote("add", "origin", url)
-
-
-def clone_library(url: str, path: Path | str | None = None) -> Library:
-    """Copy a shared library to this computer and open it. Raises LibraryError, clearly."""
-    url = str(url)
-    if Path(url).expanduser().exists():
-        url = str(Path(url).expanduser().resolve())
-    name = re.sub(r"\.git$", "", url.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1])
-    target = Path(path or Path.cwd() / (name or "library")).expanduser().resolve()
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise LibraryError(f"{target} already exists and is not empty; choose another folder")
-    existed = target.exists()
-    try:
-        git.Repo.clone_from(url, target, env=network_env()).close()
-    except git.GitCommandError as exc:
-        _remove(target, existed)
-        raise LibraryError(f"could not copy the library from {url}: {reason(exc)}") from None
-    repo = git.Repo(target)
-    try:
-        if not repo.head.is_valid():
-            branches = repo.git.for_each_ref("--format=%(refname:lstrip=3)", "refs/remotes/origin")
-            names = [b for b in branches.split() if b not in ("HEAD", PUBLISHED_BRANCH)]
-            if names:
-                branch = "main" if "main" in names else names[0]
-                repo.git.checkout("-q", "-b", branch, f"origin/{branch}")
-    finally:
-        repo.close()
-    if not (target / "library.yaml").is_file():
-        empty = not any(p.name != ".git" for p in target.iterdir())
-        _remove(target, existed)
-        if empty:
-            raise NotALibrary(
-                f"{url} holds no library yet: share a library to it first "
-                "(authoring-app share URL on the computer that has the library)"
-            )
-        raise NotALibrary(f"{url} is a git repository but not a library: it has no library.yaml")
-    return Library.open(target)
-
-
-def _remove(target: Path, keep_folder: bool) -> None:
-    shutil.rmtree(target, ignore_errors=True)
-    if keep_folder:
-        target.mkdir(parents=True, exist_ok=True)
-
-
 def current_branch(library: Library) -> str | None:
     try:
         return library.repo.active_branch.name
@@ -161,30 +100,6 @@ def count_between(library: Library, head: str | None, upstream: str | None) -> i
     return int(library.repo.git.rev_list("--count", spec))
 
 
-def network_env() -> dict[str, str]:
-    return {
-        "GIT_TERMINAL_PROMPT": "0",
-        "GIT_SSH_COMMAND": os.environ.get(
-            "GIT_SSH_COMMAND", "ssh -o BatchMode=yes -o ConnectTimeout=20"
-        ),
-    }
-
-
-def network(library: Library, *args: str) -> str | None:
-    """Run fetch or push; return git's error text, or None when it worked."""
-    try:
-        library.repo.git.execute(
-            ["git", *args], env=network_env(), kill_after_timeout=NETWORK_TIMEOUT_SECONDS
-        )
-    except git.GitCommandError as exc:
-        return reason(exc) or "git could not reach the shared library"
-    return None
-
-
-def push_rejected(error: str) -> bool:
-    return any(s in error for s in ("rejected", "fetch first", "non-fast-forward"))
-
-
 def set_upstream(library: Library, remote: str, branch: str) -> None:
     config = library.repo.git.config
     if not config("--get", f"branch.{branch}.remote", with_exceptions=False):
@@ -192,13 +107,68 @@ def set_upstream(library: Library, remote: str, branch: str) -> None:
         config(f"branch.{branch}.merge", f"refs/heads/{branch}")
 
 
-def reason(exc: Exception) -> str:
-    text = getattr(exc, "stderr", "") or str(exc)
-    if isinstance(text, bytes):
-        text = text.decode("utf-8", "replace")
-    lines = [
-        line.strip().removeprefix("stderr:").strip(" '")
-        for line in str(text).splitlines()
-        if line.strip()
-    ]
-    return "; ".join(line for line in lines if line)[:500]
+def remote_url(library: Library, remote: str) -> str:
+    return library.repo.git.config("--get", f"remote.{remote}.url", with_exceptions=False) or ""
+
+
+def fetch(library: Library, remote: str, link: Link) -> Failure | None:
+    """Receive what the shared library has (no change here but remote-tracking refs);
+    None when it worked."""
+    url = remote_url(library, remote)
+    run, asker = run_git(library.path, ["fetch", "--progress", "--prune", remote], link, url)
+    if run.ok or _only_tags_refused(run.stderr, run.returncode):
+        return None
+    return failure_of(run, asker, url)
+
+
+def _only_tags_refused(stderr: str, returncode: int) -> bool:
+    """A release tag here that differs from the shared one (a stranded release, see
+    releases.py) makes fetch say so and exit 1; everything else was received."""
+    return returncode == 1 and "would clobber existing tag" in stderr and "fatal:" not in stderr
+
+
+@dataclass
+class Pushed:
+    """How a push went: `failure` if the server was not reached or refused us, else
+    `rejected` names each ref the server would not take and why (a race, usually)."""
+
+    failure: Failure | None = None
+    rejected: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None and not self.rejected
+
+    @property
+    def raced(self) -> bool:
+        return self.failure is None and any(_is_race(why) for why in self.rejected.values())
+
+
+# `push --porcelain` reports each ref on a line: flag, TAB, from:to, TAB, summary. "!" is a
+# rejected ref; its summary is "[rejected] (fetch first)", "[rejected] (non-fast-forward)",
+# or "[remote rejected] (cannot lock ref ...)" when another push held the server's ref.
+_PORCELAIN = re.compile(r"^(?P<flag>[ +\-*!=])\t(?P<src>[^:\t]*):(?P<dst>[^\t]+)\t(?P<why>.*)$")
+_RACE = ("fetch first", "non-fast-forward", "stale info", "cannot lock", "failed to update ref",
+         "incorrect old value", "failed to lock", "reference already exists")  # fmt: skip
+
+
+def _is_race(why: str) -> bool:
+    return any(fragment in why for fragment in _RACE)
+
+
+def push(library: Library, remote: str, refspecs: list[str], link: Link) -> Pushed:
+    url = remote_url(library, remote)
+    run, asker = run_git(
+        library.path, ["push", "--porcelain", "--progress", remote, *refspecs], link, url
+    )
+    rejected = {}
+    for line in run.stdout.splitlines():
+        match = _PORCELAIN.match(line)
+        if match and match["flag"] == "!":
+            rejected[match["dst"]] = match["why"]
+    if run.ok or (rejected and not run.cancelled and not run.stalled):
+        return Pushed(rejected=rejected)
+    failure = failure_of(run, asker, url)
+    if failure.kind == failures.FAILED and "cannot lock ref" in run.stderr:
+        return Pushed(rejected={"?": "cannot lock ref"})
+    return Pushed(failure=failure)

@@ -31,6 +31,7 @@ from authoring_app.library.problems import Problem
 from authoring_app.library.roster import Person
 from authoring_app.sync.integrate import SYNC_MARKER, integrate
 from authoring_app.sync.merge import union_lines
+from authoring_app.sync.releases import set_aside_stranded
 from authoring_app.sync.remote import is_ancestor
 from authoring_app.sync.repository_check import TEMP_FILE, changes, problem
 
@@ -170,8 +171,12 @@ def _remove_temp_files(root: Path) -> list[str]:
 # -- repairing -------------------------------------------------------------------------------
 
 
-def repair(library: Library, person: Person) -> list[str]:
-    """Fix what can be fixed without losing anything; return what was done, in words."""
+def repair(library: Library, person: Person, *, releases: bool = False) -> list[str]:
+    """Fix what can be fixed without losing anything; return what was done, in words.
+
+    With `releases`, a release made here that the shared library will not take (someone
+    else published meanwhile) is set aside too (releases.py), so the next one can be
+    published on top of the shared releases; a person asks for that, a sync never does."""
     library.require_repo()
     done: list[str] = []
     with library.write_lock:
@@ -192,6 +197,12 @@ def repair(library: Library, person: Person) -> list[str]:
             done.append("brought back files deleted outside the app: " + ", ".join(restored))
         if library.repo.head.is_detached:
             done.append(_reattach(library, person))
+        for version in set_aside_stranded(library) if releases else ():
+            done.append(
+                f"release {version} was made here while another computer published; it is set "
+                "aside (refs/stranded-releases) and releases follow the shared ones again: "
+                "publish again to release these answers"
+            )
         library.reload()
     return done
 

@@ -19,6 +19,7 @@ from authoring_app.library.problems import Problem
 from authoring_app.library.snapshot import Snapshot
 from authoring_app.review.records import ReviewFile, review_files
 from authoring_app.sync.merge import conflict_key
+from authoring_app.sync.releases import stranded_releases
 
 TEMP_FILE = re.compile(r"^\..+\.tmp$")  # what an interrupted atomic write leaves
 
@@ -82,6 +83,15 @@ def check_repository(library: Library, snapshot: Snapshot | None = None) -> list
     except (git.GitCommandError, ValueError, OSError) as exc:
         problems.append(problem(".git", "repository", f"git could not read the library: {exc}"))
     problems += _conflict_problems(library)
+    problems += [
+        problem(
+            ".git",
+            "stranded-release",
+            f"release {version} was published on this computer while another computer "
+            "published too; it was not sent. Repair sets it aside; then publish again.",
+        )
+        for version in stranded_releases(library)
+    ]
     reviews = review_files(library.path, snapshot.ids())
     problems += conflict_markers(library, snapshot, answers=False, reviews=reviews)
     problems += truncated_reviews(library, reviews)

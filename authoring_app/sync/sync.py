@@ -14,8 +14,11 @@ sync does the merge again. Nothing saved is lost either way.
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import git
 
@@ -24,6 +27,7 @@ from authoring_app.library.layout import write_gitattributes
 from authoring_app.library.library import Library
 from authoring_app.library.problems import Problem
 from authoring_app.library.roster import Person
+from authoring_app.sync import failures, releases
 from authoring_app.sync.conflicts import (  # noqa: F401 - part of this module's interface
     Conflict,
     OtherVersion,
@@ -33,37 +37,41 @@ from authoring_app.sync.conflicts import (  # noqa: F401 - part of this module's
     remove_other_version,
     resolve_conflict,
 )
+from authoring_app.sync.connecting import clone_library, share_library  # noqa: F401
+from authoring_app.sync.failures import Failure
 from authoring_app.sync.integrate import integrate
-from authoring_app.sync.merge import MergeOutcome
+from authoring_app.sync.merge import MergeOutcome, conflict_key
 from authoring_app.sync.remote import (  # noqa: F401 - part of this module's interface
     PUBLISHED_BRANCH,
     RemoteStatus,
-    clone_library,
     count_between,
     current_branch,
-    is_ancestor,
-    network,
-    push_rejected,
-    reason,
+    fetch,
+    push,
     remote_name,
     remote_status,
     revision_of,
     set_upstream,
-    share_library,
 )
 from authoring_app.sync.repair import repair
 from authoring_app.sync.repository_check import conflict_markers
+from authoring_app.sync.sync_lock import Holder, SyncRunning, sync_lock
+from authoring_app.sync.transport import Link
 
-MAX_PUSH_ATTEMPTS = 4
+MAX_PUSH_ATTEMPTS = 8
 
 Progress = Callable[[str], None]
+Local = Callable[[Callable[[], Any]], Any]  # runs a step that changes files here
 
 
 @dataclass
 class SyncResult:
-    """What a sync did, in words a person can act on."""
+    """What a sync did. `outcome`: synced, not-shared, needs-repair, running (another sync
+    of this library is under way: `holder` says whose), failed, or a failure kind from
+    failures.py (offline, sign-in, key-refused, host-unknown, host-changed, no-repository,
+    race, cancelled); `failure` then says more."""
 
-    outcome: str = "synced"  # synced | offline | not-shared | needs-repair | busy | failed
+    outcome: str = "synced"
     message: str = ""
     fetched: int = 0  # revisions received from others
     merged: list[AnswerKey] = field(default_factory=list)  # answers others changed, now here
@@ -74,11 +82,16 @@ class SyncResult:
     repaired: list[str] = field(default_factory=list)  # leftovers of an interruption, fixed
     problems: list[Problem] = field(default_factory=list)  # in files that arrived
     received_files: list[str] = field(default_factory=list)  # files others changed, now here
+    stranded: list[str] = field(default_factory=list)  # releases made here that were not sent
+    releases_sent: bool = False
+    attempts: int = 0  # pushes tried (more than one: others sent at the same moment)
+    failure: Failure | None = None
+    holder: Holder | None = None
     detail: str = ""  # git's own words, for whoever helps
 
     @property
     def offline(self) -> bool:
-        return self.outcome == "offline"
+        return self.outcome == failures.OFFLINE
 
     @property
     def ok(self) -> bool:
@@ -88,9 +101,23 @@ class SyncResult:
 # -- sync --------------------------------------------------------------------------------
 
 
-def sync(library: Library, person: Person, *, progress: Progress | None = None) -> SyncResult:
-    """Receive others' changes, merge them, send ours. Never raises for a missing connection."""
-    say = progress or (lambda _message: None)
+def sync(
+    library: Library,
+    person: Person,
+    *,
+    progress: Progress | None = None,
+    link: Link | None = None,
+    local: Local | None = None,
+    program: str = "command line",
+) -> SyncResult:
+    """Receive others' changes, merge them, send ours. Never raises for a failed connection:
+    the result says why, by kind.
+
+    `link`: who answers the server's questions, and the Cancel (see transport.py): stopped
+    at any point, the library is left as it was. `local`: runs each step that changes files
+    here (the desktop app runs them with its saves, one at a time; network talk happens
+    outside them, so saves never wait for it). `program` names who holds the sync lock.
+    """
     result = SyncResult()
     if library.repo is None:
         return _finish(result, "failed", "this library was opened for checking only")
@@ -103,56 +130,122 @@ def sync(library: Library, person: Person, *, progress: Progress | None = None) 
             "To share it, connect it to a shared library (see docs/sharing.md).",
         )
     try:
-        with library.write_lock:
-            result.repaired = repair(library, person)
-            branch = current_branch(library)
-            if branch is None or library.head() is None:
-                return _finish(
-                    result, "needs-repair", "this library is not on a branch; run repair first"
-                )
-            ensure_gitattributes(library, person)
-        for _attempt in range(MAX_PUSH_ATTEMPTS):
+        with sync_lock(library.repo.git_dir, program, person.name):
+            return _sync(library, person, remote, result, progress, link or Link(), local)
+    except SyncRunning as exc:
+        result.holder = exc.holder
+        return _finish(result, "running", str(exc))
+
+
+def _sync(library, person, remote, result, progress, link: Link, local) -> SyncResult:
+    say = progress or (lambda _message: None)
+    here = local or (lambda step: step())
+    try:
+        branch = here(lambda: _prepare(library, person, result))
+        if branch is None:
+            return _finish(
+                result, "needs-repair", "this library is not on a branch; run repair first"
+            )
+        before = (library.head(), revision_of(library, f"refs/heads/{PUBLISHED_BRANCH}"))
+        merged: list[str | None] = [None]  # the head the sync's own merge made
+        for attempt in range(MAX_PUSH_ATTEMPTS):
+            if link.cancelled:
+                return _cancelled(library, result, before, merged[0], here)
             say("Receiving changes from others…")
-            error = network(library, "fetch", "-q", "--prune", remote)
-            if error is not None:
-                return _offline(result, error)
-            with library.write_lock:
-                theirs = revision_of(library, f"refs/remotes/{remote}/{branch}")
-                if theirs is not None:
-                    say("Merging…")
-                    arrived = count_between(library, theirs, library.head())
-                    outcome = integrate(library, person, theirs, remote)
-                    _record(result, arrived, outcome)
-                _follow_published(library, remote, result)
-                head = library.head()
-                to_send = count_between(library, head, theirs)
+            failure = fetch(library, remote, link)
+            if failure is not None:
+                return _failed(library, result, failure, before, merged[0], here)
+            if link.cancelled:
+                return _cancelled(library, result, before, merged[0], here)
+            theirs, head, to_send = here(
+                lambda: _merge(library, person, remote, branch, result, say)
+            )
+            if head != before[0]:
+                merged[0] = head
             if to_send == 0:
                 break
+            if link.cancelled:
+                return _cancelled(library, result, before, merged[0], here)
             say("Sending your changes…")
-            error = network(
-                library, "push", "--porcelain", "-q", remote, f"{head}:refs/heads/{branch}"
-            )
-            if error is None:
+            result.attempts = attempt + 1
+            pushed = push(library, remote, [f"{head}:refs/heads/{branch}"], link)
+            if pushed.ok:
                 result.pushed += to_send
-                set_upstream(library, remote, branch)
+                here(lambda: set_upstream(library, remote, branch))
                 break
-            if not push_rejected(error):
-                return _offline(result, error)
+            if not pushed.raced:
+                failure = pushed.failure or Failure(
+                    failures.FAILED, detail="; ".join(pushed.rejected.values())
+                )
+                return _failed(library, result, failure, before, merged[0], here)
+            time.sleep(random.uniform(0.05, 0.3) * (attempt + 1))  # let the other one finish
         else:
-            return _finish(
-                result,
-                "busy",
-                "others were sending changes at the same moment; everything is kept here, "
-                "sync again in a minute",
-            )
-        _push_published(library, remote, result)
+            return _finish(result, failures.RACE, failures.english(Failure(failures.RACE)))
+        failure = releases.send_releases(library, remote, link, result.stranded)
+        result.releases_sent = failure is None
+        if failure is not None and failure.kind == failures.CANCELLED:
+            return _cancelled(library, result, before, merged[0], here)
+        if failure is not None:
+            result.notes.append(f"releases were not sent this time: {failures.english(failure)}")
     except (git.GitCommandError, OSError) as exc:
         return _finish(result, "failed", f"sync stopped: {reason(exc)}", detail=str(exc))
     finally:
-        with library.write_lock:
-            library.reload()
+        here(library.reload)
     result.problems = _arrived_problems(library, result)
     return _finish(result, "synced", _summary(result))
+
+
+def _prepare(library: Library, person: Person, result: SyncResult) -> str | None:
+    with library.write_lock:
+        result.repaired = repair(library, person)
+        branch = current_branch(library)
+        if branch is None or library.head() is None:
+            return None
+        ensure_gitattributes(library, person)
+        return branch
+
+
+def _merge(library, person, remote, branch, result, say) -> tuple[str | None, str, int]:
+    """Merge what arrived; (their commit, the head to send, how many revisions to send)."""
+    with library.write_lock:
+        theirs = revision_of(library, f"refs/remotes/{remote}/{branch}")
+        if theirs is not None:
+            say("Merging…")
+            arrived = count_between(library, theirs, library.head())
+            _record(result, arrived, integrate(library, person, theirs, remote))
+            result.conflicts = [k for k in result.conflicts if has_conflict(library, k)]
+        releases.follow_published(library, remote, result.stranded)
+        head = library.head()
+        return theirs, head, count_between(library, head, theirs)
+
+
+def _cancelled(library, result, before, merged, here) -> SyncResult:
+    here(lambda: _undo(library, before, merged))
+    failure = Failure(failures.CANCELLED)
+    result.fetched, result.merged, result.conflicts, result.received_files = 0, [], [], []
+    return _finish(result, failures.CANCELLED, failures.english(failure))
+
+
+def _failed(library, result, failure: Failure, before, merged, here) -> SyncResult:
+    if failure.kind == failures.CANCELLED:
+        return _cancelled(library, result, before, merged, here)
+    result.failure = failure
+    return _finish(result, failure.kind, failures.english(failure), detail=failure.detail)
+
+
+def _undo(library: Library, before: tuple, merged: str | None) -> None:
+    """Put the branch back where the sync found it, if the sync moved it and nothing was
+    saved since (a merge can always be done again; a save is never undone)."""
+    head, published = before
+    with library.write_lock:
+        now = library.head()
+        if merged is not None and now == merged and head and now != head:
+            branch = current_branch(library)
+            library.repo.git.update_ref(f"refs/heads/{branch}", head, now)
+            library.repo.git.reset("--hard", "-q", head)
+        current = revision_of(library, f"refs/heads/{PUBLISHED_BRANCH}")
+        if current != published and published is not None:
+            library.repo.git.update_ref(f"refs/heads/{PUBLISHED_BRANCH}", published, current)
 
 
 def ensure_gitattributes(library: Library, person: Person) -> bool:
@@ -182,41 +275,12 @@ def _record(result: SyncResult, arrived: int, outcome: MergeOutcome | None) -> N
             key = AnswerKey(match.group(2), match.group(3))
             if key not in result.merged:
                 result.merged.append(key)
-    result.conflicts += [k for k in outcome.conflicts if k not in result.conflicts]
+    arrived_conflicts = [conflict_key(p) for p in outcome.changed_by_them]
+    for key in [*outcome.conflicts, *arrived_conflicts]:
+        if key is not None and key not in result.conflicts:
+            result.conflicts.append(key)  # made here, or by the computer that merged them
     result.other_versions += outcome.other_versions
     result.notes += outcome.notes
-
-
-def _follow_published(library: Library, remote: str, result: SyncResult) -> None:
-    """Move the local releases branch forward to the shared one (never rewriting either)."""
-    local = revision_of(library, f"refs/heads/{PUBLISHED_BRANCH}")
-    shared = revision_of(library, f"refs/remotes/{remote}/{PUBLISHED_BRANCH}")
-    if shared is None or shared == local:
-        return
-    if local is None or is_ancestor(library, local, shared):
-        library.repo.git.update_ref(f"refs/heads/{PUBLISHED_BRANCH}", shared, local or "0" * 40)
-    elif not is_ancestor(library, shared, local):
-        result.notes.append(
-            "releases were published on two computers at once; the shared list of releases is "
-            "kept as it is and this computer's newest release was not sent"
-        )
-
-
-def _push_published(library: Library, remote: str, result: SyncResult) -> None:
-    local = revision_of(library, f"refs/heads/{PUBLISHED_BRANCH}")
-    shared = revision_of(library, f"refs/remotes/{remote}/{PUBLISHED_BRANCH}")
-    if local is None or local == shared or (shared and not is_ancestor(library, shared, local)):
-        return
-    error = network(
-        library,
-        "push",
-        "-q",
-        remote,
-        f"refs/heads/{PUBLISHED_BRANCH}:refs/heads/{PUBLISHED_BRANCH}",
-        "refs/tags/v*:refs/tags/v*",
-    )
-    if error:
-        result.notes.append(f"releases were not sent this time: {error}")
 
 
 def _arrived_problems(library: Library, result: SyncResult) -> list[Problem]:
@@ -226,15 +290,6 @@ def _arrived_problems(library: Library, result: SyncResult) -> list[Problem]:
     problems = [p for p in library.problems if p.path in arrived]
     problems += [p for p in conflict_markers(library) if p.path in arrived and p not in problems]
     return problems
-
-
-def _offline(result: SyncResult, error: str) -> SyncResult:
-    return _finish(
-        result,
-        "offline",
-        "offline: changes kept, will sync later (the shared library could not be reached)",
-        detail=error,
-    )
 
 
 def _finish(result: SyncResult, outcome: str, message: str, *, detail: str = "") -> SyncResult:
@@ -257,3 +312,11 @@ def _summary(result: SyncResult) -> str:
     if result.other_versions:
         parts.append("both versions kept: " + ", ".join(result.other_versions))
     return "synced: " + ("; ".join(parts) if parts else "already up to date")
+
+
+def reason(exc: Exception) -> str:
+    text = getattr(exc, "stderr", "") or str(exc)
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    lines = [line.strip().removeprefix("stderr:").strip(" '") for line in str(text).splitlines()]
+    return failures.redact("; ".join(line for line in lines if line)[:500])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from authoring_app.sync.sync import sync
 from tests.gui.conftest import drain, make_window
@@ -20,11 +21,12 @@ def here(qtbot, team, settings):
     drain(qtbot, window)
 
 
-def click_sync(qtbot, window) -> None:
+def click_sync(qtbot, window, wait: bool = True) -> None:
     button = window.toolbar.widgetForAction(window.actions["sync"])
     click(qtbot, button)
-    qtbot.waitUntil(lambda: not window.sync_control.running, timeout=20_000)
-    settle(qtbot, window)
+    if wait:
+        qtbot.waitUntil(lambda: not window.sync_control.running, timeout=20_000)
+        settle(qtbot, window)
 
 
 def test_sync_sends_and_receives_edits_of_different_answers(qtbot, team, here):
@@ -48,7 +50,7 @@ def test_sync_sends_and_receives_edits_of_different_answers(qtbot, team, here):
 @pytest.mark.parametrize("choice", ["keep_mine", "take_theirs"])
 def test_an_answer_edited_on_two_computers_is_resolved_from_the_banner(qtbot, team, here, choice):
     there = team[0]
-    edit(there, EN, "Their text.\n")
+    edit(there, EN, "Their text.\n", person="dr-two")
     assert sync(there, there.roster.get("alex")).ok
     edit(here.library, EN, "My text.\n")
     here.open_answer(EN)
@@ -70,7 +72,7 @@ def test_an_answer_edited_on_two_computers_is_resolved_from_the_banner(qtbot, te
     in_next_dialog(choose)
     click(qtbot, control.banner_button)
     settle(qtbot, here)
-    assert "Theirs (by Alex Author" in seen["theirs"]
+    assert "Version: Dr Two (saved" in seen["theirs"]
     assert "My text." in seen["mine"]
     assert not (here.library.path / "conflicts/abscess-signs.en.md").exists()
     expected = "My text.\n" if choice == "keep_mine" else "Their text.\n"
@@ -111,16 +113,16 @@ def test_a_library_that_is_not_shared_says_so(qtbot, window):
     assert not window.actions["sync"].isEnabled()
 
 
-def test_clone_library_from_a_folder_opens_the_copy(qtbot, team, window, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog, QInputDialog
-
+def test_clone_library_from_a_folder_opens_the_copy(qtbot, team, window, tmp_path):
     shared = team[0].path.parent / "shared.git"
     target = tmp_path / "copies"
     target.mkdir()
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (str(shared), True))
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(target))
+    window.actions["clone_library"].trigger()
+    dialog = window.findChild(QDialog, "clone_dialog")
+    qtbot.keyClicks(dialog.address, str(shared))
+    dialog.folder.setText(str(target))
     with qtbot.waitSignal(window.library_loaded, timeout=20_000):
-        window.actions["clone_library"].trigger()
+        click(qtbot, dialog.start_button)
     assert window.library.path == (target / "shared").resolve()
     settle(qtbot, window)
     assert window.sync_control.label.text() == "Up to date"

@@ -10,6 +10,7 @@ import pytest
 
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.library import Library, LibraryError, NotALibrary
+from authoring_app.sync.failures import SyncFailure
 from authoring_app.sync.opening import open_library
 from authoring_app.sync.sync import (
     clone_library,
@@ -179,20 +180,20 @@ def test_push_race_is_retried_after_merging(team, monkeypatch):
     edit(b, RU, "B pushes second.\n")
     import authoring_app.sync.sync as sync_module
 
-    real = sync_module.network
+    real = sync_module.push
     raced = []
 
-    def network(library, *args):
+    def push(library, *args):
         # Just before B pushes, A pushes: B's first push is rejected.
-        if library is b and args[0] == "push" and not raced:
+        if library is b and not raced:
             raced.append(True)
             assert sync(a, alex(a)).pushed == 1
         return real(library, *args)
 
-    monkeypatch.setattr(sync_module, "network", network)
+    monkeypatch.setattr(sync_module, "push", push)
     result = sync(b, alex(b))
     assert raced and result.ok and result.merged == [EN]
-    assert result.pushed >= 1
+    assert result.pushed >= 1 and result.attempts == 2
     monkeypatch.undo()
     sync(a, alex(a))
     assert a.head() == b.head()
@@ -234,8 +235,9 @@ def test_clone_refuses_what_is_not_a_library(tmp_path):
     repo.close()
     with pytest.raises(NotALibrary, match="not a library"):
         clone_library(other, tmp_path / "y")
-    with pytest.raises(LibraryError, match="could not copy"):
+    with pytest.raises(SyncFailure) as caught:
         clone_library(tmp_path / "missing", tmp_path / "z")
+    assert caught.value.failure.kind == "no-repository"
 
 
 def test_hostile_files_in_a_pulled_change_are_reported_not_fatal(team):
@@ -273,15 +275,15 @@ def test_cli_share_clone_sync_and_resolve(tmp_path, capsys):
     b = ["--library", str(tmp_path / "b")]
     assert main(["share", str(tmp_path / "shared.git"), "--as", "alex", *a]) == 0
     assert main(["clone", str(tmp_path / "shared.git"), str(tmp_path / "b")]) == 0
-    for lib_path, body in (("a", "From A.\n"), ("b", "From B.\n")):
+    for lib_path, body, person in (("a", "From A.\n", "alex"), ("b", "From B.\n", "dr-two")):
         with open_library(tmp_path / lib_path) as lib:
-            edit(lib, EN, body)
+            edit(lib, EN, body, person)
     assert main(["sync", "--as", "alex", *a]) == 0
     assert main(["sync", "--as", "alex", *b]) == 0
     capsys.readouterr()
     assert main(["conflicts", *b]) == 0
     assert "abscess-signs.en" in capsys.readouterr().out
-    assert main(["resolve", "abscess-signs.en", "--keep", "theirs", "--as", "alex", *b]) == 0
+    assert main(["resolve", "abscess-signs.en", "--keep", "alex", "--as", "alex", *b]) == 0
     with open_library(tmp_path / "b") as lib:
         assert lib.answer(EN).body == "From A.\n" and conflicts(lib) == []
 

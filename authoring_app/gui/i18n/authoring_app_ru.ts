@@ -375,44 +375,9 @@
         <translation>кто-то другой</translation>
     </message>
     <message>
-        <location filename="../conflict_dialog.py" line="72"/>
-        <source>Yours</source>
-        <translation>Ваша версия</translation>
-    </message>
-    <message>
-        <location filename="../conflict_dialog.py" line="75"/>
-        <source>Theirs (by %1, %2)</source>
-        <translation>Другая версия (%1, %2)</translation>
-    </message>
-    <message>
-        <location filename="../conflict_dialog.py" line="80"/>
-        <source>Your version</source>
-        <translation>Ваша версия</translation>
-    </message>
-    <message>
-        <location filename="../conflict_dialog.py" line="84"/>
-        <source>Their version</source>
-        <translation>Другая версия</translation>
-    </message>
-    <message>
         <location filename="../conflict_dialog.py" line="88"/>
         <source>Combined text of the full answer</source>
         <translation>Объединённый текст полного ответа</translation>
-    </message>
-    <message>
-        <location filename="../conflict_dialog.py" line="93"/>
-        <source>Edit the full answer on the left, starting from yours; theirs is on the right. The other fields are kept from yours.</source>
-        <translation>Отредактируйте полный ответ слева — за основу взята ваша версия; другая версия справа. Остальные поля берутся из вашей версии.</translation>
-    </message>
-    <message>
-        <location filename="../conflict_dialog.py" line="107"/>
-        <source>&amp;Keep mine</source>
-        <translation>&amp;Оставить мою</translation>
-    </message>
-    <message>
-        <location filename="../conflict_dialog.py" line="111"/>
-        <source>&amp;Take theirs</source>
-        <translation>&amp;Взять другую</translation>
     </message>
     <message>
         <location filename="../conflict_dialog.py" line="115"/>
@@ -433,6 +398,34 @@
         <location filename="../conflict_dialog.py" line="142"/>
         <source>Combined</source>
         <translation>Объединённый текст</translation>
+    </message>
+    <message>
+        <source>Edit the full answer on the left, starting from the version on the left; the other is on the right. The other fields are kept from the version on the left.</source>
+        <translation>Отредактируйте ответ слева, начиная с версии слева; другая версия — справа. Остальные поля берутся из версии слева.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep: %1</source>
+        <translation>&amp;Оставить: %1</translation>
+    </message>
+    <message>
+        <source>K&amp;eep: %1</source>
+        <translation>О&amp;ставить: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <source>%1, newer</source>
+        <translation>%1, более новая</translation>
+    </message>
+    <message>
+        <source>%1, older</source>
+        <translation>%1, более ранняя</translation>
+    </message>
+    <message>
+        <source>Version: %1 (saved %2)</source>
+        <translation>Версия: %1 (сохранено %2)</translation>
     </message>
 </context>
 <context>
@@ -1377,11 +1370,6 @@ Release %2 with %3 answers, signed with your key. Bots and sites that trust your
         <translation>Выпуск %1 опубликован.</translation>
     </message>
     <message>
-        <location filename="../publish_dialog.py" line="334"/>
-        <source>It is on the “published” branch of this library, tagged %1, commit %2. Sync to send it to the shared library.</source>
-        <translation>Он лежит в ветке «published» этой библиотеки, метка %1, коммит %2. Синхронизируйте, чтобы отправить его в общую библиотеку.</translation>
-    </message>
-    <message>
         <location filename="../publish_dialog.py" line="342"/>
         <source>To check it, anyone can run these commands (get publisher.pub from your organisation, not from the same place as the bundle):</source>
         <translation>Проверить его может любой этими командами (файл publisher.pub берите у своей организации, а не там же, где выпуск):</translation>
@@ -1472,6 +1460,30 @@ Release %2 with %3 answers, signed with your key. Bots and sites that trust your
         <location filename="../publish_dialog.py" line="493"/>
         <source>Build, sign and release the approved answers</source>
         <translation>Собрать, подписать и выпустить утверждённые ответы</translation>
+    </message>
+    <message>
+        <source>Release %1 was made on this computer while another computer published; it was not sent. Repair the library (authoring-app repair), then publish again.</source>
+        <translation>Выпуск %1 сделан на этом компьютере, пока на другом тоже выпускали; он не отправлен. Восстановите библиотеку (authoring-app repair) и выпустите снова.</translation>
+    </message>
+    <message>
+        <source>It is on the “published” branch of this library, tagged %1, commit %2.</source>
+        <translation>Он в ветке «published» этой библиотеки, метка %1, коммит %2.</translation>
+    </message>
+    <message>
+        <source>This library is not shared; the release stays on this computer.</source>
+        <translation>Эта библиотека не общая: выпуск остаётся на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>Another computer published at the same moment, so this release was not sent. Repair the library, then publish again.</source>
+        <translation>В тот же момент выпуск сделали на другом компьютере, поэтому этот выпуск не отправлен. Восстановите библиотеку и выпустите снова.</translation>
+    </message>
+    <message>
+        <source>It will be sent to the shared library with the next sync.</source>
+        <translation>Он будет отправлен в общую библиотеку при следующей синхронизации.</translation>
+    </message>
+    <message>
+        <source>It was sent to the shared library.</source>
+        <translation>Он отправлен в общую библиотеку.</translation>
     </message>
 </context>
 <context>
@@ -2097,6 +2109,26 @@ Release %2 with %3 answers, signed with your key. Bots and sites that trust your
         <source>Saved the chosen text; it needs sign-off again.</source>
         <translation>Выбранный текст сохранён; его снова должен утвердить врач.</translation>
     </message>
+    <message>
+        <source>S&amp;hare this library…</source>
+        <translation>Сделать библиотеку &amp;общей…</translation>
+    </message>
+    <message>
+        <source>Connect this library to a shared library on a server</source>
+        <translation>Подключить эту библиотеку к общей библиотеке на сервере</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Останавливаем…</translation>
+    </message>
+    <message>
+        <source>Stop s&amp;ync</source>
+        <translation>Остановить с&amp;инхронизацию</translation>
+    </message>
+    <message>
+        <source>conflict: %1 answers edited on two computers</source>
+        <translation>конфликт: ответов, изменённых на двух компьютерах: %1</translation>
+    </message>
 </context>
 <context>
     <name>TelegramView</name>
@@ -2189,6 +2221,255 @@ Release %2 with %3 answers, signed with your key. Bots and sites that trust your
         <location filename="../dialogs.py" line="37"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>ServerDialogs</name>
+    <message>
+        <source>Unlock your SSH key</source>
+        <translation>Разблокировать ключ SSH</translation>
+    </message>
+    <message>
+        <source>Type the passphrase of your SSH key %1 to connect to the shared library.</source>
+        <translation>Введите парольную фразу ключа SSH %1, чтобы подключиться к общей библиотеке.</translation>
+    </message>
+    <message>
+        <source>Sign in to %1</source>
+        <translation>Вход на %1</translation>
+    </message>
+    <message>
+        <source>The shared library at %1 asks who you are. Use your account on that server. Where the server offers access tokens, put the token in the password field.</source>
+        <translation>Общая библиотека на %1 просит представиться. Войдите с учётной записью этого сервера. Если сервер выдаёт токены доступа, введите токен в поле пароля.</translation>
+    </message>
+    <message>
+        <source>Your password is kept by this computer's password store (or, without one, in memory until the end of the day). It is never written into the library.</source>
+        <translation>Пароль хранит хранилище паролей этого компьютера (а если его нет — память до конца дня). В библиотеку он не записывается никогда.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Имя пользователя</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Имя пользователя:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Парольная фраза:</translation>
+    </message>
+    <message>
+        <source>&amp;Password or token:</source>
+        <translation>&amp;Пароль или токен:</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>First connection to %1</source>
+        <translation>Первое подключение к %1</translation>
+    </message>
+    <message>
+        <source>This computer has not connected to %1 before. To be sure it is your organisation's server and not someone in between, compare its fingerprint with the one your team lead gave you (by phone or in person).</source>
+        <translation>Этот компьютер ещё не подключался к %1. Чтобы убедиться, что это сервер вашей организации, а не кто-то посередине, сравните его отпечаток с тем, который дал руководитель команды (по телефону или лично).</translation>
+    </message>
+    <message>
+        <source>Connect only if the two are exactly the same. The app remembers this server.</source>
+        <translation>Подключайтесь, только если они полностью совпадают. Приложение запомнит этот сервер.</translation>
+    </message>
+    <message>
+        <source>They match: connect</source>
+        <translation>Совпадают — подключиться</translation>
+    </message>
+    <message>
+        <source>Do not connect</source>
+        <translation>Не подключаться</translation>
+    </message>
+    <message>
+        <source>Fingerprint (%1):</source>
+        <translation>Отпечаток (%1):</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Address of the shared library</source>
+        <translation>Адрес общей библиотеки</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Остановить</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Не подключено</translation>
+    </message>
+    <message>
+        <source>Share this library</source>
+        <translation>Сделать библиотеку общей</translation>
+    </message>
+    <message>
+        <source>Connect this library to a shared library on your organisation's server (Gitea, Forgejo, GitLab, GitHub, or any server reachable over SSH), so that your colleagues' computers can receive and send changes. The repository on the server should be empty, or hold this same library. Your team lead has the address; docs/sharing.md explains how to set one up.</source>
+        <translation>Подключите эту библиотеку к общей библиотеке на сервере вашей организации (Gitea, Forgejo, GitLab, GitHub или любой сервер с доступом по SSH), чтобы компьютеры коллег могли получать и отправлять изменения. Репозиторий на сервере должен быть пустым или содержать эту же библиотеку. Адрес знает руководитель команды; как его создать, описано в docs/sharing.md.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect and sync</source>
+        <translation>&amp;Подключить и синхронизировать</translation>
+    </message>
+    <message>
+        <source>This library is now shared; Sync sends and receives changes.</source>
+        <translation>Теперь библиотека общая: «Синхронизировать» отправляет и получает изменения.</translation>
+    </message>
+    <message>
+        <source>Clone a shared library</source>
+        <translation>Скопировать общую библиотеку</translation>
+    </message>
+    <message>
+        <source>Copy a library your team shares to this computer. You then work on your copy and Sync sends and receives changes.</source>
+        <translation>Скопируйте общую библиотеку команды на этот компьютер. Вы работаете с копией, а «Синхронизировать» отправляет и получает изменения.</translation>
+    </message>
+    <message>
+        <source>&amp;Clone</source>
+        <translation>&amp;Скопировать</translation>
+    </message>
+    <message>
+        <source>Folder to keep the copy in</source>
+        <translation>Папка для копии</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Обзор…</translation>
+    </message>
+    <message>
+        <source>Keep the copy in:</source>
+        <translation>Где хранить копию:</translation>
+    </message>
+    <message>
+        <source>Where to keep the copy</source>
+        <translation>Где хранить копию</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWords</name>
+    <message>
+        <source>the server</source>
+        <translation>сервер</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Нет связи</translation>
+    </message>
+    <message>
+        <source>The shared library at %1 cannot be reached. Your work is saved on this computer and will be sent on a later sync.</source>
+        <translation>Общая библиотека на %1 недоступна. Ваша работа сохранена на этом компьютере и будет отправлена при следующей синхронизации.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Не удалось войти</translation>
+    </message>
+    <message>
+        <source>The server %1 did not accept the user name and password, or none was given. Sync again and sign in with your account on that server (or an access token).</source>
+        <translation>Сервер %1 не принял имя пользователя и пароль, или они не были введены. Запустите синхронизацию снова и войдите с учётной записью этого сервера (или с токеном доступа).</translation>
+    </message>
+    <message>
+        <source>Your key is not accepted</source>
+        <translation>Ваш ключ не принят</translation>
+    </message>
+    <message>
+        <source>The server %1 does not accept this computer's SSH key. Send your public key to whoever runs the server and ask them to add it to your account.</source>
+        <translation>Сервер %1 не принимает ключ SSH этого компьютера. Отправьте открытый ключ администратору сервера и попросите добавить его в вашу учётную запись.</translation>
+    </message>
+    <message>
+        <source>Server not trusted</source>
+        <translation>Сервер не подтверждён</translation>
+    </message>
+    <message>
+        <source>This computer has not connected to %1 before, and its key was not accepted. Ask your team lead for the server's fingerprint and accept it only if it matches.</source>
+        <translation>Этот компьютер ещё не подключался к %1, и ключ сервера не был принят. Узнайте отпечаток сервера у руководителя команды и примите ключ, только если отпечатки совпадают.</translation>
+    </message>
+    <message>
+        <source>Warning: possible interception</source>
+        <translation>Внимание: возможен перехват</translation>
+    </message>
+    <message>
+        <source>The server %1 presents a different key than before. Someone may be intercepting the connection. Nothing was sent. Do not connect until whoever runs the server confirms that its key changed.</source>
+        <translation>Сервер %1 предъявляет не тот ключ, что раньше. Возможно, соединение перехватывают. Ничего не отправлено. Не подключайтесь, пока администратор сервера не подтвердит, что ключ действительно сменился.</translation>
+    </message>
+    <message>
+        <source>No shared library there</source>
+        <translation>Общей библиотеки там нет</translation>
+    </message>
+    <message>
+        <source>There is no shared library at that address on %1, or your account may not use it. Check the address and your access.</source>
+        <translation>По этому адресу на %1 нет общей библиотеки, или у вашей учётной записи нет к ней доступа. Проверьте адрес и права доступа.</translation>
+    </message>
+    <message>
+        <source>Others were sending changes</source>
+        <translation>Другие отправляли изменения</translation>
+    </message>
+    <message>
+        <source>Others were sending changes at the same moment. Everything is kept here; sync again in a minute.</source>
+        <translation>В тот же момент изменения отправляли другие. Всё сохранено здесь; синхронизируйте снова через минуту.</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Остановлено</translation>
+    </message>
+    <message>
+        <source>Stopped. Nothing was changed.</source>
+        <translation>Остановлено. Ничего не изменилось.</translation>
+    </message>
+    <message>
+        <source>The library needs repair</source>
+        <translation>Библиотеку нужно восстановить</translation>
+    </message>
+    <message>
+        <source>This library is not on its branch; repair it before syncing.</source>
+        <translation>Библиотека не на своей ветке; восстановите её перед синхронизацией.</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>кто-то</translation>
+    </message>
+    <message>
+        <source>the desktop app</source>
+        <translation>приложении</translation>
+    </message>
+    <message>
+        <source>the command line</source>
+        <translation>командной строке</translation>
+    </message>
+    <message>
+        <source>Already syncing</source>
+        <translation>Синхронизация уже идёт</translation>
+    </message>
+    <message>
+        <source>%1 is already syncing this library (in %2). Wait for it to finish.</source>
+        <translation>Эту библиотеку уже синхронизирует %1 (в %2). Дождитесь окончания.</translation>
+    </message>
+    <message>
+        <source>Not synced</source>
+        <translation>Не синхронизировано</translation>
+    </message>
+    <message>
+        <source>The shared library at %1 could not be used.</source>
+        <translation>Не удалось воспользоваться общей библиотекой на %1.</translation>
     </message>
 </context>
 </TS>
