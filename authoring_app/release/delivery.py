@@ -34,7 +34,7 @@ from authoring_app.release import published
 from authoring_app.release.notice import NOTICE, NOTICE_SIGNATURE, SCHEMA_FOLDER
 from authoring_app.release.recording import RETIRED_FILES
 
-PUSH_SECONDS = 300
+PUSH_SECONDS = 120  # the whole push; a stalled link is given up after 30 s
 # Written last, in this order: a reader finds the notice only once what it names is there.
 _LAST = ("releases.json", *published.LATEST_FILES, NOTICE_SIGNATURE, NOTICE)
 
@@ -141,6 +141,10 @@ def _to_git(library: Library, channel: ReleaseChannel) -> Delivery:
     repo = published.repo_of(library)
     command = [
         "git",
+        "-c",
+        "http.lowSpeedLimit=1",
+        "-c",
+        "http.lowSpeedTime=30",
         "push",
         "--porcelain",
         "--follow-tags",

@@ -153,6 +153,10 @@ def open_source(source: str | Path, cache: Path, limits: Limits = DEFAULT) -> So
     folder = Path(text).expanduser()
     if folder.is_dir() and (folder / "notice.json").is_file():
         return FolderSource(folder)
+    if folder.is_dir() and not ((folder / ".git").exists() or (folder / "HEAD").is_file()):
+        raise Refused(
+            f"{folder} is neither a releases channel (it has no notice.json) nor a git repository"
+        )
     return _git_source(text, cache, limits)
 
 

@@ -208,3 +208,25 @@ def test_a_withdrawn_answer_stops_being_served_within_one_pull(tmp_path, publish
     assert release.withdrawn == {"naloxone-use.en"}
     pages = answer_kit.write_site(answer_kit.current(to, publisher.public), tmp_path / "www")
     assert not any("naloxone-use" in page for page in pages)
+
+
+def test_replacing_the_pinned_key_does_not_strand_the_bot(tmp_path):
+    old, new = Signer(), Signer()
+    channel = Channel(tmp_path / "channel", old)
+    channel.publish(bundle("1.0.0"))
+    to = tmp_path / "bot"
+    answer_kit.pull(str(channel.folder), to, old.public, now=NOW)
+    # The publisher's key is replaced; the maintainer pins only the new one.
+    channel.signer = new
+    channel.publish(bundle("1.1.0", previous="1.0.0"), issued=NOW)
+    result = answer_kit.pull(str(channel.folder), to, new.public, now=NOW)
+    assert (result.version, result.updated) == ("1.1.0", True)
+    assert serving_version(to, new.public) == "1.1.0"
+
+
+def test_a_folder_that_is_no_channel_is_named_as_such(tmp_path, publisher):
+    stale = tmp_path / "old-style"
+    stale.mkdir()
+    (stale / "bundle.json").write_text("{}")
+    with pytest.raises(answer_kit.Refused, match="neither a releases channel .* nor a git"):
+        answer_kit.pull(str(stale), tmp_path / "bot", publisher.public, now=NOW)
