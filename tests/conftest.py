@@ -192,3 +192,30 @@ def team(tmp_path):
     yield clones
     for clone in clones:
         clone.close()
+
+
+@pytest.fixture
+def static_host(tmp_path):
+    """A static HTTPS host on 127.0.0.1 serving `static_host.folder`; its throwaway
+    certificate is `static_host.certificate` (trusted by passing it to the kit's limits)."""
+    from tests.servers import StaticHost, self_signed_certificate
+
+    folder = tmp_path / "served-over-https"
+    folder.mkdir()
+    certificate, key = self_signed_certificate(tmp_path)
+    host = StaticHost(folder, certificate, key)
+    host.certificate = certificate
+    yield host
+    host.close()
+
+
+@pytest.fixture
+def git_daemon(tmp_path):
+    """`git daemon` on 127.0.0.1 serving the bare repositories in `git_daemon.root`."""
+    from tests.servers import GitDaemon
+
+    root = tmp_path / "served-over-git"
+    root.mkdir()
+    daemon = GitDaemon(root)
+    yield daemon
+    daemon.close()

@@ -1,4 +1,5 @@
-"""Commands for releases: publish, export a static site, and the consumer kit's pull and verify."""
+"""Commands for releases: publish, renew the freshness notice, deliver to the releases
+channels, export a static site, and the consumer kit's pull, verify and status."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable
 
 from authoring_app.cli.common import (
     EXIT_OK,
+    EXIT_PROBLEMS,
     CommandError,
     answer_key,
     open_library,
@@ -80,9 +82,12 @@ def cmd_publish(args) -> int:
         )
         print(
             f"Published release {result.release.version} (tag {result.tag}, "
-            f"sha256 {result.release.sha256[:16]}…) on the published branch."
+            f"sha256 {result.release.sha256[:16]}…) on the published branch; "
+            f"current until {result.notice.expires:%Y-%m-%d %H:%M} UTC unless renewed."
         )
-        return _send_release(library, result.release.version)
+        sent = _send_release(library, result.release.version)
+        delivered = _deliver(library)
+        return sent or delivered
 
 
 def _receive_shared_releases(library, args) -> None:
@@ -127,25 +132,89 @@ def _send_release(library, version: str) -> int:
     return EXIT_OK
 
 
+def cmd_notice(args) -> int:
+    from authoring_app.release import renewal
+
+    with open_library(args) as library:
+        person = person_named(library, args.as_person, "publisher")
+        private_key = unlock(person.id, person.name, args.passphrase_file)
+        renewed = renewal.renew_notice(library, person.id, private_key)
+        print(
+            f"Release {renewed.notice.version} is confirmed current until "
+            f"{renewed.notice.expires:%Y-%m-%d %H:%M} UTC."
+        )
+        return _deliver(library)
+
+
+def cmd_deliver(args) -> int:
+    with open_library(args) as library:
+        return _deliver(library)
+
+
+def _deliver(library) -> int:
+    """Send the published branch to every releases channel and say where it went."""
+    from authoring_app.release.delivery import deliver
+
+    if not library.info.channels:
+        print(
+            "No releases channel is set up in library.yaml: bots can read releases only from "
+            "this library's published branch (see docs/bundle-format.md)."
+        )
+        return EXIT_OK
+    failed = 0
+    for delivery in deliver(library):
+        channel = delivery.channel
+        place = f"the {'folder' if channel.kind == 'folder' else 'git remote'} {channel.where}"
+        if delivery.delivered:
+            print(f"Delivered to {place}; bots read it from {channel.read_from}")
+            continue
+        failed += 1
+        why = DELIVERY_PROBLEMS.get(delivery.problem, "{detail}").format(detail=delivery.detail)
+        print(f"Not delivered to {place}: {why}", file=sys.stderr)
+    if failed:
+        print(
+            "authoring-app: the release is safe on the published branch; run "
+            "`authoring-app deliver` to try the channels again",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+DELIVERY_PROBLEMS = {
+    "no-folder": "there is no such folder on this computer",
+    "unsafe-path": "{detail}",
+    "cannot-write": "cannot write there ({detail})",
+    "rejected": "it holds releases this library does not have ({detail}); sync, then deliver again",
+    "unreachable": "cannot reach it ({detail})",
+}
+
+
 def _kit_command(name: str) -> Callable:
-    """The consumer kit's own command `name` (the same verify and pull bots and sites run)."""
+    """The consumer kit's own command `name` (the same verify and pull bots and sites run),
+    with its exit statuses."""
 
     def run(args) -> int:
         from answer_kit import cli as kit
 
-        try:
-            return kit.COMMANDS[name][2](args)
-        except kit.FAILURES as exc:
-            raise CommandError(f"refused: {exc}") from None
+        args.run = kit.COMMANDS[name][2]
+        return kit.run(args, prog="authoring-app")
 
     return run
 
 
 def cmd_export(args) -> int:
+    from answer_kit import Refused, load_keys
+    from answer_kit import cli as kit
     from authoring_app.release import export
 
+    try:
+        keys = load_keys(args.key)
+        checks = kit.checks_of(args)
+    except Refused as exc:
+        raise CommandError(f"refused: {exc}") from None
     with open_library(args) as library:
-        written = export.export_site(library, args.to)
+        written = export.export_site(library, args.to, keys, **checks)
     print(f"Wrote {len(written)} page(s) to {args.to}")
     return EXIT_OK
 
@@ -165,6 +234,16 @@ def register(add) -> None:
         help="refuse unless this answer goes in the release (may be repeated)",
     )
 
+    p = add(
+        "notice",
+        cmd_notice,
+        "confirm that the latest release is still current (renew its freshness notice)",
+    )
+    p.add_argument("--as", dest="as_person", metavar="PERSON", help="who you are (a publisher)")
+    p.add_argument("--passphrase-file", metavar="FILE", help="read your key's passphrase here")
+
+    add("deliver", cmd_deliver, "send the releases to the channels library.yaml names, again")
+
     from answer_kit import cli as kit
 
     for name in ("pull", "verify"):
@@ -173,3 +252,11 @@ def register(add) -> None:
 
     p = add("export", cmd_export, "write a static web site from the latest release")
     p.add_argument("--to", required=True, type=path_arg, metavar="DIR")
+    p.add_argument(
+        "--key",
+        required=True,
+        action="append",
+        metavar="KEY.pub",
+        help="the publisher's key the release must verify with (see `keys export`)",
+    )
+    kit.add_trust_arguments(p)

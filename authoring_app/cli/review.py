@@ -230,6 +230,48 @@ def cmd_keys_list(args) -> int:
     return EXIT_OK
 
 
+def cmd_keys_export(args) -> int:
+    """Print a person's public key as a minisign .pub file, for bots and sites to pin."""
+    from answer_kit import fingerprint
+    from answer_kit.minisign import PublicKey
+    from authoring_app.library.library import LibraryError
+    from authoring_app.review.keys import KeyStore, KeyStoreError, decode_public_key
+
+    person = None
+    try:
+        with open_library(args) as library:
+            person = library.roster.get(args.person)
+    except LibraryError:
+        pass
+    try:
+        local = KeyStore().public_key(args.person)
+        listed = decode_public_key(person.public_key) if person and person.public_key else None
+    except KeyStoreError as exc:
+        raise CommandError(str(exc)) from None
+    if local is None and listed is None:
+        raise CommandError(
+            f"no public key for {args.person!r}: neither on this computer nor in people.yaml"
+        )
+    key = PublicKey.from_ed25519(local or listed)
+    if listed is not None and local is not None and PublicKey.from_ed25519(listed) != key:
+        raise CommandError(
+            f"the key of {args.person} on this computer differs from the one in people.yaml; "
+            "releases are checked against people.yaml: put it right before you pin a key"
+        )
+    name = person.name if person else args.person
+    where = "this computer's key store" if local is not None else "people.yaml"
+    print(key.to_file_text(), end="")
+    print(
+        f"Public key of {name} (from {where}), key id {key.key_id_hex}.\n"
+        f"Fingerprint: {fingerprint(key)}\n"
+        "Give the key file to bot and site maintainers, then read them the fingerprint over a "
+        "second channel (phone, in person, on paper); they check it with "
+        "`answer-kit fingerprint KEY.pub`.",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 # -- registration ----------------------------------------------------------------------------
 
 
@@ -262,8 +304,8 @@ def register(add) -> None:
     p = add("log", cmd_log, "show the full history of an answer in all its languages")
     p.add_argument("answer", metavar="ID")
 
-    p = add("keys", _keys_usage, "create and list signing keys on this machine")
-    keys_sub = p.add_subparsers(dest="keys_command", metavar="new|revoke|list")
+    p = add("keys", _keys_usage, "create, revoke, list and export signing keys")
+    keys_sub = p.add_subparsers(dest="keys_command", metavar="new|revoke|list|export")
     new = keys_sub.add_parser("new", help="create a signing key pair")
     new.set_defaults(func=cmd_keys_new)
     new.add_argument(
@@ -288,7 +330,18 @@ def register(add) -> None:
     listing = keys_sub.add_parser("list", help="list the signing keys on this machine")
     listing.set_defaults(func=cmd_keys_list)
     listing.add_argument("--library", metavar="PATH", default=argparse.SUPPRESS)
+    export = keys_sub.add_parser(
+        "export",
+        help="print a person's public key as a minisign key file, for bots and sites to pin",
+    )
+    export.set_defaults(func=cmd_keys_export)
+    export.add_argument(
+        "--person", required=True, metavar="ID", help="whose key (a publisher's, for releases)"
+    )
+    export.add_argument("--library", metavar="PATH", default=argparse.SUPPRESS)
 
 
 def _keys_usage(args) -> int:
-    raise CommandError("say what to do with keys: `keys new --person ID` or `keys list`")
+    raise CommandError(
+        "say what to do with keys: `keys new --person ID`, `keys list` or `keys export --person ID`"
+    )

@@ -1,10 +1,13 @@
 """Publish…: what the next release holds, its version, then build, sign and record it.
 
 The plan (core `plan_release`) is made off the GUI thread when the dialog opens; the publisher
-checks what is added, changed, removed and left out (and why), confirms or raises the proposed
-version (checked with `choose_version`), and gives the passphrase of their key. Publishing
-(core `publish`) runs in the background with a progress bar; the result says where the release
-is and how anyone can verify it.
+checks what is added, changed, removed and left out (and why), sees where releases go (the
+library's releases channels) and until when bots are told the last one is current, confirms
+or raises the proposed version (checked with `choose_version`), and gives the passphrase of
+their key. Publishing (core `publish`, then `deliver` to the channels) runs in the background
+with a progress bar; the result says where the release went and how anyone can verify it.
+With nothing to publish, the publisher can confirm the last release is still current (core
+`renew_notice`) without building anything.
 """
 
 from __future__ import annotations
@@ -12,32 +15,22 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
 )
 
 from authoring_app.gui import ask
 from authoring_app.gui.network import link_for
-from authoring_app.gui.publish_words import (
-    left_out_words,
-    plain,
-    sent_words,
-    verify_commands,
-    why_words,
-)
-from authoring_app.gui.status_view import status_colour, status_word
+from authoring_app.gui.publish_contents import ReleaseContents
+from authoring_app.gui.publish_outcome import PublishOutcome
+from authoring_app.gui.publish_words import channels_html, plain, sent_words, why_words
 
 SHORTCUT = "Ctrl+Shift+P"
 
@@ -51,6 +44,7 @@ class PublishDialog(QDialog):
         self.result = None
         self.job: int | None = None
         self.publishing = False
+        self.failure = self.tr("Not published.")  # what a refusal says it stopped
         self.setObjectName("publish_dialog")
         self.setWindowTitle(self.tr("Publish a release"))
 
@@ -87,37 +81,25 @@ class PublishDialog(QDialog):
         form.addRow(label, self.version)
         form.addRow("", self.version_note)
         form.addRow(self.tr("Previous release:"), self.previous)
+        self.channels = QLabel()
+        self.channels.setObjectName("publish_channels")
+        self.channels.setWordWrap(True)
+        self.channels.setTextFormat(Qt.TextFormat.RichText)
+        self.channels.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.contents = QTreeWidget()
-        self.contents.setObjectName("publish_contents")
-        self.contents.setAccessibleName(self.tr("What the release holds and what is left out"))
-        self.contents.setHeaderLabels([self.tr("Answer"), self.tr("Status"), self.tr("Why")])
-        self.contents.setColumnWidth(0, 560)
-        self.contents.setColumnWidth(1, 150)
-        self.contents.setWordWrap(True)
-        self.contents.setRootIsDecorated(True)
+        self.contents = ReleaseContents()
 
         self.progress = QProgressBar()
         self.progress.setObjectName("publish_progress")
         self.progress.setAccessibleName(self.tr("Progress"))
         self.progress.setVisible(False)
         self.progress_text = QLabel()
-        self.outcome = QLabel()
-        self.outcome.setObjectName("publish_outcome")
-        self.outcome.setWordWrap(True)
-        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.outcome.setVisible(False)
-        self.commands = QPlainTextEdit()
-        self.commands.setObjectName("publish_commands")
-        self.commands.setReadOnly(True)
-        self.commands.setAccessibleName(self.tr("Commands to verify the release"))
-        self.commands.setMaximumHeight(120)
-        self.commands.setVisible(False)
-        self.copy = QPushButton(self.tr("&Copy commands"))
-        self.copy.setObjectName("publish_copy")
-        self.copy.setVisible(False)
-        self.copy.clicked.connect(
-            lambda: QApplication.clipboard().setText(self.commands.toPlainText())
+        self.report = PublishOutcome(self)
+        self.report.resend.clicked.connect(self.send_again)
+        self.outcome, self.commands, self.copy = (
+            self.report.outcome,
+            self.report.commands,
+            self.report.copy,
         )
 
         self.publish_button = QPushButton(self.tr("&Publish…"))
@@ -126,6 +108,16 @@ class PublishDialog(QDialog):
         self.publish_button.setDefault(True)
         self.publish_button.setStyleSheet("QPushButton:enabled { font-weight: bold; }")
         self.publish_button.clicked.connect(self.publish)
+        self.renew_button = QPushButton(self.tr("Confirm it is &still current…"))
+        self.renew_button.setObjectName("publish_renew")
+        self.renew_button.setToolTip(
+            self.tr(
+                "Tell bots that the last release is still the current one, without publishing "
+                "a new one. Bots that stop hearing this notice know their copy may be stale."
+            )
+        )
+        self.renew_button.setVisible(False)
+        self.renew_button.clicked.connect(self.renew)
         self.replan = QPushButton(self.tr("Check &again"))
         self.replan.setObjectName("publish_replan")
         self.replan.clicked.connect(self.make_plan)
@@ -135,19 +127,21 @@ class PublishDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy)
         buttons.addStretch(1)
+        buttons.addWidget(self.report.resend)
         buttons.addWidget(self.replan)
         buttons.addWidget(self.close_button)
+        buttons.addWidget(self.renew_button)
         buttons.addWidget(self.publish_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addLayout(form)
+        layout.addWidget(self.channels)
         layout.addWidget(self.contents, 1)
         layout.addWidget(self.progress_text)
         layout.addWidget(self.progress)
-        layout.addWidget(self.outcome)
-        layout.addWidget(self.commands)
+        layout.addWidget(self.report)
         layout.addLayout(buttons)
         window.tasks.progress.connect(self._progress)
         self.resize(1000, 700)
@@ -156,13 +150,11 @@ class PublishDialog(QDialog):
     # -- the plan --------------------------------------------------------------------------
 
     def make_plan(self) -> None:
+        from authoring_app.release.notice import current_notice
         from authoring_app.release.planning import ReleaseError, plan_release
         from authoring_app.sync.releases import prepare_to_publish
 
         library = self.library
-        self.publish_button.setEnabled(False)
-        self.summary.setText(self.tr("Working out what the release would hold…"))
-        self._busy(True, cancellable=True)
         link = link_for(self.window)
 
         def plan(progress):
@@ -176,8 +168,12 @@ class PublishDialog(QDialog):
                         "repair), then publish again."
                     ).replace("%1", ", ".join(before.stranded))
                 )
-            return plan_release(library, progress=_reporter(progress))
+            return plan_release(library, progress=_reporter(progress)), current_notice(library)
 
+        self.publish_button.setEnabled(False)
+        self.renew_button.setVisible(False)
+        self.summary.setText(self.tr("Working out what the release would hold…"))
+        self._busy(True, cancellable=True)
         self.job = self.window.tasks.run(
             plan,
             on_done=self._planned,
@@ -187,13 +183,18 @@ class PublishDialog(QDialog):
             with_progress=True,
         )
 
-    def _planned(self, plan) -> None:
+    def _planned(self, planned) -> None:
+        plan, notice = planned
         self._busy(False)
         self.plan = plan
+        self.channels.setText(channels_html(self.library.info.channels, notice))
+        self.renew_button.setVisible(
+            plan.nothing_changed and not plan.problems and notice is not None
+        )
         self.previous.setText(plan.previous_version or self.tr("none yet (this is the first)"))
         self.version.setEnabled(plan.can_publish)
         self.version.setText(plan.proposed_version)
-        self._fill(plan)
+        self.contents.fill(plan)
         counts = self.tr("%1 answers in the release: %2 added, %3 changed, %4 removed.")
         for number, value in enumerate(
             (len(plan.included), len(plan.added), len(plan.changed), len(plan.removed)), 1
@@ -218,47 +219,6 @@ class PublishDialog(QDialog):
             )
         self.summary.setText(text)
         self._check_version()
-
-    def _fill(self, plan) -> None:
-        self.contents.clear()
-        titles = {e.answer.key: e.answer.title for e in plan.included}
-
-        def group(title: str, colour: str) -> QTreeWidgetItem:
-            item = QTreeWidgetItem(self.contents, [title])
-            item.setForeground(0, QBrush(QColor(colour)))
-            font = item.font(0)
-            font.setBold(True)
-            item.setFont(0, font)
-            item.setExpanded(True)
-            return item
-
-        sections = (
-            (self.tr("Added (%1)"), plan.added, "#2e7d32", self.tr("new in this release")),
-            (self.tr("Changed (%1)"), plan.changed, "#1f5fbf", self.tr("approved text changed")),
-            (self.tr("Removed (%1)"), plan.removed, "#b71c1c", self.tr("no longer approved")),
-        )
-        for title, keys, colour, why in sections:
-            if keys:
-                parent = group(title.replace("%1", str(len(keys))), colour)
-                for key in keys:
-                    QTreeWidgetItem(parent, [f"{titles.get(key, key)}  ({key})", "", why])
-        unchanged = len(plan.included) - len(plan.added) - len(plan.changed)
-        if unchanged > 0:
-            group(
-                self.tr("Unchanged since the last release (%1)").replace("%1", str(unchanged)),
-                "#5f6b7a",
-            )
-        if plan.left_out:
-            parent = group(
-                self.tr("Left out (%1)").replace("%1", str(len(plan.left_out))), "#b35c00"
-            )
-            for item in plan.left_out:
-                row = QTreeWidgetItem(
-                    parent,
-                    [f"{item.title}  ({item.key})", status_word(item.status), left_out_words(item)],
-                )
-                row.setForeground(1, QBrush(status_colour(item.status)))
-                row.setToolTip(2, plain(item.reason))
 
     def _check_version(self) -> None:
         from authoring_app.release.planning import ReleaseError
@@ -286,6 +246,7 @@ class PublishDialog(QDialog):
     # -- publishing ------------------------------------------------------------------------
 
     def publish(self) -> None:
+        from authoring_app.release.delivery import deliver
         from authoring_app.release.publishing import publish, store_ahead
         from authoring_app.review.keys import KeyStore
         from authoring_app.sync.releases import after_publishing
@@ -316,9 +277,10 @@ class PublishDialog(QDialog):
         self.publish_button.setEnabled(False)
         self.version.setEnabled(False)
         self._busy(True, cancellable=False)
+        sending = self.tr("Sending it to where bots and sites read it")
         link = link_for(self.window)
 
-        def publish_and_send(progress):
+        def publish_and_deliver(progress):
             result = publish(
                 library,
                 plan,
@@ -328,10 +290,11 @@ class PublishDialog(QDialog):
                 progress=_reporter(progress),
                 ahead=ahead,
             )
-            return result, after_publishing(library, link)
+            progress.report(3, 3, sending)
+            return result, deliver(library), after_publishing(library, link)
 
         self.job = self.window.tasks.run(
-            publish_and_send,
+            publish_and_deliver,
             on_done=self._published,
             on_error=self._refused,
             channel="publish",
@@ -339,53 +302,114 @@ class PublishDialog(QDialog):
             with_progress=True,
         )
 
-    def _published(self, outcome) -> None:
-        result, sent = outcome
+    def _published(self, published) -> None:
+        result, deliveries, sent = published
         self.publishing = False
         self.result = result
+        version = result.release.version
+        self._done(
+            self.tr("Release %1 is published.").replace("%1", version),
+            self.tr(
+                "It is tagged %1 on the “published” branch of this library, and bots are told "
+                "it is current until %2."
+            )
+            .replace("%1", result.tag)
+            .replace("%2", f"{result.notice.expires:%Y-%m-%d %H:%M} UTC")
+            + " "
+            + sent_words(sent),
+            deliveries,
+        )
+        self.window.refresh_list()
+
+    def _done(self, headline: str, detail: str, deliveries) -> None:
+        """Show what was done, where it went, and how anyone checks it."""
         self._busy(False)
         self.progress.setVisible(True)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        version = result.release.version
-        self.outcome.setText(
-            "<p style='color:#1b5e20;font-size:large;'><b>{}</b></p><p>{}</p><p>{}</p>".format(
-                html.escape(self.tr("Release %1 is published.").replace("%1", version)),
-                html.escape(
-                    self.tr(
-                        "It is on the “published” branch of this library, tagged %1, commit %2."
-                    )
-                    .replace("%1", result.tag)
-                    .replace("%2", result.commit[:12])
-                    + " "
-                    + sent_words(sent)
-                ),
-                html.escape(
-                    self.tr(
-                        "To check it, anyone can run these commands (get publisher.pub from "
-                        "your organisation, not from the same place as the bundle):"
-                    )
-                ),
-            )
-        )
-        self.outcome.setVisible(True)
-        self.commands.setPlainText(verify_commands(self.library.path, version))
-        self.commands.setVisible(True)
-        self.copy.setVisible(True)
+        self.report.show_done(headline, detail, deliveries, self.library, self.person)
+        self.renew_button.setVisible(False)
         self.close_button.setText(self.tr("Close"))
         self.close_button.setEnabled(True)
         self.replan.setVisible(False)
-        self.window.refresh_list()
+
+    # -- the freshness notice, and sending again ---------------------------------------------
+
+    def renew(self) -> None:
+        from authoring_app.release.delivery import deliver
+        from authoring_app.release.renewal import renew_notice
+        from authoring_app.review.keys import KeyStore
+
+        person, version = self.person, self.plan.previous_version
+        private_key = ask.unlock_key(
+            self,
+            self.tr("Confirm release %1 is still current").replace("%1", version),
+            self.tr(
+                "Confirming as: %1\nBots will be told that release %2 is still the current "
+                "one for the next %3 days. Nothing else changes."
+            )
+            .replace("%1", person.display)
+            .replace("%2", version)
+            .replace("%3", str(self.library.info.notice_days)),
+            self.tr("Confirm"),
+            lambda passphrase: KeyStore().load(person.id, passphrase),
+        )
+        if private_key is None:
+            return
+        library = self.library
+        self.publishing = True
+        self.failure = self.tr("Not confirmed.")
+        self.renew_button.setEnabled(False)
+        self._busy(True, cancellable=False)
+        self.job = self.window.tasks.run(
+            lambda: (renew_notice(library, person.id, private_key), deliver(library)),
+            on_done=self._renewed,
+            on_error=self._refused,
+            channel="publish",
+            description=self.tr("Confirming the release is current"),
+        )
+
+    def _renewed(self, renewed) -> None:
+        from authoring_app.release.notice import NoticeState
+
+        renewal, deliveries = renewed
+        self.publishing = False
+        self.result = renewal
+        notice = NoticeState(renewal.notice.version, renewal.notice.expires)
+        self.channels.setText(channels_html(self.library.info.channels, notice))
+        self._done(
+            self.tr("Release %1 is confirmed current.").replace("%1", renewal.notice.version),
+            self.tr("Bots are told it is current until %1.").replace(
+                "%1", f"{renewal.notice.expires:%Y-%m-%d %H:%M} UTC"
+            ),
+            deliveries,
+        )
+
+    def send_again(self) -> None:
+        from authoring_app.release.delivery import deliver
+
+        library = self.library
+        self.failure = self.tr("Not sent.")
+        self.report.resend.setEnabled(False)
+        self._busy(True, cancellable=False)
+        self.job = self.window.tasks.run(
+            lambda: deliver(library),
+            on_done=self._sent_again,
+            on_error=self._refused,
+            channel="publish",
+            description=self.tr("Sending the release again"),
+        )
+
+    def _sent_again(self, deliveries) -> None:
+        self._busy(False)
+        self.report.show_sent(deliveries)
 
     def _refused(self, exc: BaseException) -> None:
         self.publishing = False
         self._busy(False)
-        self.outcome.setText(
-            "<p style='color:#b71c1c;'><b>{}</b> {}</p>".format(
-                html.escape(self.tr("Not published.")), html.escape(plain(str(exc)))
-            )
-        )
-        self.outcome.setVisible(True)
+        self.report.show_refused(self.failure, str(exc))
+        self.report.resend.setEnabled(True)
+        self.renew_button.setEnabled(True)
         self._check_version()
 
     # -- small things ----------------------------------------------------------------------

@@ -1,27 +1,138 @@
 """What the Publish dialog says of a plan, in the interface language: why the version, why
-each answer stays out, and how anyone checks the release."""
+each answer stays out, where the release goes, and how anyone checks it."""
 
 from __future__ import annotations
 
+import html
 import re
+import shlex
 
 from PySide6.QtWidgets import QApplication
 
 
-def verify_commands(library_path, version: str) -> str:
-    """How anyone checks the release, in commands to paste into a terminal."""
-    where = f'"{library_path}"'
+def verify_commands(library_path, publisher_id: str, channels=()) -> str:
+    """How anyone checks the release, in commands to paste into a terminal: the publisher
+    exports their key (for bot maintainers to pin), then the release is pulled and checked
+    from where bots read it (a channel on the web if there is one), or from this library."""
+    where = shlex.quote(str(library_path))
+    sources = [c.read_from for c in channels]
+    source = next((s for s in sources if s.startswith("https://")), None)
+    source = shlex.quote(source or (sources[0] if sources else str(library_path)))
     return "\n".join(
         [
-            f"git -C {where} show published:releases/{version}/bundle.json > bundle.json",
-            f"git -C {where} show published:releases/{version}/bundle.json.minisig"
-            " > bundle.json.minisig",
-            f"git -C {where} show published:releases/{version}/manifest.json > manifest.json",
-            f"git -C {where} show published:publisher.pub > publisher.pub",
-            "minisign -Vm bundle.json -p publisher.pub",
-            "authoring-app verify bundle.json --key publisher.pub",
+            f"authoring-app keys export --person {shlex.quote(publisher_id)} --library {where}"
+            " > publisher.pub",
+            "answer-kit fingerprint publisher.pub",
+            f"answer-kit pull {source} --to answers --key publisher.pub",
+            "answer-kit verify answers/current --key publisher.pub",
+            "minisign -Vm answers/current/bundle.json -p publisher.pub",
         ]
     )
+
+
+def channel_words(channel) -> str:
+    """A releases channel in a publisher's words, with where bots read it."""
+    if channel.kind == "folder":
+        text = QApplication.translate("PublishDialog", "the releases folder %1").replace(
+            "%1", channel.where
+        )
+    else:
+        text = QApplication.translate("PublishDialog", "the releases repository %1").replace(
+            "%1", channel.where
+        )
+    if channel.url and channel.url != channel.where:
+        text += " " + QApplication.translate("PublishDialog", "(bots read it at %1)").replace(
+            "%1", channel.url
+        )
+    return text
+
+
+def channels_html(channels, notice) -> str:
+    """Where releases go, and until when bots are told the latest is current."""
+    if channels:
+        items = "".join(f"<li>{html.escape(channel_words(c))}</li>" for c in channels)
+        text = "<p><b>{}</b></p><ul style='margin:0'>{}</ul>".format(
+            html.escape(
+                QApplication.translate("PublishDialog", "Bots and sites receive releases from:")
+            ),
+            items,
+        )
+    else:
+        text = "<p style='color:#b35c00;'>{}</p>".format(
+            html.escape(
+                QApplication.translate(
+                    "PublishDialog",
+                    "No releases channel is set up: bots and sites can read releases only with "
+                    "access to this library. Whoever looks after the library can name one in "
+                    "library.yaml (see the guide for bot maintainers).",
+                )
+            )
+        )
+    if notice is not None:
+        text += "<p>{}</p>".format(
+            html.escape(
+                QApplication.translate(
+                    "PublishDialog", "Bots are told that release %1 is current until %2."
+                )
+                .replace("%1", notice.version)
+                .replace("%2", f"{notice.expires:%Y-%m-%d %H:%M} UTC")
+            )
+        )
+    return text
+
+
+def delivery_html(deliveries) -> str:
+    """Where the release went: one line a channel, with what went wrong."""
+    if not deliveries:
+        return "<p>{}</p>".format(
+            html.escape(
+                QApplication.translate(
+                    "PublishDialog", "It is on the “published” branch of this library only."
+                )
+            )
+        )
+    problems = {
+        "no-folder": QApplication.translate(
+            "PublishDialog", "there is no such folder on this computer"
+        ),
+        "unsafe-path": QApplication.translate(
+            "PublishDialog", "a folder in it is a link to somewhere else, so nothing was written"
+        ),
+        "cannot-write": QApplication.translate("PublishDialog", "it cannot be written to (%1)"),
+        "rejected": QApplication.translate(
+            "PublishDialog", "it holds releases this library does not have: sync, then send again"
+        ),
+        "unreachable": QApplication.translate("PublishDialog", "it cannot be reached (%1)"),
+    }
+    lines = []
+    for delivery in deliveries:
+        where = channel_words(delivery.channel)
+        if delivery.delivered:
+            line = "<span style='color:#1b5e20;'>✓ {}</span>".format(
+                html.escape(
+                    QApplication.translate("PublishDialog", "Sent to %1").replace("%1", where)
+                )
+            )
+        else:
+            why = problems.get(delivery.problem, "%1").replace("%1", delivery.detail)
+            line = "<span style='color:#b71c1c;'>✗ {}</span>".format(
+                html.escape(
+                    QApplication.translate("PublishDialog", "Not sent to %1: %2")
+                    .replace("%1", where)
+                    .replace("%2", why)
+                )
+            )
+        lines.append(line)
+    if not all(d.delivered for d in deliveries):
+        lines.append(
+            html.escape(
+                QApplication.translate(
+                    "PublishDialog",
+                    "The release is safe in this library: use “Send again” once that is fixed.",
+                )
+            )
+        )
+    return "<p>" + "<br>".join(lines) + "</p>"
 
 
 def why_words(plan) -> str:

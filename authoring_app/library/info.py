@@ -10,6 +10,8 @@ from authoring_app.library.roster import items_of
 
 DEFAULT_REVIEW_MONTHS = 12
 MAX_REVIEW_MONTHS = 36
+DEFAULT_NOTICE_DAYS = 7  # how long a freshness notice holds
+MAX_NOTICE_DAYS = 90
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,23 @@ class Governor:
 
 
 @dataclass(frozen=True)
+class ReleaseChannel:
+    """A place that holds releases only, where publishing delivers each release and notice:
+    a separate git remote (`kind` "git", `where` its URL) or a folder a static HTTPS host
+    serves (`kind` "folder", `where` its path on the publisher's computer). `url` is where
+    bots and sites read it, if it differs from `where` (for a folder: its https:// address)."""
+
+    kind: str
+    where: str
+    url: str | None = None
+
+    @property
+    def read_from(self) -> str:
+        """What a bot gives `answer-kit pull` to read this channel."""
+        return self.url or self.where
+
+
+@dataclass(frozen=True)
 class LibraryInfo:
     name: str
     organisation: str
@@ -51,6 +70,8 @@ class LibraryInfo:
     # Whether the rules could be read as written (a rule of the wrong type is not silently
     # replaced by a default: the library's sign-off rules then do not hold, see review).
     rules_valid: bool = True
+    channels: tuple[ReleaseChannel, ...] = ()
+    notice_days: int = DEFAULT_NOTICE_DAYS
 
     @classmethod
     def from_data(cls, data: Any) -> LibraryInfo:
@@ -102,6 +123,7 @@ class LibraryInfo:
             governors=governors,
             signatures_required=_count(governance.get("signatures_required"), 0) or 0,
             rules_valid=rules_valid,
+            **_releases(data.get("releases")),
         )
 
     def topic(self, topic_id: str) -> Topic | None:
@@ -135,3 +157,19 @@ def _count(value: Any, default: int | None) -> int | None:
     return (
         value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else default
     )
+
+
+def _releases(data: Any) -> dict:
+    """The `releases` section: where releases are delivered, how long a notice holds."""
+    data = data if isinstance(data, dict) else {}
+    channels = []
+    for entry in data.get("channels") or ():
+        if not isinstance(entry, dict):
+            continue
+        for kind in ("git", "folder"):
+            if isinstance(entry.get(kind), str) and entry[kind].strip():
+                url = entry.get("url") if isinstance(entry.get("url"), str) else None
+                channels.append(ReleaseChannel(kind, entry[kind].strip(), url))
+                break
+    days = _count(data.get("notice_days"), DEFAULT_NOTICE_DAYS)
+    return {"channels": tuple(channels), "notice_days": min(days, MAX_NOTICE_DAYS)}

@@ -8,45 +8,22 @@ survive as link or image targets.
 
 from __future__ import annotations
 
-import html
 import itertools
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
-from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from answer_kit.rendered import safe_url
 from authoring_app.library.text import utf16_len
 
-_SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-# Characters a browser strips or ignores in a URL: whitespace, controls, invisible formatting.
-_INVISIBLE_URL_CHARS = re.compile(
-    "[\x00-\x20\x7f-\x9f\u00ad\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]"
-)
 _TAG_ORDER = ("pre", "a", "b", "i", "u", "s", "code")  # outermost first
 _STYLE_OF_TOKEN = {"strong": "b", "em": "i", "s": "s"}
 _RULE_TEXT = "———"
 _PLAIN, BOLD, _CODE, _PRE = (frozenset(s) for s in ((), ("b",), ("code",), ("pre",)))
-
-
-def _is_safe_url(url: str) -> bool:
-    """True for http, https, mailto, tel and relative URLs, read the way a browser would:
-    entities and %-escapes decoded, invisible characters dropped ("java&#x09;script:")."""
-    candidate = url
-    for _ in range(8):
-        decoded = html.unescape(unquote(candidate))
-        if decoded == candidate:
-            break
-        candidate = decoded
-    else:
-        return False  # still changing: too deeply encoded to judge
-    candidate = _INVISIBLE_URL_CHARS.sub("", candidate).lower()
-    head = re.split(r"[/?#\\]", candidate, maxsplit=1)[0]
-    return ":" not in head or head.split(":", 1)[0] in _SAFE_SCHEMES
 
 
 def _html_link_open(self, tokens: Sequence[Token], idx: int, options, env) -> str:
@@ -58,7 +35,7 @@ def _html_link_open(self, tokens: Sequence[Token], idx: int, options, env) -> st
 
 
 _MD = MarkdownIt("commonmark", {"html": False})
-_MD.validateLink = _is_safe_url  # type: ignore[method-assign]
+_MD.validateLink = safe_url  # type: ignore[method-assign]
 _MD.add_render_rule("link_open", _html_link_open)
 
 
@@ -172,7 +149,7 @@ def _inline_runs(children: Sequence[Token], base: frozenset[str]) -> list[Run]:
             styles = base | {style for style, count in depth.items() if count > 0}
         elif kind == "link_open":
             href = str(child.attrGet("href") or "")
-            links.append(href if href and _is_safe_url(href) else None)
+            links.append(href if href and safe_url(href) else None)
         elif kind == "link_close" and links:
             links.pop()
         elif kind in ("softbreak", "hardbreak"):
@@ -181,7 +158,7 @@ def _inline_runs(children: Sequence[Token], base: frozenset[str]) -> list[Run]:
             add(child.content, code=True)
         elif kind == "image":
             src = str(child.attrGet("src") or "")
-            src = src if src and _is_safe_url(src) else ""
+            src = src if src and safe_url(src) else ""
             add(_alt_text(child) or src, own_href=src or None)
         elif kind != "link_close":
             add(child.content)

@@ -310,3 +310,11 @@ def remember(library: Library, commit: str, sha256: str, version: str, built: As
         "answers": answers,
     }
     cache.store(library.path, MEMO, commit, memo)
+
+
+def carry_over(library: Library, old_commit: str, new_commit: str) -> None:
+    """A renewed notice's commit holds the very bundle of `old_commit`: its memo holds for
+    the new commit too, so the next release still reuses this one's bytes."""
+    memo = load(library, old_commit)
+    if memo is not None:
+        cache.store(library.path, MEMO, new_commit, {**memo, "commit": new_commit})

@@ -1,16 +1,21 @@
 """The `published` branch: releases only, kept apart from the drafts on `main`.
 
-Layout of the branch::
+Layout of the branch, which is also the layout of every releases channel (delivery.py)::
 
+    notice.json, notice.json.minisig   the freshness notice: the current release, until when
     releases.json                      every release: version, sha256, time, what changed
-    publisher.pub                      the latest publisher's key (minisign format)
     bundle.json, bundle.json.minisig, manifest.json     the latest release
     releases/<version>/bundle.json, bundle.json.minisig, manifest.json
+    schemas/                           the JSON Schemas of the four kinds of file above
 
-Releases are read from the branch here and written to it by recording.py. A release
-commit's message ends with a `Rendered-with: <digest>` trailer naming the code that rendered
-its bundle (`rendering.render_digest`); the next release reuses that rendering for answers
-whose rendering cannot differ, once the bundle's signature checks out.
+No key is kept beside the releases: a bot pins the publisher's key from a second channel
+(`authoring-app keys export`).
+
+Releases are read from the branch here and written to it by recording.py; a renewed notice
+is a commit of its own (renewal.py). A commit's message ends with a `Rendered-with: <digest>`
+trailer naming the code that rendered the bundle it holds (`rendering.render_digest`); the
+next release reuses that rendering for answers whose rendering cannot differ, once the
+bundle's signature checks out.
 """
 
 from __future__ import annotations
@@ -214,6 +219,14 @@ def _only_keys(pairs: list[tuple[str, object]]) -> dict:
 def remember_hashes(library: Library, commit: str, hashes: dict[AnswerKey, str]) -> None:
     """Keep the content hashes of the release at `commit` in the app's cache."""
     cache.store(library.path, PUBLISHED_HASHES, commit, dict(hashes))
+
+
+def carry_hashes(library: Library, old_commit: str, new_commit: str) -> None:
+    """Keep the published hashes of `old_commit` for `new_commit`, which holds the same
+    bundle (a renewed notice)."""
+    remembered = cache.load(library.path, PUBLISHED_HASHES, old_commit)
+    if isinstance(remembered, dict):
+        remember_hashes(library, new_commit, remembered)
 
 
 def hashes_of(latest: LatestRelease) -> dict[AnswerKey, str]:

@@ -1,5 +1,6 @@
-"""Publishing a planned release: build its files, sign them, record them on the published
-branch (see published.py), and remember what the next release can reuse."""
+"""Publishing a planned release: build its files, sign them and its freshness notice, record
+them on the published branch (see published.py), and remember what the next release can
+reuse. Delivering it to the library's releases channels follows (delivery.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from authoring_app.library.roster import Person
 from authoring_app.release import bundle as bundles
 from authoring_app.release import memo as release_memo
 from authoring_app.release import published, recording, rendering
+from authoring_app.release.notice import Notice, build_notice
 from authoring_app.release.planning import (
     Progress,
     ReleaseError,
@@ -35,7 +37,6 @@ class BuiltRelease:
     bundle_bytes: bytes = field(repr=False)
     signature: str = field(repr=False)
     manifest_bytes: bytes = field(repr=False)
-    publisher_key: str = field(repr=False)  # minisign .pub text
     sha256: str = ""
     record: published.ReleaseRecord | None = None
 
@@ -121,7 +122,6 @@ def build_release(
         bundle_bytes=bundle_bytes,
         signature=signature,
         manifest_bytes=bundles.canonical_json(manifest),
-        publisher_key=public.to_file_text(),
         sha256=sha256,
         record=record,
     )
@@ -176,6 +176,7 @@ class PublishResult:
     release: BuiltRelease
     commit: str  # the commit on the published branch
     tag: str
+    notice: Notice | None = None
 
 
 def publish(
@@ -214,13 +215,24 @@ def publish(
             bundle_bytes = release_bytes(plan, chosen)
             bundle_blob = recording.start_storing(library, bundle_bytes)
         built = build_release(plan, chosen, private_key, person, bundle_bytes)
+        notice = build_notice(
+            library_name=library.info.name,
+            version=chosen,
+            sha256=built.sha256,
+            size=len(bundle_bytes),
+            release_expires=plan.assembled.details["expires"],
+            signer=person,
+            private_key=private_key,
+            now=now or dt.datetime.now(dt.UTC),
+            days=library.info.notice_days,
+        )
         files = recording.release_files(
             library,
             built.record,
             bundle=bundle_bytes,
             signature=built.signature,
             manifest=built.manifest_bytes,
-            publisher_key=built.publisher_key,
+            notice=notice,
             after=plan.published_tip,
         )
         if progress is not None:
@@ -243,7 +255,7 @@ def publish(
     release_memo.remember(library, commit, built.sha256, chosen, plan.assembled)
     if progress is not None:
         progress("Published", 3, 3)
-    return PublishResult(plan, built, commit, f"v{chosen}")
+    return PublishResult(plan, built, commit, f"v{chosen}", notice)
 
 
 def _release_message(plan: ReleasePlan, version: str) -> str:

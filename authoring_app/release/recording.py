@@ -20,6 +20,7 @@ import git
 from authoring_app.library.library import Library
 from authoring_app.library.roster import Person
 from authoring_app.release.bundle import BUNDLE_FORMAT, canonical_json
+from authoring_app.release.notice import Notice, schema_files
 from authoring_app.release.published import (
     BRANCH_REF,
     PublishError,
@@ -37,12 +38,12 @@ def release_files(
     bundle: bytes,
     signature: str,
     manifest: bytes,
-    publisher_key: str,
+    notice: Notice,
     after: str | None,
 ) -> dict[str, bytes]:
-    """Path -> bytes of everything a release writes on the branch (see the layout above):
-    its own folder, the latest copies, releases.json with it first (after the releases at
-    the branch commit `after`) and the publisher's key."""
+    """Path -> bytes of everything a release writes on the branch (see published.py): its
+    own folder, the latest copies, releases.json with it first (after the releases at the
+    branch commit `after`), its freshness notice and the schemas."""
     version = record.version
     index = {
         "format": BUNDLE_FORMAT,
@@ -59,7 +60,8 @@ def release_files(
         "bundle.json.minisig": signed,
         "manifest.json": manifest,
         "releases.json": canonical_json(index),
-        "publisher.pub": publisher_key.encode("ascii"),
+        **notice.files(),
+        **schema_files(),
     }
 
 
@@ -130,18 +132,24 @@ def _identity(person: Person, when: dt.datetime) -> dict[str, str]:
     }
 
 
+# Written on the branch by earlier versions, and no longer: a key beside the releases invites
+# trusting it, and a bot must pin its key from a second channel instead.
+RETIRED_FILES = ("publisher.pub",)
+
+
 def write_release(
     library: Library,
     files: dict[str, bytes],
     *,
-    version: str,
+    version: str | None,
     person: Person,
     message: str,
     expected_tip: str | None,
     now: dt.datetime | None = None,
     stored: Mapping[bytes, Future] | None = None,
 ) -> str:
-    """Commit `files` (path -> bytes) on top of the published branch and tag `v<version>`.
+    """Commit `files` (path -> bytes) on top of the published branch and, for a release
+    (`version` given; None for a renewed notice), tag `v<version>`.
 
     `expected_tip` is the branch commit the release was planned against; if another release
     was written since, nothing changes and PublishError says so. `stored`: file contents
@@ -151,15 +159,11 @@ def write_release(
     stored = stored or {}
     repo = repo_of(library)
     now = now or dt.datetime.now(dt.UTC)
-    tag = f"v{version}"
+    tag = f"v{version}" if version is not None else None
     with library.write_lock:
         if tip(library) != expected_tip:
             raise PublishError("another release was published meanwhile; plan again")
-        try:
-            repo.git.rev_parse("--verify", "-q", f"refs/tags/{tag}")
-        except git.GitCommandError:
-            pass
-        else:
+        if tag is not None and _has_ref(repo, f"refs/tags/{tag}"):
             raise PublishError(f"tag {tag} already exists in the library; choose another version")
         with tempfile.TemporaryDirectory(prefix="authoring-app-release-") as tmp:
             index_env = {"GIT_INDEX_FILE": os.path.join(tmp, "index")}
@@ -180,25 +184,24 @@ def write_release(
                 *(arg for entry in entries for arg in ("--cacheinfo", entry)),
                 env=index_env,
             )
+            repo.git.update_index("--force-remove", "--", *RETIRED_FILES, env=index_env)
             tree = repo.git.write_tree(env=index_env).strip()
         identity = _identity(person, now)
         parents = ["-p", expected_tip] if expected_tip else []
         commit = _with_stdin(
             repo, ["commit-tree", tree, *parents], message.encode("utf-8") + b"\n", identity
         ).strip()
-        tag_text = (
-            f"object {commit}\ntype commit\ntag {tag}\n"
-            f"tagger {person.name} <{person.git_email}> {identity['GIT_COMMITTER_DATE']}\n\n"
-            f"{message}\n"
-        )
-        tag_object = _with_stdin(repo, ["mktag"], tag_text.encode("utf-8")).strip()
-        old = expected_tip if expected_tip and _has_local_branch(repo) else "0" * 40
-        transaction = (
-            "start\n"
-            f"update {BRANCH_REF} {commit} {old}\n"
-            f"create refs/tags/{tag} {tag_object}\n"
-            "prepare\ncommit\n"
-        )
+        old = expected_tip if expected_tip and _has_ref(repo, BRANCH_REF) else "0" * 40
+        transaction = f"start\nupdate {BRANCH_REF} {commit} {old}\n"
+        if tag is not None:
+            tag_text = (
+                f"object {commit}\ntype commit\ntag {tag}\n"
+                f"tagger {person.name} <{person.git_email}> {identity['GIT_COMMITTER_DATE']}\n\n"
+                f"{message}\n"
+            )
+            tag_object = _with_stdin(repo, ["mktag"], tag_text.encode("utf-8")).strip()
+            transaction += f"create refs/tags/{tag} {tag_object}\n"
+        transaction += "prepare\ncommit\n"
         try:
             _with_stdin(repo, ["update-ref", "--stdin"], transaction.encode("ascii"))
         except git.GitCommandError as exc:
@@ -206,9 +209,9 @@ def write_release(
         return commit
 
 
-def _has_local_branch(repo: git.Repo) -> bool:
+def _has_ref(repo: git.Repo, ref: str) -> bool:
     try:
-        repo.git.rev_parse("--verify", "-q", BRANCH_REF)
+        repo.git.rev_parse("--verify", "-q", ref)
         return True
     except git.GitCommandError:
         return False

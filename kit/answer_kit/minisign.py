@@ -40,6 +40,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 
 __all__ = [
     "PublicKey",
+    "Signature",
     "SignatureError",
     "key_id_for",
     "sign",
@@ -203,6 +204,91 @@ def _line(raw: str) -> str:
     return raw.split("\r", 1)[0]
 
 
+@dataclass(frozen=True)
+class Signature:
+    """A ``.minisig`` file, read but not yet checked."""
+
+    algorithm: bytes
+    key_id: bytes
+    signature: bytes
+    trusted_comment: str
+    global_signature: bytes
+
+    @property
+    def key_id_hex(self) -> str:
+        """The id of the key that made it, as minisign prints it."""
+        return _key_id_hex(self.key_id)
+
+    @classmethod
+    def parse(cls, signature_text: str | bytes) -> Signature:
+        """Read a ``.minisig`` text; SignatureError says what is wrong with its form."""
+        if isinstance(signature_text, bytes):
+            try:
+                signature_text = signature_text.decode("utf-8")
+            except UnicodeDecodeError:
+                raise SignatureError("signature file is not text") from None
+        if not signature_text.strip():
+            raise SignatureError("signature file is empty")
+        lines = [_line(raw) for raw in signature_text.split("\n")]
+        # A complete file has four lines (and a final newline, which leaves an empty fifth).
+        present = [line for line in lines[:4] if line]
+        if len(present) < 4:
+            raise SignatureError("signature file is truncated")
+        untrusted_line, sig_line, trusted_line, global_line = lines[:4]
+        if any(line.strip() for line in lines[4:]):
+            raise SignatureError("signature file has extra lines after the comment signature")
+        if not untrusted_line.startswith(UNTRUSTED_PREFIX):
+            raise SignatureError(
+                f"signature file is malformed: line 1 should start with {UNTRUSTED_PREFIX!r}"
+            )
+        if not trusted_line.startswith(TRUSTED_PREFIX):
+            raise SignatureError(
+                f"signature file is malformed: line 3 should start with {TRUSTED_PREFIX!r}"
+            )
+        blob = _decode_b64(sig_line.strip(), "signature", _SIGNATURE_BLOB)
+        global_signature = _decode_b64(global_line.strip(), "comment signature", SIGNATURE_BYTES)
+        algorithm = blob[:2]
+        if algorithm not in (SIG_ALG_PREHASHED, SIG_ALG_LEGACY):
+            raise SignatureError(
+                f"unsupported algorithm {algorithm!r} (expected {SIG_ALG_PREHASHED!r} or "
+                f"{SIG_ALG_LEGACY!r})"
+            )
+        return cls(
+            algorithm=algorithm,
+            key_id=blob[2 : 2 + KEY_ID_BYTES],
+            signature=blob[2 + KEY_ID_BYTES :],
+            trusted_comment=trusted_line[len(TRUSTED_PREFIX) :],
+            global_signature=global_signature,
+        )
+
+    def check(self, data: bytes, public_key: PublicKey) -> str:
+        """The trusted comment, if this signature of `data` verifies with `public_key`."""
+        if self.key_id != public_key.key_id:
+            raise SignatureError(
+                f"signed with a different key (key id {self.key_id_hex}, "
+                f"expected {public_key.key_id_hex})"
+            )
+        try:
+            ed_key = public_key.ed25519()
+        except ValueError:
+            raise SignatureError("public key is not a valid Ed25519 key") from None
+        if self.algorithm == SIG_ALG_PREHASHED:
+            message = hashlib.blake2b(bytes(data), digest_size=64).digest()
+        else:
+            message = bytes(data)
+        try:
+            ed_key.verify(self.signature, message)
+        except InvalidSignature:
+            raise SignatureError("signature does not match the file") from None
+        try:
+            ed_key.verify(
+                self.global_signature, self.signature + self.trusted_comment.encode("utf-8")
+            )
+        except InvalidSignature:
+            raise SignatureError("trusted comment was altered") from None
+        return self.trusted_comment
+
+
 def verify(data: bytes, signature_text: str, public_key: PublicKey) -> str:
     """Check a ``.minisig`` text against `data` and `public_key`; returns the trusted comment.
 
@@ -211,60 +297,4 @@ def verify(data: bytes, signature_text: str, public_key: PublicKey) -> str:
     """
     if isinstance(public_key, Ed25519PublicKey):
         public_key = PublicKey.from_ed25519(public_key)
-    if isinstance(signature_text, bytes):
-        try:
-            signature_text = signature_text.decode("utf-8")
-        except UnicodeDecodeError:
-            raise SignatureError("signature file is not text") from None
-    if not signature_text.strip():
-        raise SignatureError("signature file is empty")
-    lines = [_line(raw) for raw in signature_text.split("\n")]
-    # A complete file has four lines (and a final newline, which leaves an empty fifth).
-    present = [line for line in lines[:4] if line]
-    if len(present) < 4:
-        raise SignatureError("signature file is truncated")
-    untrusted_line, sig_line, trusted_line, global_line = lines[:4]
-    if any(line.strip() for line in lines[4:]):
-        raise SignatureError("signature file has extra lines after the comment signature")
-    if not untrusted_line.startswith(UNTRUSTED_PREFIX):
-        raise SignatureError(
-            f"signature file is malformed: line 1 should start with {UNTRUSTED_PREFIX!r}"
-        )
-    if not trusted_line.startswith(TRUSTED_PREFIX):
-        raise SignatureError(
-            f"signature file is malformed: line 3 should start with {TRUSTED_PREFIX!r}"
-        )
-    blob = _decode_b64(sig_line.strip(), "signature", _SIGNATURE_BLOB)
-    global_signature = _decode_b64(global_line.strip(), "comment signature", SIGNATURE_BYTES)
-
-    algorithm = blob[:2]
-    key_id = blob[2 : 2 + KEY_ID_BYTES]
-    signature = blob[2 + KEY_ID_BYTES :]
-    if algorithm == SIG_ALG_PREHASHED:
-        message = hashlib.blake2b(bytes(data), digest_size=64).digest()
-    elif algorithm == SIG_ALG_LEGACY:
-        message = bytes(data)
-    else:
-        raise SignatureError(
-            f"unsupported algorithm {algorithm!r} (expected {SIG_ALG_PREHASHED!r} or "
-            f"{SIG_ALG_LEGACY!r})"
-        )
-    if key_id != public_key.key_id:
-        raise SignatureError(
-            f"signed with a different key (key id {_key_id_hex(key_id)}, "
-            f"expected {public_key.key_id_hex})"
-        )
-    try:
-        ed_key = public_key.ed25519()
-    except ValueError:
-        raise SignatureError("public key is not a valid Ed25519 key") from None
-    try:
-        ed_key.verify(signature, message)
-    except InvalidSignature:
-        raise SignatureError("signature does not match the file") from None
-    trusted_comment = trusted_line[len(TRUSTED_PREFIX) :]
-    try:
-        ed_key.verify(global_signature, signature + trusted_comment.encode("utf-8"))
-    except InvalidSignature:
-        raise SignatureError("trusted comment was altered") from None
-    return trusted_comment
+    return Signature.parse(signature_text).check(data, public_key)

@@ -1,32 +1,46 @@
 """Pulling the latest release into a folder a bot or site serves from, safely.
 
-`pull` keeps releases in a folder like this, switching `current` with one atomic rename::
+One pull, against one moment `now`:
 
-    DIR/current  -> releases/1.2.0    bundle.json, bundle.json.minisig, manifest.json
-    DIR/previous -> releases/1.1.0    the release before, kept for a quick look back
-    DIR/.cache/                       a bare clone holding only the published branch
+1. read the source's freshness notice and verify it with the pinned keys (verify.py): it
+   names the current release and says until when; an expired notice means the source has
+   stopped updating (a frozen mirror), and one older than the notice already here is a
+   replay: both refused;
+2. keep it at once, so a withdrawn answer or a revoked key counts from this pull on;
+3. fetch the release it names (no more bytes than it says), verify it, check it is the one
+   named and not older than the one here, and switch `current` to it in one rename
+   (installed.py).
 
-A release is installed only once it verifies (see verify.py) and is not older than the one
-already here; anything refused changes nothing in DIR. The clock is a parameter (`now`) so
-tests and cron jobs can fix it.
+Anything refused changes nothing else in the folder: the release already here keeps
+serving.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import shutil
-import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from answer_kit import minisign
-from answer_kit.verify import Refused, VerifiedBundle, verify_bundle, version_tuple
+from answer_kit.config import DEFAULT, Limits
+from answer_kit.errors import Refused
+from answer_kit.installed import FILES, PullFolder
+from answer_kit.safe_files import read_at_most
+from answer_kit.sources import open_source
+from answer_kit.verify import (
+    Keys,
+    VerifiedBundle,
+    VerifiedNotice,
+    check_named,
+    check_newer,
+    check_newer_notice,
+    now_utc,
+    verify_bundle,
+    verify_notice,
+    version_tuple,
+)
 
-FILES = ("bundle.json", "bundle.json.minisig", "manifest.json")
-BRANCH = "published"
+# When the kit checks a release already here, only its signature: it expired or not.
+_LONG_AGO = dt.datetime.min.replace(tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -35,14 +49,16 @@ class PullResult:
     previous_version: str | None
     updated: bool  # False when DIR already had exactly this release
     path: Path  # the folder now holding the current release
+    notice_expires: dt.datetime | None = None  # until when the publisher says it is current
 
 
 def verify_file(
     bundle_path: Path | str,
-    public_key: minisign.PublicKey,
+    keys: Keys,
     *,
     now: dt.datetime | None = None,
     require_manifest: bool = False,
+    limits: Limits = DEFAULT,
     **checks,
 ) -> VerifiedBundle:
     """Verify `bundle.json` (or a folder holding it) with the `.minisig` and manifest beside it.
@@ -50,76 +66,57 @@ def verify_file(
     path = Path(bundle_path)
     if path.is_dir():
         path = path / "bundle.json"
-    data = _read(path, "the bundle")
-    signature = _read(path.with_name(path.name + ".minisig"), "the signature file")
+    data = read_at_most(path, limits.max_bundle_bytes, "the bundle")
+    signature = read_at_most(
+        path.with_name(path.name + ".minisig"), limits.max_signature_bytes, "the signature file"
+    )
     manifest_path = path.with_name("manifest.json")
     manifest = None
     if require_manifest or manifest_path.exists():
-        manifest = _read(manifest_path, "manifest.json")
-    return verify_bundle(data, signature, public_key, manifest_bytes=manifest, now=now, **checks)
-
-
-def _read(path: Path, what: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise Refused(f"{what} is missing: {path}") from None
-    except OSError as exc:
-        raise Refused(f"cannot read {path}: {exc.strerror or exc}") from None
-
-
-def _git(cache: Path, *args: str) -> bytes:
-    done = subprocess.run(
-        ["git", f"--git-dir={cache}", *args],
-        capture_output=True,
-        env={**os.environ, "GIT_TERMINAL_PROMPT": "0"},
+        manifest = read_at_most(manifest_path, limits.max_manifest_bytes, "manifest.json")
+    return verify_bundle(
+        data, signature, keys, manifest_bytes=manifest, now=now, limits=limits, **checks
     )
-    if done.returncode != 0:
-        lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise Refused(lines[-1] if lines else f"git {args[0]} failed")
-    return done.stdout
 
 
-def _fetch_git(source: str, cache: Path) -> dict[str, bytes]:
-    """The latest release files from the `published` branch of a git repository."""
-    try:
-        if not (cache / "HEAD").is_file():
-            cache.mkdir(parents=True, exist_ok=True)
-            _git(cache, "init", "--quiet", "--bare")
-    except (Refused, OSError) as exc:
-        raise Refused(f"cannot use the cache {cache}: {exc}") from None
-    try:
-        _git(
-            cache,
-            "fetch",
-            "--no-tags",
-            "--force",
-            "--quiet",
-            source,
-            f"+refs/heads/{BRANCH}:refs/heads/{BRANCH}",
-        )
-        return {name: _git(cache, "cat-file", "blob", f"{BRANCH}:{name}") for name in FILES}
-    except Refused as exc:
-        raise Refused(f"cannot fetch the {BRANCH} branch from {source}: {exc}") from None
-
-
-def fetch(source: str | Path, cache: Path) -> dict[str, bytes]:
-    """The latest release files from a folder of releases or a git repository."""
-    folder = Path(source).expanduser()
-    if folder.is_dir() and (folder / "bundle.json").is_file():
-        return {name: _read(folder / name, name) for name in FILES}
-    return _fetch_git(str(source), cache)
-
-
-def current(to: Path | str, public_key: minisign.PublicKey) -> VerifiedBundle | None:
-    """The release `pull` put in `to`, checked (but not for expiry); None if there is none."""
-    link = Path(to) / "current"
-    if not link.exists():
+def stored_notice(folder: PullFolder, keys: Keys) -> VerifiedNotice | None:
+    """The notice the last good pull kept (its signature checked, not its expiry); None if
+    there is none, or if it no longer verifies with the keys pinned now (after a key was
+    replaced): then it counts for nothing, and the next notice takes its place."""
+    found = folder.notice_files()
+    if found is None:
         return None
     try:
-        return verify_file(
-            link, public_key, now=dt.datetime.min.replace(tzinfo=dt.UTC), allow_sample=True
-        )
+        return verify_notice(*found, keys, now=_LONG_AGO, limits=folder.limits)
+    except Refused:
+        return None
+
+
+def verify_installed(
+    folder: PullFolder, files: dict[str, bytes], keys: Keys, notice: VerifiedNotice | None
+) -> VerifiedBundle:
+    return verify_bundle(
+        files["bundle.json"],
+        files["bundle.json.minisig"],
+        keys,
+        manifest_bytes=files["manifest.json"],
+        now=_LONG_AGO,
+        limits=folder.limits,
+        revoked=folder.revoked(),
+        withdrawn=notice.withdrawn if notice else (),
+        allow_sample=True,  # accepted (or not) when it was pulled
+    )
+
+
+def current(to: Path | str, keys: Keys, *, limits: Limits = DEFAULT) -> VerifiedBundle | None:
+    """The release `pull` put in `to`, checked (but not for expiry), without the answers a
+    notice withdrew; None if there is none."""
+    folder = PullFolder(to, limits)
+    files = folder.release_files("current")
+    if files is None:
+        return None
+    try:
+        return verify_installed(folder, files, keys, stored_notice(folder, keys))
     except Refused as exc:
         raise Refused(f"the current release in {to} does not verify ({exc})") from None
 
@@ -127,79 +124,77 @@ def current(to: Path | str, public_key: minisign.PublicKey) -> VerifiedBundle | 
 def pull(
     source: str | Path,
     to: Path | str,
-    public_key: minisign.PublicKey,
+    keys: Keys,
     *,
     now: dt.datetime | None = None,
+    limits: Limits = DEFAULT,
     **checks,
 ) -> PullResult:
     """Fetch, verify and install the latest release into `to`; refuse anything doubtful.
+    `checks`: `governors` and `allow_sample`, as `verify_bundle` takes them.
 
-    A refused release changes nothing in `to`: the current and previous releases stay.
+    Raises Refused (bad data) or Unreachable (transport); either way the release already in
+    `to` stays as it was.
     """
-    to = Path(to).expanduser()
-    to.mkdir(parents=True, exist_ok=True)
-    files = fetch(source, to / ".cache" / "source.git")
-    new = verify_bundle(
-        files["bundle.json"],
-        files["bundle.json.minisig"],
-        public_key,
-        manifest_bytes=files["manifest.json"],
-        now=now,
-        **checks,
-    )
-    have = current(to, public_key)
-    if have is not None:
-        if version_tuple(new.version) < version_tuple(have.version):
-            raise Refused(
-                f"refusing release {new.version}: it is older than {have.version}, "
-                "which is already here (a rollback)"
+    moment = now_utc(now)
+    folder = PullFolder(to, limits)
+    folder.prepare()
+    have_notice = stored_notice(folder, keys)
+    files_here = folder.release_files("current")
+    try:
+        have = verify_installed(folder, files_here, keys, have_notice) if files_here else None
+    except Refused:
+        have = None  # damaged, or signed with a key revoked since: a verified one replaces it
+    channel = open_source(source, folder.cache, limits)
+    signature = channel.read("notice.json.minisig", limits.max_signature_bytes)
+    raw = channel.read("notice.json", limits.max_notice_bytes)
+    revoked = folder.revoked()
+    notice = verify_notice(raw, signature, keys, now=moment, limits=limits, revoked=revoked)
+    check_newer_notice(notice, have_notice)
+    if have is not None and version_tuple(notice.version) < version_tuple(have.version):
+        raise Refused(
+            f"refusing the notice for release {notice.version}: it is older than "
+            f"{have.version}, which is already here (a rollback)"
+        )
+    folder.remember(raw, signature, notice.revoked_keys)  # withdrawals count from now on
+    revoked = revoked | notice.revoked_keys
+    if have is not None and have.key_id in revoked:
+        have = None  # signed with a key revoked since: it no longer counts
+    new = have
+    if have is None or (have.version, have.sha256) != (notice.version, notice.sha256):
+        files = _release_files(channel, notice, limits)
+        new = verify_bundle(
+            files["bundle.json"],
+            files["bundle.json.minisig"],
+            keys,
+            manifest_bytes=files["manifest.json"],
+            now=moment,
+            limits=limits,
+            revoked=revoked,
+            withdrawn=notice.withdrawn,
+            **checks,
+        )
+        check_named(new, notice)
+        if check_newer(new, have):
+            folder.install(new.version, files)
+            return PullResult(
+                new.version,
+                have.version if have else None,
+                True,
+                folder.root / "current",
+                notice.expires,
             )
-        if new.version == have.version:
-            if new.bundle_bytes != have.bundle_bytes:
-                raise Refused(
-                    f"refusing release {new.version}: a different bundle with that version is "
-                    "already here"
-                )
-            return PullResult(new.version, None, False, to / "current")
-    _install(to, new, files)
-    return PullResult(new.version, have.version if have else None, True, to / "current")
+    elif moment >= have.expires:
+        raise Refused(f"release {have.version} expired at {have.data['expires']}")
+    return PullResult(new.version, None, False, folder.root / "current", notice.expires)
 
 
-def _install(to: Path, new: VerifiedBundle, files: dict[str, bytes]) -> None:
-    releases = to / "releases"
-    releases.mkdir(exist_ok=True)
-    target = releases / new.version
-    staging = Path(tempfile.mkdtemp(prefix=f".{new.version}.", dir=releases))
-    os.chmod(staging, 0o755)  # readable by the web server or bot that serves it
-    for name in FILES:  # written and synced before anything points at them
-        _write_synced(staging / name, files[name])
-    if target.exists():  # left by an interrupted pull; nothing points at it
-        shutil.rmtree(target)
-    os.replace(staging, target)
-    old = (to / "current").resolve() if (to / "current").exists() else None
-    if old is not None:
-        _point(to / "previous", old)
-    _point(to / "current", target)
-    keep = {target.resolve(), old}
-    for entry in releases.iterdir():
-        if entry.resolve() not in keep:
-            shutil.rmtree(entry, ignore_errors=True)
-
-
-def _write_synced(path: Path, data: bytes) -> None:
-    """A new file in a folder no one reads yet, on disk before anything points at it."""
-    with open(path, "xb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.chmod(path, 0o644)
-
-
-def _point(link: Path, target: Path) -> None:
-    """Make `link` a symbolic link to `target` (relative), replacing it in one step."""
-    relative = os.path.relpath(target, link.parent)
-    temporary = link.with_name(f".{link.name}.new")
-    with contextlib.suppress(FileNotFoundError):
-        temporary.unlink()
-    os.symlink(relative, temporary, target_is_directory=True)
-    os.replace(temporary, link)
+def _release_files(channel, notice: VerifiedNotice, limits: Limits) -> dict[str, bytes]:
+    """The files of the release the notice names: the bundle no larger than it says."""
+    prefix = f"releases/{notice.version}/"
+    most = {
+        "bundle.json": min(limits.max_bundle_bytes, notice.size),
+        "bundle.json.minisig": limits.max_signature_bytes,
+        "manifest.json": limits.max_manifest_bytes,
+    }
+    return {name: channel.read(prefix + name, most[name]) for name in FILES}

@@ -1,5 +1,6 @@
-"""The JSON Schemas of what a release publishes (bundle, manifest, releases index), shipped
-with the kit, and a strict check against them."""
+"""The JSON Schemas of what a release publishes (bundle, manifest, releases index, freshness
+notice), shipped with the kit and published beside each release, and a strict check against
+them."""
 
 from __future__ import annotations
 
@@ -8,16 +9,25 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-NAMES = ("bundle", "manifest", "releases")
+NAMES = ("bundle", "manifest", "releases", "notice")
+
+
+def file_name(name: str) -> str:
+    """The file schema `name` is published as: "bundle.schema.json"."""
+    if name not in NAMES:
+        raise ValueError(f"no schema called {name!r}")
+    return f"{name}.schema.json"
+
+
+def text(name: str) -> str:
+    """The schema called `name`, as the text of its file."""
+    return resources.files(__package__).joinpath(f"schemas/{file_name(name)}").read_text("utf-8")
 
 
 @cache
 def load(name: str) -> dict:
-    """The schema called `name` ("bundle", "manifest" or "releases")."""
-    if name not in NAMES:
-        raise ValueError(f"no schema called {name!r}")
-    text = resources.files(__package__).joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
-    return json.loads(text)
+    """The schema called `name` ("bundle", "manifest", "releases" or "notice")."""
+    return json.loads(text(name))
 
 
 @cache

@@ -3,17 +3,22 @@
 One page per answer and locale, an index per locale listing topics, and one per topic and
 locale; every answer shows its governance (reviewed by, last reviewed, next review, sources).
 Pages are self-contained (inline CSS, no scripts); every value is escaped, and bodies are the
-sanitised HTML rendered at publish time.
+sanitised HTML rendered at publish time (and checked again when the release is verified).
+Every file name is a safe slug of an id, never text from the bundle as it stands, and nothing
+is written, or removed, outside the target folder or through a symbolic link in it.
 """
 
 from __future__ import annotations
 
-import contextlib
+import hashlib
 import os
-import tempfile
+import re
 from collections.abc import Iterable
 from html import escape
 from pathlib import Path
+
+from answer_kit.safe_files import UnsafePath, write_inside
+from answer_kit.verify import VerifiedBundle
 
 MARKER = ".authoring-app-export"
 CSS = """
@@ -54,6 +59,17 @@ WORDS = {
 
 class SiteError(Exception):
     """The site cannot be written where asked; the message says why."""
+
+
+def slug(text: object) -> str:
+    """A file name made of lower-case letters, digits and hyphens for an id: the id itself
+    when it is one already (as a bundle's ids are), else a readable part and a digest."""
+    raw = str(text)
+    if re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", raw) and len(raw) <= 64:
+        return raw
+    readable = "-".join(re.findall(r"[a-z0-9]+", raw.lower()))[:40]
+    digest = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{readable}-{digest}" if readable else f"x-{digest}"
 
 
 def _words(locale: str) -> dict[str, str]:
@@ -131,24 +147,27 @@ def site_pages(bundle: dict) -> dict[str, str]:
     for answer in bundle["answers"]:
         topic_id = answer["topic"]["id"]
         by_locale.setdefault(answer["locale"], {}).setdefault(topic_id, []).append(answer)
-        pages[f"{answer['locale']}/{topic_id}/{answer['id']}.html"] = _answer_page(answer, bundle)
+        where = f"{slug(answer['locale'])}/{slug(topic_id)}/{slug(answer['id'])}.html"
+        if where in pages:
+            raise SiteError(f"two answers would be written to the same page {where}")
+        pages[where] = _answer_page(answer, bundle)
     for locale, by_topic in sorted(by_locale.items()):
         items = []
         for topic_id, answers in sorted(by_topic.items()):
             title = topics.get(topic_id, {}).get(locale) or answers[0]["topic"]["title"]
             links = "".join(
-                f'<li><a href="{escape(a["id"])}.html">{escape(a["title"])}</a></li>'
+                f'<li><a href="{slug(a["id"])}.html">{escape(a["title"])}</a></li>'
                 for a in sorted(answers, key=lambda a: a["title"])
             )
-            pages[f"{locale}/{topic_id}/index.html"] = _page(
+            pages[f"{slug(locale)}/{slug(topic_id)}/index.html"] = _page(
                 title,
                 locale,
                 f"<h1>{escape(title)}</h1><ul>{links}</ul>",
                 sample=sample,
                 depth=2,
             )
-            items.append(f'<li><a href="{escape(topic_id)}/index.html">{escape(title)}</a></li>')
-        pages[f"{locale}/index.html"] = _page(
+            items.append(f'<li><a href="{slug(topic_id)}/index.html">{escape(title)}</a></li>')
+        pages[f"{slug(locale)}/index.html"] = _page(
             _words(locale)["topics"],
             locale,
             f"<h1>{escape(bundle['library']['name'])}</h1>"
@@ -157,7 +176,7 @@ def site_pages(bundle: dict) -> dict[str, str]:
             depth=1,
         )
     languages = "".join(
-        f'<li><a href="{escape(locale)}/index.html">{escape(locale)}</a></li>'
+        f'<li><a href="{slug(locale)}/index.html">{escape(locale)}</a></li>'
         for locale in sorted(by_locale)
     )
     pages["index.html"] = _page(
@@ -171,37 +190,41 @@ def site_pages(bundle: dict) -> dict[str, str]:
     return pages
 
 
-def write_site(bundle: dict, to: Path | str) -> list[str]:
-    """Write the site of `bundle` (a verified release's data) into `to`; the pages written."""
+def write_site(release: VerifiedBundle | dict, to: Path | str) -> list[str]:
+    """Write the site of a verified release into `to`; the pages written. Given the
+    VerifiedBundle, answers a notice withdrew are left out."""
+    if isinstance(release, VerifiedBundle):
+        bundle = {**release.data, "answers": release.answers}
+    else:
+        bundle = release
     to = Path(to).expanduser()
+    if to.is_symlink():
+        to = to.resolve()  # the folder given may be a link; nothing inside it may
     if to.exists() and any(to.iterdir()) and not (to / MARKER).exists():
         raise SiteError(f"{to} is not empty and is not an earlier export; choose another folder")
     pages = site_pages(bundle)
     for rel, text in sorted(pages.items()):
-        _write_text(to / rel, text)
-    _write_text(to / MARKER, f"release {bundle['version']}\n")
+        _write_text(to, rel, text)
+    _write_text(to, MARKER, f"release {bundle['version']}\n")
     _remove_stale(to, pages.keys())
     return sorted(pages)
 
 
 def _remove_stale(to: Path, keep: Iterable[str]) -> None:
-    """Pages of answers no longer in the release are removed."""
+    """Pages of answers no longer in the release are removed (links are never followed)."""
     keep = set(keep)
-    for path in to.rglob("*.html"):
-        if path.relative_to(to).as_posix() not in keep:
-            os.unlink(path)
+    for folder, folders, files in os.walk(to, followlinks=False):
+        base = Path(folder)
+        folders[:] = [name for name in folders if not (base / name).is_symlink()]
+        for name in files:
+            path = base / name
+            if name.endswith(".html") and path.relative_to(to).as_posix() not in keep:
+                os.unlink(path)
 
 
-def _write_text(path: Path, text: str) -> None:
-    """Replace `path` in one step: a reader never sees half a page."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+def _write_text(to: Path, rel: str, text: str) -> None:
+    """Replace `to/rel` in one step: a reader never sees half a page."""
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
+        write_inside(to, rel, text.encode("utf-8"))
+    except UnsafePath as exc:
+        raise SiteError(str(exc)) from None

@@ -1,9 +1,18 @@
-"""Whether to trust a release: every decision, and no I/O (the caller reads the bytes).
+"""Whether to trust a release or a freshness notice: every decision, and no I/O (the
+caller reads the bytes, within the limits of config.py).
 
-A bundle is accepted only if its minisign signature verifies with the key you pinned, its
-trusted comment agrees with its contents (version, expiry, SHA-256), it matches the JSON
-Schema and its manifest, and it has not expired. Nothing read from it is used, and no error
-in it is reported, before the signature has checked out.
+In this order, against one moment `now` the caller captures once:
+
+1. the size, before anything else;
+2. the minisign signature over the raw bytes, with a key you pinned that no notice has
+   revoked, and a trusted comment that names this kind of file and its SHA-256;
+3. only then parsing, with limits on nesting and on the length of every text;
+4. the JSON Schema, then what the schema cannot say (rendered.py);
+5. that the file agrees with its signed comment (and its manifest);
+6. expiry, then rollback (`check_newer`, `check_newer_notice`).
+
+Nothing read from a file is used, and no error in it reported, before its signature has
+checked out.
 """
 
 from __future__ import annotations
@@ -12,19 +21,21 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from answer_kit import minisign, schema
+from answer_kit import minisign, rendered, schema
+from answer_kit.config import DEFAULT, Limits
+from answer_kit.errors import Refused
 from answer_kit.evidence import EvidenceError, Governors, check_bundle
 
 _COMMENT_FIELD = re.compile(r"(\w+)=(\S+)")
-_VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
+_VERSION = re.compile(r"^(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})\.(0|[1-9]\d{0,8})$")
+BUNDLE_COMMENT = "authoring-app bundle "
+NOTICE_COMMENT = "authoring-app notice "
 
-
-class Refused(Exception):
-    """A bundle was not accepted; the message is one line saying why."""
+Keys = minisign.PublicKey | Sequence[minisign.PublicKey]
 
 
 @dataclass(frozen=True)
@@ -39,16 +50,38 @@ class VerifiedBundle:
     bundle_bytes: bytes = field(repr=False)
     signature: str = field(repr=False)
     manifest_bytes: bytes | None = field(default=None, repr=False)
+    key_id: str = ""  # the pinned key that signed it, as minisign prints key ids
+    withdrawn: frozenset[str] = frozenset()  # "id.locale" keys a notice withdrew
 
     @property
     def answers(self) -> list[dict]:
-        return self.data["answers"]
+        """The answers to serve: all of the bundle's but those a notice withdrew."""
+        if not self.withdrawn:
+            return self.data["answers"]
+        return [a for a in self.data["answers"] if a["key"] not in self.withdrawn]
+
+
+@dataclass(frozen=True)
+class VerifiedNotice:
+    """A freshness notice that passed every check: release `version` (with this SHA-256 and
+    size) is the current one until `expires`."""
+
+    version: str
+    sha256: str
+    size: int
+    issued: dt.datetime
+    expires: dt.datetime
+    withdrawn: frozenset[str]
+    revoked_keys: frozenset[str]
+    notice_bytes: bytes = field(repr=False)
+    signature: str = field(repr=False)
+    key_id: str = ""
 
 
 def version_tuple(text: str) -> tuple[int, int, int]:
-    match = _VERSION.match(text or "")
+    match = _VERSION.match(text or "") if isinstance(text, str) else None
     if not match:
-        raise Refused(f"{text!r} is not a version like 1.2.0")
+        raise Refused(f"{str(text)[:40]!r} is not a version like 1.2.0")
     return tuple(int(part) for part in match.groups())  # type: ignore[return-value]
 
 
@@ -60,32 +93,112 @@ def parse_utc(text: str) -> dt.datetime:
     return moment.astimezone(dt.UTC)
 
 
-def load_public_key(source: Path | str) -> minisign.PublicKey:
-    """A minisign public key from a `.pub` file (or its base64 line given directly)."""
-    path = Path(source)
-    try:
-        text = path.read_text("utf-8") if path.is_file() else str(source)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise Refused(f"cannot read public key {source}: {exc}") from None
-    try:
-        return minisign.PublicKey.parse(text)
-    except (minisign.SignatureError, ValueError) as exc:
-        raise Refused(f"public key {source} is not usable: {exc}") from None
-
-
-def _now(now: dt.datetime | None) -> dt.datetime:
+def now_utc(now: dt.datetime | None = None) -> dt.datetime:
+    """The one moment every check of a pull is made against."""
     if now is None:
         return dt.datetime.now(dt.UTC)
     return now if now.tzinfo else now.replace(tzinfo=dt.UTC)
 
 
+def pinned(keys: Keys) -> tuple[minisign.PublicKey, ...]:
+    """The keys a caller pinned, as a tuple; at least one."""
+    found = (keys,) if isinstance(keys, minisign.PublicKey) else tuple(keys)
+    if not found or not all(isinstance(key, minisign.PublicKey) for key in found):
+        raise Refused("no pinned key to check against: give the publisher's key")
+    return found
+
+
+def _signed_by(
+    data: bytes, signature: str | bytes, keys: Keys, revoked: Iterable[str], what: str
+) -> tuple[str, str]:
+    """(trusted comment, key id) once `signature` of `data` verifies with a pinned key that
+    is not revoked; Refused otherwise."""
+    try:
+        parsed = minisign.Signature.parse(signature)
+    except minisign.SignatureError as exc:
+        raise Refused(f"{what} does not verify: {exc}") from None
+    revoked = set(revoked)
+    key = next((k for k in pinned(keys) if k.key_id == parsed.key_id), None)
+    if parsed.key_id_hex in revoked:
+        raise Refused(f"{what} is signed with key {parsed.key_id_hex}, which has been revoked")
+    if key is None:
+        known = ", ".join(k.key_id_hex for k in pinned(keys))
+        raise Refused(
+            f"{what} does not verify: signed with a different key (key id "
+            f"{parsed.key_id_hex}, expected {known})"
+        )
+    try:
+        return parsed.check(data, key), key.key_id_hex
+    except minisign.SignatureError as exc:
+        raise Refused(f"{what} does not verify: {exc}") from None
+
+
+def _claims(comment: str, prefix: str, names: set[str], what: str) -> dict[str, str]:
+    claims = dict(_COMMENT_FIELD.findall(comment))
+    if not comment.startswith(prefix) or not names <= set(claims):
+        raise Refused(f"the signature's trusted comment is not that of {what}")
+    return claims
+
+
+def _limit(size: int, most: int, what: str) -> None:
+    if size > most:
+        raise Refused(f"{what} is {size:,} bytes, more than the {most:,} allowed")
+
+
+def parse_json(raw: bytes, name: str, schema_name: str, limits: Limits = DEFAULT) -> dict:
+    """`raw` as a JSON object within `limits` that matches schema `schema_name`; Refused
+    naming `name` otherwise. Call it only on bytes whose signature checked out (or that
+    are checked against signed ones, as a manifest is)."""
+    try:
+        data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+    except RecursionError:
+        raise Refused(f"{name} is nested deeper than {limits.max_json_depth} levels") from None
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise Refused(f"{name} is not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise Refused(f"{name} is not a JSON object")
+    _check_shape(data, name, limits)
+    errors = schema.problems(data, schema_name)
+    if errors:
+        raise Refused(f"{name} does not match its schema: {errors[0]}")
+    return data
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _check_shape(data: dict, name: str, limits: Limits) -> None:
+    """No deeper than `max_json_depth`, no text longer than `max_string_chars`."""
+    most, deepest = limits.max_string_chars, limits.max_json_depth
+    stack: list[tuple[object, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > deepest:
+            raise Refused(f"{name} is nested deeper than {deepest} levels")
+        items = value.items() if isinstance(value, dict) else enumerate(value)  # type: ignore[union-attr]
+        for key, item in items:
+            if isinstance(item, str):
+                if len(item) > most:
+                    raise Refused(
+                        f"{name} has a text of {len(item):,} characters (at most {most:,})"
+                    )
+            elif isinstance(item, dict | list):
+                stack.append((item, depth + 1))
+            if isinstance(key, str) and len(key) > most:
+                raise Refused(f"{name} has a name of {len(key):,} characters (at most {most:,})")
+
+
 def verify_bundle(
     bundle_bytes: bytes,
     signature_text: str | bytes,
-    public_key: minisign.PublicKey,
+    keys: Keys,
     *,
     manifest_bytes: bytes | None = None,
     now: dt.datetime | None = None,
+    limits: Limits = DEFAULT,
+    revoked: Iterable[str] = (),
+    withdrawn: Iterable[str] = (),
     governors: Governors | None = None,
     allow_sample: bool = False,
 ) -> VerifiedBundle:
@@ -94,27 +207,27 @@ def verify_bundle(
     `governors`: the governor keys you pinned; then every answer's clinical sign-off is
     checked from the bundle's own evidence (evidence.py). A sample library's bundle
     (demonstration content) is refused unless `allow_sample`."""
-    # Hashing a large bundle (BLAKE2b for the signature, then SHA-256) lets go of Python's
-    # lock, so the JSON is read and checked against the schema meanwhile. Nothing read is
-    # used, and no reading error is reported, before the signature has checked out.
-    with ThreadPoolExecutor(max_workers=1) as background:
-        signed = background.submit(_signed_claims, bundle_bytes, signature_text, public_key)
-        try:
-            data, unreadable = _json_object(bundle_bytes, "the bundle", "bundle"), None
-        except Refused as exc:
-            data, unreadable = None, exc
-        claims, sha256 = signed.result()
-    if unreadable is not None:
-        raise unreadable
+    moment = now_utc(now)
+    _limit(len(signature_text), limits.max_signature_bytes, "the signature file")
+    _limit(len(bundle_bytes), limits.max_bundle_bytes, "the bundle")
+    with ThreadPoolExecutor(max_workers=1) as background:  # both hashes let go of the GIL
+        sha256 = background.submit(lambda: hashlib.sha256(bundle_bytes).hexdigest())
+        comment, key_id = _signed_by(bundle_bytes, signature_text, keys, revoked, "the bundle")
+        digest = sha256.result()
+    claims = _claims(comment, BUNDLE_COMMENT, {"version", "expires", "sha256"}, "a bundle")
+    if claims["sha256"] != digest:
+        raise Refused("the bundle's SHA-256 differs from the one in its signature")
+    data = parse_json(bundle_bytes, "the bundle", "bundle", limits)
+    if problem := rendered.bundle_problem(data):
+        raise Refused(f"the bundle's {problem}")
     if data["version"] != claims["version"] or data["expires"] != claims["expires"]:
         raise Refused("the bundle's version or expiry differs from its signature's")
     if manifest_bytes is not None:
-        _check_manifest(manifest_bytes, data, sha256, len(bundle_bytes))
+        _check_manifest(manifest_bytes, data, digest, len(bundle_bytes), limits)
     expires = parse_utc(data["expires"])
-    moment = _now(now)
     if moment >= expires:
         raise Refused(f"release {data['version']} expired at {data['expires']}")
-    if (data.get("library") or {}).get("sample") and not allow_sample:
+    if data["library"]["sample"] and not allow_sample:
         raise Refused(
             f"release {data['version']} is a sample library's (demonstration content, not for "
             "real use); pass --allow-sample to accept it anyway"
@@ -123,59 +236,28 @@ def verify_bundle(
         try:
             check_bundle(data, governors)
         except EvidenceError as exc:
-            raise Refused(f"the clinical sign-offs do not check out: {exc}") from None
+            raise Refused(f"release {data['version']}: {exc}") from None
     if isinstance(signature_text, bytes):
         signature_text = signature_text.decode("utf-8")
     return VerifiedBundle(
         version=data["version"],
         release_time=parse_utc(data["release_time"]),
         expires=expires,
-        sha256=sha256,
+        sha256=digest,
         data=data,
         bundle_bytes=bundle_bytes,
         signature=signature_text,
         manifest_bytes=manifest_bytes,
+        key_id=key_id,
+        withdrawn=frozenset(withdrawn),
     )
 
 
-def _signed_claims(
-    bundle_bytes: bytes, signature_text: str | bytes, public_key: minisign.PublicKey
-) -> tuple[dict[str, str], str]:
-    """The trusted comment's fields and the bundle's SHA-256, once the signature checks out
-    and the comment names this very bundle; Refused otherwise."""
-    try:
-        comment = minisign.verify(bundle_bytes, signature_text, public_key)
-    except minisign.SignatureError as exc:
-        raise Refused(f"the bundle does not verify: {exc}") from None
-    claims = dict(_COMMENT_FIELD.findall(comment))
-    sha256 = hashlib.sha256(bundle_bytes).hexdigest()
-    if not comment.startswith("authoring-app bundle ") or not {
-        "version",
-        "expires",
-        "sha256",
-    } <= set(claims):
-        raise Refused("the signature's trusted comment is not an authoring-app bundle comment")
-    if claims["sha256"] != sha256:
-        raise Refused("the bundle's SHA-256 differs from the one in its signature")
-    return claims, sha256
-
-
-def _json_object(raw: bytes, name: str, schema_name: str) -> dict:
-    """Parse `raw` as a JSON object that matches `schema_name`, or refuse, naming `name`."""
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise Refused(f"{name} is not valid JSON: {exc}") from None
-    if not isinstance(data, dict):
-        raise Refused(f"{name} is not a JSON object")
-    errors = schema.problems(data, schema_name)
-    if errors:
-        raise Refused(f"{name} does not match its schema: {errors[0]}")
-    return data
-
-
-def _check_manifest(manifest_bytes: bytes, data: dict, sha256: str, size: int) -> None:
-    manifest = _json_object(manifest_bytes, "manifest.json", "manifest")
+def _check_manifest(
+    manifest_bytes: bytes, data: dict, sha256: str, size: int, limits: Limits
+) -> None:
+    _limit(len(manifest_bytes), limits.max_manifest_bytes, "manifest.json")
+    manifest = parse_json(manifest_bytes, "manifest.json", "manifest", limits)
     if manifest["sha256"] != sha256 or manifest["size"] != size:
         raise Refused("the bundle's SHA-256 differs from the one in manifest.json")
     for name in ("version", "previous_version", "expires", "release_time"):
@@ -183,3 +265,100 @@ def _check_manifest(manifest_bytes: bytes, data: dict, sha256: str, size: int) -
             raise Refused(
                 f"manifest.json says {name} {manifest[name]!r}, the bundle says {data[name]!r}"
             )
+
+
+def verify_notice(
+    notice_bytes: bytes,
+    signature_text: str | bytes,
+    keys: Keys,
+    *,
+    now: dt.datetime | None = None,
+    limits: Limits = DEFAULT,
+    revoked: Iterable[str] = (),
+) -> VerifiedNotice:
+    """Check a freshness notice completely; raise Refused with the first reason it fails."""
+    moment = now_utc(now)
+    _limit(len(signature_text), limits.max_signature_bytes, "the notice's signature file")
+    _limit(len(notice_bytes), limits.max_notice_bytes, "the freshness notice")
+    comment, key_id = _signed_by(
+        notice_bytes, signature_text, keys, revoked, "the freshness notice"
+    )
+    names = {"version", "sha256", "issued", "expires"}
+    claims = _claims(comment, NOTICE_COMMENT, names, "a freshness notice")
+    data = parse_json(notice_bytes, "the freshness notice", "notice", limits)
+    release = data["release"]
+    if [release["version"], release["sha256"], data["issued"], data["expires"]] != [
+        claims["version"],
+        claims["sha256"],
+        claims["issued"],
+        claims["expires"],
+    ]:
+        raise Refused("the freshness notice differs from its signature's comment")
+    revoked_now = frozenset(data["revoked_keys"])
+    if key_id in revoked_now:
+        raise Refused(f"the freshness notice revokes key {key_id}, the very key that signed it")
+    expires = parse_utc(data["expires"])
+    if moment >= expires:
+        raise Refused(
+            f"the freshness notice expired at {data['expires']}: the source may be a mirror "
+            "that stopped updating, or the publisher has not renewed it"
+        )
+    if isinstance(signature_text, bytes):
+        signature_text = signature_text.decode("utf-8")
+    return VerifiedNotice(
+        version=release["version"],
+        sha256=release["sha256"],
+        size=release["size"],
+        issued=parse_utc(data["issued"]),
+        expires=expires,
+        withdrawn=frozenset(data["withdrawn"]),
+        revoked_keys=revoked_now,
+        notice_bytes=notice_bytes,
+        signature=signature_text,
+        key_id=key_id,
+    )
+
+
+def check_named(bundle: VerifiedBundle, notice: VerifiedNotice) -> None:
+    """The bundle is the very one the notice names."""
+    if bundle.version != notice.version or bundle.sha256 != notice.sha256:
+        raise Refused(
+            f"the freshness notice names release {notice.version} "
+            f"(SHA-256 {notice.sha256[:12]}…), not the bundle found "
+            f"({bundle.version}, {bundle.sha256[:12]}…)"
+        )
+
+
+def check_newer(new: VerifiedBundle, have: VerifiedBundle | None) -> bool:
+    """True if `new` is newer than the release `have`, False if it is that very release;
+    Refused if it is older (a rollback) or the same version with other bytes."""
+    if have is None:
+        return True
+    if version_tuple(new.version) < version_tuple(have.version):
+        raise Refused(
+            f"refusing release {new.version}: it is older than {have.version}, "
+            "which is already here (a rollback)"
+        )
+    if new.version == have.version:
+        if new.bundle_bytes != have.bundle_bytes:
+            raise Refused(
+                f"refusing release {new.version}: a different bundle with that version is "
+                "already here"
+            )
+        return False
+    return True
+
+
+def check_newer_notice(new: VerifiedNotice, have: VerifiedNotice | None) -> None:
+    """Refused if `new` was issued before the notice already here (a replay); of two issued
+    in the same second, the one naming the newer release counts."""
+    if have is None or new.notice_bytes == have.notice_bytes:
+        return
+    if new.issued > have.issued or (
+        new.issued == have.issued and version_tuple(new.version) > version_tuple(have.version)
+    ):
+        return
+    raise Refused(
+        f"refusing a freshness notice issued {new.issued:%Y-%m-%dT%H:%M:%SZ}: the one "
+        f"already here was issued {have.issued:%Y-%m-%dT%H:%M:%SZ} (a replay)"
+    )

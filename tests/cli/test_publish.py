@@ -54,6 +54,7 @@ def test_publish_verify_pull_and_export(ready, capsys, tmp_path):
     code, out, err = run(capsys, *args, "--yes")
     assert code == 0, err
     assert "Published release 1.0.0 (tag v1.0.0" in out
+    assert "No releases channel is set up in library.yaml" in out
     code, out, _ = run(capsys, *args, "--yes")
     assert code == 0 and "Nothing to publish" in out
     code, out, _ = run(capsys, "status", "--library", lib.path)  # says what went out
@@ -61,8 +62,13 @@ def test_publish_verify_pull_and_export(ready, capsys, tmp_path):
     assert lines["opioid-overdose-signs.en"] == "published"
     assert lines["talking-to-someone.en"] == "draft"
 
+    code, key_text, err = run(
+        capsys, "keys", "export", "--person", "demo-publisher", "--library", lib.path
+    )
+    assert code == 0 and key_text.startswith("untrusted comment: minisign public key ")
+    assert "Fingerprint:" in err and "second channel" in err
     key = tmp_path / "publisher.pub"
-    key.write_bytes(published.read_file(lib, "publisher.pub"))
+    key.write_text(key_text)
     bot = tmp_path / "bot"
     code, out, err = run(capsys, "pull", lib.path, "--to", bot, "--key", key, "--allow-sample")
     assert code == 0, err
@@ -91,9 +97,15 @@ def test_publish_verify_pull_and_export(ready, capsys, tmp_path):
     code, out, err = run(
         capsys, "pull", lib.path, "--to", bot, "--key", key, "--allow-sample", "--now", "2099-01-01"
     )
-    assert code == 1 and err.startswith("authoring-app: refused:") and err.count("\n") == 1
+    assert code == 4, "an expired release is no current release"
+    assert err.startswith("authoring-app: refused:") and err.count("\n") == 1
+    assert "NO CURRENT RELEASE: release 1.0.0 expired" in out and "112" in out
 
-    code, out, err = run(capsys, "export", "--library", lib.path, "--to", tmp_path / "site")
+    export = ["export", "--library", lib.path, "--to", tmp_path / "site", "--allow-sample"]
+    with pytest.raises(SystemExit) as usage:  # a pinned key is required, never one beside
+        run(capsys, *export)
+    assert usage.value.code == 2 and "--key" in capsys.readouterr().err
+    code, out, err = run(capsys, *export, "--key", key)
     assert code == 0, err
     assert (tmp_path / "site" / "ru" / "overdose" / "opioid-overdose-signs.html").is_file()
 

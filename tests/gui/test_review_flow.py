@@ -144,9 +144,12 @@ def test_an_answer_goes_from_draft_to_a_verified_release(qtbot, review_window, l
     click(qtbot, dialog.publish_button)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
     assert "v1.0.0" in plain(dialog.outcome)
-    assert "minisign -Vm bundle.json -p publisher.pub" in dialog.commands.toPlainText()
+    assert "on the “published” branch of this library only" in plain(dialog.report.sent)
+    commands = dialog.commands.toPlainText()
+    assert "authoring-app keys export --person pat" in commands
+    assert "minisign -Vm answers/current/bundle.json -p publisher.pub" in commands
     click(qtbot, dialog.copy)
-    assert "authoring-app verify" in QApplication.clipboard().text()
+    assert "answer-kit verify" in QApplication.clipboard().text()
     dialog.accept()
     settle(qtbot, window)
     assert window.statuses[NEW].status == "published"

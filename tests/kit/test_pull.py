@@ -15,9 +15,10 @@ import answer_kit
 from answer_kit.minisign import PublicKey
 from authoring_app.library.answer import AnswerKey
 from authoring_app.release import planning, published, publishing
+from authoring_app.release.notice import build_notice
 from authoring_app.review.keys import KeyStore
 from tests.people import save_as
-from tests.release.helpers import PASSPHRASE, sign_all, signed_sample
+from tests.release.helpers import PASSPHRASE, branch_folder, pinned_key, sign_all, signed_sample
 
 PUBLISHER = "demo-publisher"
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,9 +31,7 @@ def released(sample_library, tmp_path):
     publishing.publish(
         sample_library, planning.plan_release(sample_library), PUBLISHER, keys[PUBLISHER]
     )
-    key_file = tmp_path / "publisher.pub"
-    key_file.write_bytes(published.read_file(sample_library, "publisher.pub"))
-    return sample_library, keys, key_file
+    return sample_library, keys, pinned_key(sample_library, tmp_path)
 
 
 def second_release(library, keys):
@@ -42,16 +41,6 @@ def second_release(library, keys):
     save_as(library, answer.edited(body=answer.body + "\nRest your veins.\n"), author)
     sign_all(library, keys, ["demo-clinician-1"], only={key})
     return publishing.publish(library, planning.plan_release(library), PUBLISHER, keys[PUBLISHER])
-
-
-def folder_of(library, tmp_path, name, version=None) -> Path:
-    """A folder of release files, as a static host would serve them."""
-    folder = tmp_path / name
-    folder.mkdir()
-    prefix = f"releases/{version}/" if version else ""
-    for file in answer_kit.FILES:
-        (folder / file).write_bytes(published.read_file(library, prefix + file))
-    return folder
 
 
 def current_version(to: Path) -> str:
@@ -83,70 +72,53 @@ def test_pull_from_git_then_update_keeps_the_previous(released, tmp_path):
     assert current_version(to) == "1.0.1"
     assert json.loads((to / "previous" / "bundle.json").read_text())["version"] == "1.0.0"
     assert sorted(p.name for p in (to / "releases").iterdir()) == ["1.0.0", "1.0.1"]
+    assert (to / "notice.json").read_bytes() == published.read_file(library, "notice.json")
 
 
-def refused(source, to, key, match, **kwargs):
+def refused(source, to, key, match, error=answer_kit.Refused, **kwargs):
     before = {p.name: p.read_bytes() for p in (to / "current").iterdir()}
-    with pytest.raises(answer_kit.Refused, match=match):
+    with pytest.raises(error, match=match):
         answer_kit.pull(source, to, key, allow_sample=True, **kwargs)
     after = {p.name: p.read_bytes() for p in (to / "current").iterdir()}
     assert after == before, "a refused pull changed the current release"
 
 
-def test_bad_bundles_are_refused_and_nothing_is_lost(released, tmp_path):
+def test_bad_releases_from_the_app_are_refused_and_nothing_is_lost(released, tmp_path):
     library, keys, key_file = released
     key = answer_kit.load_public_key(key_file)
-    old = folder_of(library, tmp_path, "old")
+    old = branch_folder(library, tmp_path / "old")
     second_release(library, keys)
     to = tmp_path / "bot"
     answer_kit.pull(str(library.path), to, key, allow_sample=True)
     assert current_version(to) == "1.0.1"
 
-    refused(old, to, key, r"older than 1.0.1, .*rollback")
+    # The channel as it was at 1.0.0 (a mirror that stopped): its notice is older.
+    refused(old, to, key, r"issued .*\(a replay\)")
 
-    tampered = folder_of(library, tmp_path, "tampered")
-    data = (tampered / "bundle.json").read_bytes().replace(b"Rest your veins", b"Rest your veinz")
-    (tampered / "bundle.json").write_bytes(data)
-    refused(tampered, to, key, "does not verify: signature does not match the file")
-
-    # Damaged past reading: still refused for its signature first, never for what it says.
-    garbled = folder_of(library, tmp_path, "garbled")
-    (garbled / "bundle.json").write_bytes(b'{"answers": [' + data[:200])
-    refused(garbled, to, key, "does not verify: signature does not match the file")
-
-    truncated = folder_of(library, tmp_path, "truncated")
-    sig = (truncated / "bundle.json.minisig").read_text()
-    (truncated / "bundle.json.minisig").write_text(sig[: len(sig) // 2])
-    refused(truncated, to, key, "truncated")
+    tampered = branch_folder(library, tmp_path / "tampered")
+    path = tampered / "releases" / "1.0.1" / "bundle.json"
+    path.write_bytes(path.read_bytes().replace(b"Rest your veins", b"Rest your veinz"))
+    # A bot that already has 1.0.1 never even reads it; a new bot refuses it.
+    assert answer_kit.pull(tampered, to, key).updated is False
+    fresh = tmp_path / "new-bot"
+    with pytest.raises(answer_kit.Refused, match="signature does not match the file"):
+        answer_kit.pull(tampered, fresh, key)
+    assert not (fresh / "current").exists() and not (fresh / "releases").exists()
 
     other = KeyStore(tmp_path / "other-keys")
     other_key = PublicKey.from_ed25519(other.create("someone", PASSPHRASE))
-    refused(folder_of(library, tmp_path, "same"), to, other_key, "signed with a different key")
+    refused(branch_folder(library, tmp_path / "same"), to, other_key, "signed with a different key")
 
-    refused(str(library.path), to, key, r"expired at", now=dt.datetime(2040, 1, 1, tzinfo=dt.UTC))
-
-    manifest = folder_of(library, tmp_path, "manifest")
-    data = json.loads((manifest / "manifest.json").read_text())
-    data["sha256"] = "0" * 64
-    (manifest / "manifest.json").write_text(json.dumps(data))
-    refused(manifest, to, key, "differs from the one in manifest.json")
-
-    # The same version with other bytes (e.g. re-signed by someone else) is refused too.
-    same_version = folder_of(library, tmp_path, "same-version")
-    private = other.load("someone", PASSPHRASE)
-    plan = planning.plan_release(library)
-    forged = publishing.build_release(
-        plan.__class__(**{**plan.__dict__, "previous_version": "1.0.0", "bump": "patch"}),
-        "1.0.1",
-        private,
-        library.roster.get(PUBLISHER),
+    refused(
+        str(library.path), to, key, r"notice expired at", now=dt.datetime(2040, 1, 1, tzinfo=dt.UTC)
     )
-    (same_version / "bundle.json").write_bytes(forged.bundle_bytes)
-    (same_version / "bundle.json.minisig").write_text(forged.signature)
-    (same_version / "manifest.json").write_bytes(forged.manifest_bytes)
-    refused(same_version, to, other_key, "does not verify")
-
-    refused(str(tmp_path / "no-such-repo"), to, key, "cannot fetch the published branch")
+    refused(
+        str(tmp_path / "no-such-repo"),
+        to,
+        key,
+        "cannot fetch the published branch",
+        error=answer_kit.Unreachable,
+    )
     assert current_version(to) == "1.0.1"
     assert not (to / "previous").exists()
 
@@ -154,7 +126,7 @@ def test_bad_bundles_are_refused_and_nothing_is_lost(released, tmp_path):
 def test_verify_checks_a_bundle_alone(released, tmp_path):
     library, _, key_file = released
     key = answer_kit.load_public_key(key_file)
-    folder = folder_of(library, tmp_path, "release")
+    folder = branch_folder(library, tmp_path / "release")
     bundle = answer_kit.verify_file(folder / "bundle.json", key, allow_sample=True)
     assert bundle.version == "1.0.0" and len(bundle.answers) == 20
     with pytest.raises(answer_kit.Refused, match="expired"):
@@ -169,7 +141,8 @@ def test_a_version_equal_but_different_is_refused(released, tmp_path):
     key = answer_kit.load_public_key(key_file)
     to = tmp_path / "bot"
     answer_kit.pull(str(library.path), to, key, allow_sample=True)
-    # Re-sign the same version from a later library state: a different bundle, same version.
+    # Re-sign the same version from a later library state: a different bundle, same version,
+    # with a notice that names it.
     author = library.roster.get("demo-author")
     answer = library.answer(AnswerKey("collapsed-veins", "en"))
     save_as(library, answer.edited(body=answer.body + "\nMore.\n"), author)
@@ -181,11 +154,26 @@ def test_a_version_equal_but_different_is_refused(released, tmp_path):
         keys[PUBLISHER],
         library.roster.get(PUBLISHER),
     )
-    folder = tmp_path / "rebuilt"
-    folder.mkdir()
-    (folder / "bundle.json").write_bytes(built.bundle_bytes)
-    (folder / "bundle.json.minisig").write_text(built.signature)
-    (folder / "manifest.json").write_bytes(built.manifest_bytes)
+    folder = branch_folder(library, tmp_path / "rebuilt")
+    for name, data in (
+        ("bundle.json", built.bundle_bytes),
+        ("bundle.json.minisig", built.signature.encode()),
+        ("manifest.json", built.manifest_bytes),
+    ):
+        (folder / "releases" / "1.0.0" / name).write_bytes(data)
+    notice = build_notice(
+        library_name="x",
+        version="1.0.0",
+        sha256=built.sha256,
+        size=len(built.bundle_bytes),
+        release_expires=built.bundle["expires"],
+        signer=library.roster.get(PUBLISHER),
+        private_key=keys[PUBLISHER],
+        now=dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1),
+        days=7,
+    )
+    for name, data in notice.files().items():
+        (folder / name).write_bytes(data)
     refused(folder, to, key, "a different bundle with that version is already here")
 
 

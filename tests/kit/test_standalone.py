@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from authoring_app.release import planning, published, publishing
-from tests.release.helpers import signed_sample
+from authoring_app.release import planning, publishing
+from tests.release.helpers import branch_folder, pinned_key, signed_sample
 
 ROOT = Path(__file__).resolve().parents[2]
 KIT = ROOT / "kit"
@@ -40,12 +40,8 @@ def release_source(sample_library, tmp_path):
     keys = signed_sample(sample_library)
     plan = planning.plan_release(sample_library)
     publishing.publish(sample_library, plan, "demo-publisher", keys["demo-publisher"])
-    key_file = tmp_path / "publisher.pub"
-    key_file.write_bytes(published.read_file(sample_library, "publisher.pub"))
-    folder = tmp_path / "static"
-    folder.mkdir()
-    for name in ("bundle.json", "bundle.json.minisig", "manifest.json"):
-        (folder / name).write_bytes(published.read_file(sample_library, name))
+    key_file = pinned_key(sample_library, tmp_path)
+    folder = branch_folder(sample_library, tmp_path / "static")
     return sample_library, key_file, folder
 
 
@@ -99,6 +95,11 @@ def test_verify_pull_and_site_work_with_the_app_qt_and_gitpython_missing(release
     done = kit(run, "verify", str(folder), "--key", str(other))
     assert done.returncode == 1 and done.stderr.count("\n") == 1
     assert done.stderr.startswith("answer-kit: refused:")
+
+    done = kit(run, "status", str(tmp_path / "from-git"), "--key", str(key_file))
+    assert done.returncode == 0 and done.stdout.startswith("Current: release 1.0.0")
+    done = kit(run, "fingerprint", str(key_file))
+    assert done.returncode == 0 and "Fingerprint:" in done.stdout
 
 
 @pytest.mark.slow

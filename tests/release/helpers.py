@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from authoring_app.library.library import Library
+import yaml
+
+from authoring_app.library.library import APP_IDENTITY, Library
+from authoring_app.library.roster import Person
 from authoring_app.release.bundle import Governance, ReleaseAnswer, Reviewer
 from authoring_app.review.keys import KeyStore
 
@@ -141,3 +144,45 @@ def rendering_counter(monkeypatch) -> list:
 
     monkeypatch.setattr(rendering, "render_parts", counting)
     return rendered
+
+
+def pinned_key(library: Library, folder, person: str = "demo-publisher"):
+    """The publisher's key file as a maintainer pins it: what `authoring-app keys export`
+    prints, written to `folder/<person>.pub`."""
+    import contextlib
+    import io
+
+    from authoring_app import cli
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        code = cli.main(["keys", "export", "--person", person, "--library", str(library.path)])
+    assert code == 0
+    path = folder / f"{person}.pub"
+    path.write_text(out.getvalue(), "utf-8")
+    return path
+
+
+def branch_folder(library: Library, folder, commit: str = "published"):
+    """Every file of the published branch (at `commit`), as a static host serves a channel."""
+    import io
+    import tarfile
+
+    data = library.repo.git.archive(commit, stdout_as_string=False)
+    folder.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+        archive.extractall(folder, filter="data")
+    return folder
+
+
+def set_release_channels(library: Library, channels: list[dict], notice_days: int | None = None):
+    """Name the library's releases channels in library.yaml (and commit it)."""
+    path = library.path / "library.yaml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data["releases"] = {"channels": channels}
+    if notice_days is not None:
+        data["releases"]["notice_days"] = notice_days
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    app = Person("app", APP_IDENTITY[0], ("author",), email=APP_IDENTITY[1])
+    library.commit(app, "Name the releases channels", ["library.yaml"])
+    library.reload()

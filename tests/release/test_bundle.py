@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from answer_kit import schema
+from answer_kit import rendered, schema
 from authoring_app.library.answer import Answer, AnswerKey
 from authoring_app.library.text import utf16_len
 from authoring_app.release import bundle as bundles
 from authoring_app.release import rendering
 from authoring_app.release.bundle import BundleError, canonical_json
+from authoring_app.release.render import render_all
 from tests.release.helpers import NEXT_REVIEW, fake_entries, trust_of
 
 RELEASE_TIME = dt.datetime(2026, 3, 1, 12, 0, 5, tzinfo=dt.UTC)
@@ -159,6 +163,7 @@ def test_hostile_bodies_render_safely(library, name):
     entry = template.__class__(with_body(library, HOSTILE[name]), template.governance)
     data = assemble(library, [entry])
     assert schema.problems(data) == []
+    assert rendered.bundle_problem(data) is None  # what a bot's verify checks beyond the schema
     body = data["answers"][0]["body"]
     checker = TagChecker()
     checker.feed(body["html"])
@@ -190,3 +195,25 @@ def test_rendering_on_several_cores_gives_the_same_bytes(library, monkeypatch):
     monkeypatch.setattr(rendering, "_CHUNK", 3)
     monkeypatch.setattr(rendering, "_workers", lambda: 2)
     assert canonical_json(assemble(library)) == serial
+
+
+LINK_CHARACTERS = "aejlpstv:/?#&%;=.\"'<>\\ \t()[]*_`xX9"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    url=st.text(alphabet=LINK_CHARACTERS, max_size=24),
+    label=st.text(alphabet=LINK_CHARACTERS + "щ🧪", min_size=1, max_size=12),
+)
+def test_whatever_a_link_holds_the_release_writes_what_a_bot_accepts(url, label):
+    """The renderer and the consumer kit agree: nothing published is refused by a bot."""
+    rendered_body = render_all(f"[{label}]({url}) ![{label}]({url}) <{url}> {label}\n", title="T")
+    patterns = {
+        name: re.compile(schema.load("bundle")["$defs"][name]["pattern"])
+        for name in ("html", "telegram")
+    }
+    assert patterns["html"].search(rendered_body.html), rendered_body.html
+    assert rendered.html_problem(rendered_body.html) is None, rendered_body.html
+    for message in rendered_body.telegram:
+        assert patterns["telegram"].search(message), message
+        assert rendered.telegram_problem(message) is None, message

@@ -25,6 +25,7 @@ from tests.people import govern, save_as
 from tests.release.helpers import (
     first_release_at,
     give_keys,
+    pinned_key,
     rendering_counter,
     sign_all,
     signed_sample,
@@ -75,11 +76,16 @@ def test_first_release_of_the_signed_sample(sample_library, tmp_path):
         "bundle.json",
         "bundle.json.minisig",
         "manifest.json",
-        "publisher.pub",
+        "notice.json",
+        "notice.json.minisig",
         "releases.json",
         "releases/1.0.0/bundle.json",
         "releases/1.0.0/bundle.json.minisig",
         "releases/1.0.0/manifest.json",
+        "schemas/bundle.schema.json",
+        "schemas/manifest.schema.json",
+        "schemas/notice.schema.json",
+        "schemas/releases.schema.json",
     }
     # The branch holds only releases: no answer text, no review records.
     assert not any(f.startswith(("answers/", "reviews/")) for f in files)
@@ -92,8 +98,9 @@ def test_first_release_of_the_signed_sample(sample_library, tmp_path):
 
     out = tmp_path / "out"
     out.mkdir()
-    for name in ("bundle.json", "bundle.json.minisig", "publisher.pub", "manifest.json"):
+    for name in ("bundle.json", "bundle.json.minisig", "manifest.json"):
         (out / name).write_bytes(branch_file(lib, name))
+    (out / "publisher.pub").write_bytes(pinned_key(lib, tmp_path).read_bytes())
     checked = subprocess.run(
         ["minisign", "-Vm", "bundle.json", "-p", "publisher.pub"],
         cwd=out,
@@ -112,6 +119,14 @@ def test_first_release_of_the_signed_sample(sample_library, tmp_path):
     assert schema.problems(data) == []
     assert schema.problems(json.loads(branch_file(lib, "manifest.json")), "manifest") == []
     assert schema.problems(json.loads(branch_file(lib, "releases.json")), "releases") == []
+    assert schema.problems(json.loads(branch_file(lib, "notice.json")), "notice") == []
+    notice = answer_kit.verify_notice(
+        branch_file(lib, "notice.json"), branch_file(lib, "notice.json.minisig"), key
+    )
+    assert (notice.version, notice.sha256) == ("1.0.0", verified.sha256)
+    assert notice.expires - notice.issued == dt.timedelta(days=7)  # library.yaml's default
+    for name in schema.NAMES:  # the schemas a maintainer checks with are the kit's own
+        assert branch_file(lib, f"schemas/{name}.schema.json").decode() == schema.text(name)
     assert data["release_time"] == bundles.iso_utc(planning.commit_time(lib))
     assert data["library"]["sample"] is True
     expected_expiry = bundles.add_months(planning.commit_time(lib), 12).replace(microsecond=0)
@@ -369,10 +384,11 @@ def test_progress_is_reported(sample_library):
 
 def test_export_writes_a_static_site_of_the_latest_release(sample_library, tmp_path):
     keys = signed_sample(sample_library)
+    key = answer_kit.load_public_key(pinned_key(sample_library, tmp_path))
     with pytest.raises(export.ExportError, match="nothing has been published"):
-        export.export_site(sample_library, tmp_path / "site")
+        export.export_site(sample_library, tmp_path / "site", key, allow_sample=True)
     publish(sample_library, keys)
-    written = export.export_site(sample_library, tmp_path / "site")
+    written = export.export_site(sample_library, tmp_path / "site", key, allow_sample=True)
     site = tmp_path / "site"
     assert "index.html" in written and "en/index.html" in written
     assert "en/overdose/index.html" in written
@@ -386,9 +402,10 @@ def test_export_writes_a_static_site_of_the_latest_release(sample_library, tmp_p
     other.mkdir()
     (other / "keep.txt").write_text("mine")
     with pytest.raises(export.ExportError, match="not empty"):
-        export.export_site(sample_library, other)
-    # A tampered latest bundle is refused.
-    assert export.export_site(sample_library, site)  # re-export into the same folder works
+        export.export_site(sample_library, other, key, allow_sample=True)
+    assert export.export_site(
+        sample_library, site, key, allow_sample=True
+    )  # re-export into the same folder works
     shutil.rmtree(site)
 
 
@@ -405,10 +422,25 @@ def test_site_pages_escape_everything(library):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages["en/wound-care/abscess-signs.html"]
 
 
-def test_minisign_key_of_the_branch_is_the_publishers(sample_library):
+def test_the_exported_key_is_the_publishers_and_none_lies_beside_the_releases(
+    sample_library, tmp_path
+):
     keys = signed_sample(sample_library)
-    publish(sample_library, keys)
-    key = minisign.PublicKey.parse(branch_file(sample_library, "publisher.pub").decode())
+    # A branch written before keys were pinned still carries publisher.pub: the next
+    # release removes it, so nobody takes the key from where the releases come from.
+    plan = planning.plan_release(sample_library)
+    recording.write_release(
+        sample_library,
+        {"publisher.pub": b"untrusted comment: minisign public key 0\nRWQ=\n"},
+        version=None,
+        person=sample_library.roster.get(PUBLISHER),
+        message="An old branch",
+        expected_tip=None,
+    )
+    plan = planning.plan_release(sample_library)
+    publishing.publish(sample_library, plan, PUBLISHER, keys[PUBLISHER])
+    assert branch_file(sample_library, "publisher.pub") is None
+    key = minisign.PublicKey.parse(pinned_key(sample_library, tmp_path).read_text())
     assert key == minisign.PublicKey.from_ed25519(keys[PUBLISHER].public_key())
 
 

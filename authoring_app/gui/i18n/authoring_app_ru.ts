@@ -764,6 +764,22 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Your text is saved and nothing is lost. It is not signed as yours (%1), so a doctor cannot sign it off until you save it again with your signing key unlocked.</source>
+        <translation>Ваш текст сохранён, ничего не потеряно. Он не подписан как ваш (%1), поэтому врач не сможет его утвердить, пока вы не сохраните его снова с открытым ключом подписи.</translation>
+    </message>
+    <message>
+        <source>Saved without your signature</source>
+        <translation>Сохранено без вашей подписи</translation>
+    </message>
+    <message>
+        <source>Saved, but not signed as yours: a doctor cannot sign it off yet.</source>
+        <translation>Сохранено, но не подписано вами: врач пока не может его утвердить.</translation>
+    </message>
+    <message>
+        <source>your signing key was not unlocked</source>
+        <translation>ваш ключ подписи не был открыт</translation>
+    </message>
+    <message>
         <location filename="../app.py" line="93"/>
         <location filename="../main_window.py" line="269"/>
         <source>Opening the library…</source>
@@ -1176,6 +1192,10 @@ It is kept safe; try saving again.</source>
 <context>
     <name>PublishDialog</name>
     <message>
+        <source>It is tagged %1 on the “published” branch of this library, and bots are told it is current until %2.</source>
+        <translation>Он записан в ветку «published» этой библиотеки с меткой %1; ботам сообщено, что он актуален до %2.</translation>
+    </message>
+    <message>
         <location filename="../publish_dialog.py" line="65"/>
         <source>Publish a release</source>
         <translation>Публикация выпуска</translation>
@@ -1370,11 +1390,6 @@ Release %2 with %3 answers, signed with your key. Bots and sites that trust your
         <translation>Выпуск %1 опубликован.</translation>
     </message>
     <message>
-        <location filename="../publish_dialog.py" line="342"/>
-        <source>To check it, anyone can run these commands (get publisher.pub from your organisation, not from the same place as the bundle):</source>
-        <translation>Проверить его может любой этими командами (файл publisher.pub берите у своей организации, а не там же, где выпуск):</translation>
-    </message>
-    <message>
         <location filename="../publish_dialog.py" line="352"/>
         <source>Close</source>
         <translation>Закрыть</translation>
@@ -1485,6 +1500,132 @@ Release %2 with %3 answers, signed with your key. Bots and sites that trust your
         <source>It was sent to the shared library.</source>
         <translation>Он отправлен в общую библиотеку.</translation>
     </message>
+    <message>
+        <source>Send &amp;again</source>
+        <translation>&amp;Отправить снова</translation>
+    </message>
+    <message>
+        <source>Send the release again to where bots and sites read it</source>
+        <translation>Снова отправить выпуск туда, откуда его берут боты и сайты</translation>
+    </message>
+    <message>
+        <source>To check it, anyone can run these commands; a bot maintainer pins your key once, after checking its fingerprint with you by phone or in person:</source>
+        <translation>Проверить выпуск может любой этими командами. Тот, кто поддерживает бота, один раз закрепляет ваш ключ, сверив с вами его отпечаток по телефону или при встрече:</translation>
+    </message>
+    <message>
+        <source>Sending it to where bots and sites read it</source>
+        <translation>Отправка туда, откуда выпуски берут боты и сайты</translation>
+    </message>
+    <message>
+        <source>Confirm it is &amp;still current…</source>
+        <translation>Подтвердить &amp;актуальность…</translation>
+    </message>
+    <message>
+        <source>Tell bots that the last release is still the current one, without publishing a new one. Bots that stop hearing this notice know their copy may be stale.</source>
+        <translation>Сообщить ботам, что последний выпуск по-прежнему актуален, не публикуя новый. Если такие подтверждения перестают приходить, боты понимают, что их копия могла устареть.</translation>
+    </message>
+    <message>
+        <source>It is tagged %1 on the “published” branch of this library, and bots are told it is current until %2. Sync to send it to the shared library.</source>
+        <translation>Он записан в ветку «published» этой библиотеки с меткой %1; ботам сообщено, что он актуален до %2. Синхронизируйте, чтобы отправить его в общую библиотеку.</translation>
+    </message>
+    <message>
+        <source>Confirm release %1 is still current</source>
+        <translation>Подтвердить актуальность выпуска %1</translation>
+    </message>
+    <message>
+        <source>Confirming as: %1
+Bots will be told that release %2 is still the current one for the next %3 days. Nothing else changes.</source>
+        <translation>Подтверждает: %1
+Ботам будет сообщено, что выпуск %2 остаётся актуальным. Срок подтверждения (дней): %3. Больше ничего не меняется.</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Подтвердить</translation>
+    </message>
+    <message>
+        <source>Not confirmed.</source>
+        <translation>Не подтверждено.</translation>
+    </message>
+    <message>
+        <source>Confirming the release is current</source>
+        <translation>Подтверждение актуальности выпуска</translation>
+    </message>
+    <message>
+        <source>Release %1 is confirmed current.</source>
+        <translation>Актуальность выпуска %1 подтверждена.</translation>
+    </message>
+    <message>
+        <source>Bots are told it is current until %1.</source>
+        <translation>Ботам сообщено, что он актуален до %1.</translation>
+    </message>
+    <message>
+        <source>Not sent.</source>
+        <translation>Не отправлено.</translation>
+    </message>
+    <message>
+        <source>Sending the release again</source>
+        <translation>Повторная отправка выпуска</translation>
+    </message>
+    <message>
+        <source>the releases folder %1</source>
+        <translation>папка выпусков %1</translation>
+    </message>
+    <message>
+        <source>the releases repository %1</source>
+        <translation>репозиторий выпусков %1</translation>
+    </message>
+    <message>
+        <source>(bots read it at %1)</source>
+        <translation>(боты берут выпуски по адресу %1)</translation>
+    </message>
+    <message>
+        <source>Bots and sites receive releases from:</source>
+        <translation>Откуда боты и сайты получают выпуски:</translation>
+    </message>
+    <message>
+        <source>No releases channel is set up: bots and sites can read releases only with access to this library. Whoever looks after the library can name one in library.yaml (see the guide for bot maintainers).</source>
+        <translation>Канал выпусков не настроен: боты и сайты могут получать выпуски, только имея доступ к этой библиотеке. Тот, кто ведёт библиотеку, может указать канал в library.yaml (см. руководство для тех, кто поддерживает ботов).</translation>
+    </message>
+    <message>
+        <source>Bots are told that release %1 is current until %2.</source>
+        <translation>Ботам сообщено, что выпуск %1 актуален до %2.</translation>
+    </message>
+    <message>
+        <source>It is on the “published” branch of this library only.</source>
+        <translation>Он есть только в ветке «published» этой библиотеки.</translation>
+    </message>
+    <message>
+        <source>there is no such folder on this computer</source>
+        <translation>на этом компьютере нет такой папки</translation>
+    </message>
+    <message>
+        <source>a folder in it is a link to somewhere else, so nothing was written</source>
+        <translation>одна из папок в ней — ссылка на другое место, поэтому ничего не записано</translation>
+    </message>
+    <message>
+        <source>it cannot be written to (%1)</source>
+        <translation>туда не удаётся записать (%1)</translation>
+    </message>
+    <message>
+        <source>it holds releases this library does not have: sync, then send again</source>
+        <translation>там есть выпуски, которых нет в этой библиотеке: синхронизируйте и отправьте снова</translation>
+    </message>
+    <message>
+        <source>it cannot be reached (%1)</source>
+        <translation>нет связи (%1)</translation>
+    </message>
+    <message>
+        <source>Sent to %1</source>
+        <translation>Отправлено: %1</translation>
+    </message>
+    <message>
+        <source>Not sent to %1: %2</source>
+        <translation>Не отправлено: %1 — %2</translation>
+    </message>
+    <message>
+        <source>The release is safe in this library: use “Send again” once that is fixed.</source>
+        <translation>Выпуск сохранён в этой библиотеке: когда это исправят, нажмите «Отправить снова».</translation>
+    </message>
 </context>
 <context>
     <name>ReferralList</name>
@@ -1496,6 +1637,10 @@ Release %2 with %3 answers, signed with your key. Bots and sites that trust your
 </context>
 <context>
     <name>ReviewPanel</name>
+    <message>
+        <source>Not done: every review step is signed with your key.</source>
+        <translation>Не выполнено: каждый шаг проверки подписывается вашим ключом.</translation>
+    </message>
     <message>
         <location filename="../review_panel.py" line="55"/>
         <location filename="../review_panel.py" line="298"/>
@@ -2470,6 +2615,76 @@ Release %2 with %3 answers, signed with your key. Bots and sites that trust your
     <message>
         <source>The shared library at %1 could not be used.</source>
         <translation>Не удалось воспользоваться общей библиотекой на %1.</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseDialog</name>
+    <message>
+        <source>Nothing was made yet.</source>
+        <translation>Пока ничего не создано.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short.</source>
+        <translation>Пароль слишком короткий.</translation>
+    </message>
+    <message>
+        <source>Make my key</source>
+        <translation>Создать ключ</translation>
+    </message>
+    <message>
+        <source>The same passphrase again:</source>
+        <translation>Тот же пароль ещё раз:</translation>
+    </message>
+    <message>
+        <source>Passphrase (at least %1 characters):</source>
+        <translation>Пароль (не короче %1 символов):</translation>
+    </message>
+    <message>
+        <source>The same passphrase again</source>
+        <translation>Тот же пароль ещё раз</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Пароль ключа</translation>
+    </message>
+    <message>
+        <source>%1, you have no signing key on this computer yet. What you save and every review step are signed with it, so that everyone can see they are yours. Choose a passphrase you will remember: nobody can recover it.</source>
+        <translation>%1, на этом компьютере у вас ещё нет ключа подписи. Им подписывается всё, что вы сохраняете, и каждый шаг проверки, чтобы все видели, что это сделали вы. Выберите пароль, который вы запомните: восстановить его никто не сможет.</translation>
+    </message>
+    <message>
+        <source>Make your signing key</source>
+        <translation>Создание ключа подписи</translation>
+    </message>
+</context>
+<context>
+    <name>SessionKeys</name>
+    <message>
+        <source>Your key was made on this computer and sent to the library&apos;s governors for approval. Until they approve it, what you save is kept, but a doctor cannot sign it off yet. Keep your passphrase safe: nobody can recover it.</source>
+        <translation>Ключ создан на этом компьютере и отправлен руководителям библиотеки на одобрение. Пока они его не одобрят, всё, что вы сохраняете, хранится, но врач пока не сможет это утвердить. Берегите пароль: восстановить его никто не сможет.</translation>
+    </message>
+    <message>
+        <source>Your signing key is ready</source>
+        <translation>Ваш ключ подписи готов</translation>
+    </message>
+    <message>
+        <source>Key made, not proposed</source>
+        <translation>Ключ создан, но не передан</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>What you save and every review step are signed with your own key, so that everyone can see they are yours. Unlock it once: it stays unlocked until you close the app, lock it, or someone else says who they are.</source>
+        <translation>Всё, что вы сохраняете, и каждый шаг проверки подписываются вашим личным ключом, чтобы все видели, что это сделали вы. Откройте его один раз: он остаётся открытым, пока вы не закроете программу, не закроете ключ или пока другой человек не укажет, кто он.</translation>
+    </message>
+    <message>
+        <source>Unlock your signing key</source>
+        <translation>Откройте ключ подписи</translation>
     </message>
 </context>
 </TS>
