@@ -212,6 +212,16 @@ def _receive(connection: socket.socket) -> bytes:
     return data
 
 
+_ATTEMPTS = 5
+
+
+def _ask(path: str, token: str, prompt: str):
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+        connection.connect(path)
+        connection.sendall(json.dumps({"token": token, "prompt": prompt}).encode() + b"\n")
+        return json.loads(_receive(connection) or b"{}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """The askpass program: ask the app, print its answer; exit 1 if nobody answered."""
     args = sys.argv[1:] if argv is None else argv
@@ -219,14 +229,18 @@ def main(argv: list[str] | None = None) -> int:
     path, token = os.environ.get(SOCKET_VARIABLE), os.environ.get(TOKEN_VARIABLE)
     if not path or not token:
         return 1
-    try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
-            connection.connect(path)
-            connection.sendall(json.dumps({"token": token, "prompt": prompt}).encode() + b"\n")
-            reply = json.loads(_receive(connection) or b"{}")
-    except (OSError, ValueError):
-        return 1
-    answer = reply.get("answer")
+    reply = None
+    for attempt in range(_ATTEMPTS):
+        try:
+            reply = _ask(path, token, prompt)
+            break
+        except (ConnectionResetError, ConnectionRefusedError):
+            # A busy machine can drop a connection before the app took it (nothing was
+            # asked yet): knock again rather than tell git nobody answered.
+            time.sleep(0.05 * (attempt + 1))
+        except (OSError, ValueError):
+            return 1
+    answer = reply.get("answer") if isinstance(reply, dict) else None
     if not isinstance(answer, str):
         return 1
     sys.stdout.write(answer + "\n")
