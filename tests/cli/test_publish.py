@@ -68,7 +68,7 @@ def test_publish_verify_pull_and_export(ready, capsys, tmp_path):
     assert code == 0, err
     assert "Pulled release 1.0.0" in out
     code, out, err = run(capsys, "verify", bot / "current" / "bundle.json", "--key", key)
-    assert code == 0 and out.startswith("OK: release 1.0.0, 19 answer(s)")
+    assert code == 0 and out.startswith("OK: release 1.0.0, 41 answer(s)")
 
     code, out, err = run(
         capsys,
