@@ -138,7 +138,7 @@ def register(add) -> None:
 
     from answer_kit import cli as kit
 
-    for name in ("pull", "verify"):
+    for name in ("pull", "verify", "ask"):
         help_text, add_arguments, _run = kit.COMMANDS[name]
         add_arguments(add(name, _kit_command(name), help_text))
 

@@ -3,6 +3,7 @@
     answer-kit verify DIR/bundle.json --key publisher.pub
     answer-kit pull https://example.org/library.git --to /srv/answers --key publisher.pub
     answer-kit site /srv/answers --to /srv/www --key publisher.pub
+    answer-kit ask /srv/answers "my friend won't wake up" [--locale ru] [--group] --json
 
 Exit status: 0 done, 1 refused (one line on standard error says why), 2 wrong usage.
 """
@@ -10,11 +11,12 @@ Exit status: 0 done, 1 refused (one line on standard error says why), 2 wrong us
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from answer_kit import pulling, site, verify
+from answer_kit import pulling, replies, site, verify
 
 EXIT_OK, EXIT_REFUSED = 0, 1
 
@@ -93,11 +95,63 @@ def run_site(args) -> int:
     return EXIT_OK
 
 
+def add_ask(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "bundle",
+        type=Path,
+        metavar="BUNDLE",
+        help="a bundle.json, its folder, or a folder `pull` keeps releases in",
+    )
+    parser.add_argument("message", metavar="MESSAGE", help="what a person writes to the bot")
+    parser.add_argument("--locale", metavar="LL", help="the chat's language, e.g. ru or en")
+    parser.add_argument("--group", action="store_true", help="as if written in a group chat")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument(
+        "--key",
+        metavar="KEY.pub",
+        help="verify the bundle with the publisher's key first (without it, only its schema "
+        "is checked)",
+    )
+    parser.add_argument("--now", metavar="ISO", help="the time for opening hours and expiry")
+
+
+def _bundle_data(where: Path, args) -> dict:
+    if (where / "current").exists():
+        where = where / "current"
+    if args.key:
+        return pulling.verify_file(where, verify.load_public_key(args.key), now=_now(args)).data
+    path = where / "bundle.json" if where.is_dir() else where
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise verify.Refused(f"cannot read {path}: {exc.strerror or exc}") from None
+    print("answer-kit: the bundle is not verified (no --key)", file=sys.stderr)
+    return verify.parse_json(raw, "the bundle", "bundle")
+
+
+def run_ask(args) -> int:
+    data = _bundle_data(args.bundle, args)
+    response = replies.ask(data, args.message, locale=args.locale, group=args.group, now=_now(args))
+    if args.json:
+        print(json.dumps(response.to_json(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"Emergency response: {'yes' if response.emergency else 'no'}")
+    print(f"Answer: {response.match.answer or '(none: the bot says it does not know)'}")
+    if response.match.candidates:
+        print(f"Closest: {', '.join(response.match.candidates)}")
+    for number, message in enumerate(response.messages, 1):
+        print(f"\n--- message {number}\n{message}")
+    for button in response.buttons:
+        print(f"[{button.text}] -> {button.url or button.action}")
+    return EXIT_OK
+
+
 # name -> (what it does, its arguments, how it runs); the authoring app offers the same.
 COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "verify": ("check a bundle's signature, manifest, schema and expiry", add_verify, run_verify),
     "pull": ("fetch, verify and install the latest release", add_pull, run_pull),
     "site": ("write a static web site from a verified release", add_site, run_site),
+    "ask": ("what a bot would reply to a message, from a release", add_ask, run_ask),
 }
 FAILURES = (verify.Refused, site.SiteError)
 

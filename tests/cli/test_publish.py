@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from authoring_app import cli
@@ -69,6 +71,16 @@ def test_publish_verify_pull_and_export(ready, capsys, tmp_path):
     assert "Pulled release 1.0.0" in out
     code, out, err = run(capsys, "verify", bot / "current" / "bundle.json", "--key", key)
     assert code == 0 and out.startswith("OK: release 1.0.0, 41 answer(s)")
+    # Trying a message as the bot would answer it, from the release just pulled.
+    code, out, err = run(capsys, "ask", bot, "he won't wake up", "--json", "--key", key)
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["emergency"] is True and result["answer"] == "opioid-overdose-signs.en"
+    assert "103" in result["reply"][0]
+    code, out, err = run(capsys, "ask", bot, "where do i get an hiv test", "--group", "--key", key)
+    assert code == 0 and "Answer: hiv-hcv-testing.en" in out
+    code, out, err = run(capsys, "ask", tmp_path / "nowhere", "x")
+    assert code == 1 and "cannot read" in err and "Traceback" not in err
 
     code, out, err = run(
         capsys,
