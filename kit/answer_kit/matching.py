@@ -1,8 +1,8 @@
 """Which answer a chat message asks for: the emergency triggers first, then the best answer,
 or none when the matcher is not confident.
 
-An index is built once from entries (`content.Entry`: a verified release's, or a library's
-with its drafts). A message is matched in its own language:
+An index (`index.py`) is built once from entries (`content.Entry`: a verified release's, or a
+library's with its drafts). A message is matched in its own language:
 
 1. **Emergency.** Every emergency response's triggers are looked for in the message's word
    stems, in order, allowing one word between and a typo in a long word ("не дышит", "blue
@@ -20,11 +20,12 @@ Every limit on untrusted input is a field of `MatchConfig`, applied while readin
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
+import heapq
+from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from answer_kit import index as ix
 from answer_kit import words as w
 from answer_kit.content import ANSWER, EMERGENCY, Entry
 
@@ -69,20 +70,6 @@ class Match:
         return self.answer is None
 
 
-@dataclass
-class _Index:
-    """The answers of one language."""
-
-    keys: list[str] = field(default_factory=list)
-    postings: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
-    idf: dict[str, float] = field(default_factory=dict)
-    vocabulary: list[set[str]] = field(default_factory=list)  # each answer's terms
-    common: frozenset[str] = frozenset()
-    prefixes: dict[str, set[str]] = field(default_factory=dict)
-    deletions: dict[str, set[str]] = field(default_factory=dict)
-    expansions: dict[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
-
-
 class Matcher:
     """An index of entries; `match` a message against it."""
 
@@ -92,165 +79,163 @@ class Matcher:
         for entry in entries:
             self.entries.setdefault(entry.key, entry)
         self.locales = sorted({e.locale for e in self.entries.values()})
-        self._triggers = [
-            (entry.key, tuple(w.stems(trigger)))
-            for entry in self.entries.values()
-            if entry.kind == EMERGENCY
-            for trigger in entry.triggers
-        ]
-        self._triggers = [(key, stems) for key, stems in self._triggers if stems]
+        self._triggers = self._triggers_of(self.entries.values())
         self._indexes = {
-            locale: self._build(
-                [e for e in self.entries.values() if e.kind == ANSWER and e.locale == locale]
+            locale: ix.build(
+                [e for e in self.entries.values() if e.kind == ANSWER and e.locale == locale],
+                self.config,
             )
             for locale in self.locales
         }
+        self._numbers = {
+            key: number for index in self._indexes.values() for number, key in enumerate(index.keys)
+        }
+        self._overlaid: tuple[Entry, ix.Index] | None = None
 
-    # -- building --------------------------------------------------------------------------
-
-    def _build(self, entries: list[Entry]) -> _Index:
-        c = self.config
-        index = _Index()
-        weighted: list[Counter] = []
-        for entry in sorted(entries, key=lambda e: e.key):
-            counts: Counter = Counter()
-            for texts, weight in (
-                (entry.questions, c.questions_weight),
-                ((entry.title,), c.title_weight),
-                (entry.tags, c.tags_weight),
-                ((entry.summary,), c.summary_weight),
-                (entry.red_flags, c.red_flags_weight),
-                ((entry.body,), c.body_weight),
-            ):
-                for text in texts:
-                    for term in w.terms(text):
-                        counts[term] += weight
-            index.keys.append(entry.key)
-            weighted.append(counts)
-            index.vocabulary.append(set(counts))
-        total = len(weighted)
-        if not total:
-            return index
-        average = sum(sum(counts.values()) for counts in weighted) / total or 1.0
-        frequency = Counter(term for terms in index.vocabulary for term in terms)
-        index.idf = {t: math.log(1 + (total - n + 0.5) / (n + 0.5)) for t, n in frequency.items()}
-        index.common = frozenset(t for t, n in frequency.items() if n > c.common_share * total)
-        postings = defaultdict(list)
-        for number, counts in enumerate(weighted):
-            norm = c.k1 * (1 - c.b + c.b * sum(counts.values()) / average)
-            for term, tf in counts.items():
-                postings[term].append((number, index.idf[term] * tf * (c.k1 + 1) / (tf + norm)))
-        index.postings = dict(postings)
-        for term in frequency:
-            for size in range(c.min_prefix, len(term)):
-                index.prefixes.setdefault(term[:size], set()).add(term)
-            if len(term) >= c.min_typo_length - 1:
-                for variant in _deletions(term):
-                    index.deletions.setdefault(variant, set()).add(term)
-        return index
-
-    def _expand(self, index: _Index, term: str) -> tuple[tuple[str, float], ...]:
-        """The answers' terms `term` stands for, with how much each counts."""
-        found = index.expansions.get(term)
-        if found is not None:
-            return found
-        c = self.config
-        forms: dict[str, float] = {}
-        if term in index.idf:
-            forms[term] = 1.0
-        if len(term) >= c.min_prefix:
-            for longer in index.prefixes.get(term, ()):
-                forms.setdefault(longer, c.related_factor)
-            for size in range(c.min_prefix, len(term)):
-                if term[:size] in index.idf:
-                    forms.setdefault(term[:size], c.related_factor)
-        if not forms and len(term) >= c.min_typo_length:
-            near = set()
-            for variant in (term, *_deletions(term)):
-                near |= index.deletions.get(variant, set())
-            for other in near:
-                if w.edit_distance_at_most_one(term, other):
-                    forms[other] = c.typo_factor
-        found = tuple(sorted(forms.items(), key=lambda item: -item[1]))
-        if len(index.expansions) < 100_000:
-            index.expansions[term] = found
-        return found
+    @staticmethod
+    def _triggers_of(entries: Iterable[Entry]) -> list[tuple[str, tuple[str, ...]]]:
+        found = [
+            (entry.key, tuple(w.stems(trigger)))
+            for entry in entries
+            if entry.kind == EMERGENCY
+            for trigger in entry.triggers
+        ]
+        return [(key, stems) for key, stems in found if stems]
 
     # -- matching --------------------------------------------------------------------------
 
-    def match(self, message: str, *, locale: str | None = None, group: bool = False) -> Match:
+    def match(
+        self,
+        message: str,
+        *,
+        locale: str | None = None,
+        group: bool = False,
+        instead: Entry | None = None,
+    ) -> Match:
         """What `message` asks for. `locale`: the chat's language, used when the message's
         own script does not tell; `group` is accepted for symmetry with replies (a match
-        never depends on it: what is sent in a group is decided when replying)."""
+        never depends on it: what is sent in a group is decided when replying).
+
+        `instead`: an entry to match as if it took the place of the one with its key (or
+        were one more): an author's unsaved text. Its words weigh what they weigh in the
+        index, which is not built again; the rest is matched as ever."""
         del group
         c = self.config
         text = message[: c.max_message_chars] if isinstance(message, str) else ""
-        language = w.language_of(text, self.locales, chat_locale=locale, default=locale)
-        fired = self.emergencies(text)
+        locales = self.locales
+        if instead is not None and instead.locale not in locales:
+            locales = sorted({*locales, instead.locale})
+        language = w.language_of(text, locales, chat_locale=locale, default=locale)
+        fired = self.emergencies(text, instead=instead)
         index = self._indexes.get(language) if language else None
-        if index is None or not index.keys:
+        index = index if index is not None else ix.Index()
+        extra, replaced = None, None
+        if instead is not None and instead.locale == language:
+            replaced = self._numbers.get(instead.key)
+            if instead.kind == ANSWER:
+                extra = self._overlay(index, instead, replacing=replaced is not None)
+        if not index.keys and extra is None:
             return Match(language, fired)
         asked = list(dict.fromkeys(w.terms(text)))[: c.max_terms]
-        ranked, coverage = self._rank(index, asked)
-        candidates = tuple(index.keys[number] for number, _score in ranked[: c.candidates])
+        ranked = self._rank(index, asked, extra, replaced)
         if not ranked:
             return Match(language, fired)
-        best, score = ranked[0]
-        confident = coverage.get(best, 0.0) >= c.min_coverage and score >= c.min_score
-        return Match(
-            language,
-            fired,
-            index.keys[best] if confident else None,
-            candidates,
-            round(coverage.get(best, 0.0), 3),
-        )
+        candidates = tuple(key for key, _score, _coverage in ranked[: c.candidates])
+        best, score, coverage = ranked[0]
+        confident = coverage >= c.min_coverage and score >= c.min_score
+        return Match(language, fired, best if confident else None, candidates, round(coverage, 3))
 
-    def _rank(self, index: _Index, asked: list[str]):
-        """Answers by score, best first (the shortlist), and what share of the message each
-        of them covers."""
+    def _overlay(self, index: ix.Index, entry: Entry, *, replacing: bool) -> ix.Index:
+        """`entry` weighed with `index`'s word weights (the last one is kept: an author's
+        text is matched against several questions in a row)."""
+        kept = self._overlaid
+        if kept is not None and kept[0] == entry:
+            return kept[1]
+        made = ix.overlay(index, entry, self.config, replacing=replacing)
+        self._overlaid = (entry, made)
+        return made
+
+    def _rank(
+        self,
+        index: ix.Index,
+        asked: list[str],
+        extra: ix.Index | None = None,
+        replaced: int | None = None,
+    ) -> list[tuple[str, float, float]]:
+        """The shortlist of answers, best first: key, score, and what share of the message
+        each covers. `extra`: one more answer, in place of answer number `replaced`."""
+        c = self.config
         scores: dict[int, float] = defaultdict(float)
         forms_of, weight_of = [], []
-        unknown = math.log(1 + (len(index.keys) - 0.5) / 1.5)  # as rare as a word in one answer
+        extra_score = 0.0
         for term in asked:
-            forms = self._expand(index, term)
+            forms = ix.expand(index, term, c)
+            weights = [index.idf[f] for f, _ in forms]
+            if extra is not None:
+                own = [(f, x) for f, x in ix.expand(extra, term, c) if f not in index.idf]
+                weights += [extra.idf[f] for f, _ in own]
+                extra_score += max(
+                    (
+                        extra.postings[f][0][1] * x
+                        for f, x in (*forms, *own)
+                        if f in extra.postings and f not in index.common
+                    ),
+                    default=0.0,
+                )
+                forms = (*forms, *own)
             forms_of.append(forms)
-            weight_of.append(max((index.idf[f] for f, _ in forms), default=unknown))
+            weight_of.append(max(weights, default=index.unknown))
+            scanned = [
+                (f, factor) for f, factor in forms if f in index.postings and f not in index.common
+            ]
+            if len(scanned) == 1:  # most words: each answer's weight counts once anyway
+                form, factor = scanned[0]
+                for number, weight in index.postings[form]:
+                    scores[number] += weight * factor
+                continue
             best: dict[int, float] = {}
-            for form, factor in forms:
-                if form in index.common:
-                    continue
+            for form, factor in scanned:
                 for number, weight in index.postings[form]:
                     value = weight * factor
                     if value > best.get(number, 0.0):
                         best[number] = value
             for number, value in best.items():
                 scores[number] += value
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], index.keys[item[0]]))
-        ranked = ranked[: self.config.shortlist]
+        if replaced is not None:
+            scores.pop(replaced, None)
+        items = list(scores.items())
+        if extra_score > 0:
+            items.append((-1, extra_score))
+
+        def key_of(number: int) -> str:
+            return extra.keys[0] if number < 0 else index.keys[number]
+
+        ranked = heapq.nsmallest(c.shortlist, items, key=lambda item: (-item[1], key_of(item[0])))
         total = sum(weight_of) or 1.0
-        coverage = {}
-        for number, _score in ranked:
-            terms = index.vocabulary[number]
+        found = []
+        for number, score in ranked:
+            terms = extra.vocabulary[0] if number < 0 else index.vocabulary[number]
             covered = sum(
                 weight
                 for forms, weight in zip(forms_of, weight_of, strict=True)
                 if any(form in terms for form, _ in forms)
             )
-            coverage[number] = covered / total
-        return ranked, coverage
+            found.append((key_of(number), score, covered / total))
+        return found
 
-    def emergencies(self, message: str) -> tuple[str, ...]:
-        """Keys of the emergency responses whose triggers `message` holds."""
+    def emergencies(self, message: str, *, instead: Entry | None = None) -> tuple[str, ...]:
+        """Keys of the emergency responses whose triggers `message` holds (with `instead` in
+        place of the entry with its key: an author's unsaved triggers)."""
+        triggers = self._triggers
+        if instead is not None:
+            triggers = [t for t in triggers if t[0] != instead.key]
+            triggers += self._triggers_of([instead])
         said = w.stems(message[: self.config.max_message_chars])
         fired = []
-        for key, trigger in self._triggers:
+        for key, trigger in triggers:
             if key not in fired and _holds(said, trigger, self.config):
                 fired.append(key)
         return tuple(fired)
-
-
-def _deletions(term: str) -> set[str]:
-    return {term[:i] + term[i + 1 :] for i in range(len(term))}
 
 
 def _same_word(said: str, wanted: str, config: MatchConfig) -> bool:

@@ -11,9 +11,10 @@ from functools import cache, lru_cache
 
 import snowballstemmer
 
-# A word: letters and digits, with apostrophes inside ("won't", "od'ing") dropped.
-_WORD = re.compile(r"[^\W_]+(?:['’ʼ`][^\W_]+)*")
-_APOSTROPHES = str.maketrans("", "", "'’ʼ`")
+# A word: letters and digits, with apostrophes inside ("won't", "od'ing") dropped (ʼ is a
+# letter to Unicode, so it is dropped wherever it is).
+_WORD = re.compile(r"[^\W_]+")
+_INNER_APOSTROPHE = re.compile(r"(?<=[^\W_])['’`](?=[^\W_])")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-z]")
 # Combining marks kept: the breve of й (and the diaeresis of ё, which becomes е anyway).
@@ -50,13 +51,15 @@ STOP_WORDS = {"ru": frozenset(_RU_STOP.split()), "en": frozenset(_EN_STOP.split(
 def normalise(text: str) -> str:
     """Lower case, ё as е, accents dropped (й kept)."""
     text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c) or c in _KEEP_MARKS)
-    return unicodedata.normalize("NFC", text).replace("ё", "е")
+    # The marks are dropped by a table of the few distinct characters the text holds: a
+    # long answer has thousands of letters but rarely a hundred different ones.
+    drop = {ord(c): None for c in set(text) if unicodedata.combining(c) and c not in _KEEP_MARKS}
+    return unicodedata.normalize("NFC", text.translate(drop) if drop else text).replace("ё", "е")
 
 
 def words(text: str) -> list[str]:
     """The words of `text`, normalised, in order."""
-    return [w.translate(_APOSTROPHES) for w in _WORD.findall(normalise(text))]
+    return _WORD.findall(_INNER_APOSTROPHE.sub("", normalise(text).replace("ʼ", "")))
 
 
 @lru_cache(maxsize=65536)
@@ -88,15 +91,17 @@ def _stop_stems() -> frozenset[str]:
 
 def terms(text: str) -> list[str]:
     """The stems that say what is asked: stop words and single letters left out."""
+    return [term for term in map(_term, words(text)) if term is not None]
+
+
+@lru_cache(maxsize=65536)
+def _term(word: str) -> str | None:
+    """A word's stem, or None for a single letter or a stop word."""
     stop = _stop_stems()
-    found = []
-    for word in words(text):
-        if len(word) < 2 or word in stop:
-            continue
-        stemmed = stem(word)
-        if stemmed not in stop:
-            found.append(stemmed)
-    return found
+    if len(word) < 2 or word in stop:
+        return None
+    stemmed = stem(word)
+    return None if stemmed in stop else stemmed
 
 
 def script_locales(locales) -> dict[str, list[str]]:
