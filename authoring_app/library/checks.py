@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from authoring_app.library import questions
 from authoring_app.library.answer import Answer
 from authoring_app.library.directory import Directory
 from authoring_app.library.info import LibraryInfo
@@ -157,6 +158,7 @@ def _kind_problems(answer: Answer, info: LibraryInfo, directory: Directory) -> l
                     "set visibility to group",
                 )
             )
+        found += questions.example_problems(answer)
     elif answer.triggers:
         found.append(
             Problem(
