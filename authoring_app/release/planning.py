@@ -19,6 +19,7 @@ from functools import cached_property
 
 import git
 
+from authoring_app.library import questions
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.audit import first_authors
 from authoring_app.library.library import Library, LibraryError
@@ -272,6 +273,14 @@ def plan_release(
         progress=progress,
         prepared=prepared,
     )
+
+
+def question_report(
+    plan: ReleasePlan, directory, progress: Callable[[int, int], None] | None = None
+) -> questions.QuestionReport:
+    """Whether each answer's own questions find it among the answers the release holds,
+    which is what bots will match against: a warning for the publisher, never a refusal."""
+    return questions.report([entry.answer for entry in plan.included], directory, progress)
 
 
 def commit_time(library: Library) -> dt.datetime:

@@ -129,3 +129,43 @@ def test_refusals_are_one_clear_line(ready, capsys):
     )
     assert code == 1 and "wrong passphrase" in err
     assert published.tip(lib) is None
+
+
+def test_dry_run_warns_of_answers_whose_questions_find_another_and_still_publishes(
+    sample_library, tmp_path, capsys
+):
+    from authoring_app.library import questions
+
+    signs = sample_library.answer(AnswerKey("opioid-overdose-signs", "en"))
+    artery = sample_library.answer(AnswerKey("hitting-an-artery", "en"))
+    claimed = artery.questions[0]
+    sample_library.save_answer(
+        signs.edited(questions=(*signs.questions, claimed)),
+        sample_library.roster.get("demo-author"),
+    )
+    keys = give_keys(sample_library, [*CLINICIANS, "demo-publisher"])
+    sign_all(sample_library, keys, CLINICIANS)
+    wanted = questions.report(sample_library.answers(), sample_library.directory)
+    lost = wanted.lost_answers
+    assert signs.key in lost
+
+    code, out, err = run(
+        capsys, "publish", "--library", sample_library.path, "--as", "demo-publisher", "--dry-run"
+    )
+    assert code == 0, err
+    assert (
+        f"Warning: {len(lost)} of {wanted.answers} answers have questions that find another "
+        f"answer or none ({len(wanted.lost)} of {wanted.questions} ways of asking)"
+    ) in out
+    assert f"  {signs.key}  {signs.title}\n" in out
+    assert f"    {claimed!r}: a bot would send {artery.key} “{artery.title}” instead" in out
+    assert "Dry run: release 1.0.0 was not published." in out
+
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text(PASSPHRASE + "\n")
+    args = ["--passphrase-file", secret, "--yes"]
+    code, out, err = run(
+        capsys, "publish", "--library", sample_library.path, "--as", "demo-publisher", *args
+    )
+    assert code == 0, err
+    assert "Warning:" in out and "Published release 1.0.0" in out
