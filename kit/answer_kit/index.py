@@ -10,7 +10,9 @@ building the index again.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from array import array
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -26,12 +28,13 @@ Forms = tuple[tuple[str, float], ...]  # the answers' words a message word stand
 
 @dataclass
 class Index:
-    """The answers of one language."""
+    """The answers of one language. Each term's postings are two arrays, the numbers of the
+    answers that have it (ascending) and its weight in each: a 5,000-answer index holds a
+    million of them, which as Python tuples would take ten times the memory."""
 
     keys: list[str] = field(default_factory=list)
-    postings: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
+    postings: dict[str, tuple[array, array]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
-    vocabulary: list[set[str]] = field(default_factory=list)  # each answer's terms
     common: frozenset[str] = frozenset()
     prefixes: dict[str, set[str]] = field(default_factory=dict)
     deletions: dict[str, set[str]] = field(default_factory=dict)
@@ -42,6 +45,15 @@ class Index:
     def unknown(self) -> float:
         """The weight of a word none of the answers has: as rare as a word in one answer."""
         return math.log(1 + (len(self.keys) - 0.5) / 1.5)
+
+    def has(self, number: int, term: str) -> bool:
+        """Whether answer `number` has `term`."""
+        found = self.postings.get(term)
+        if found is None:
+            return False
+        numbers = found[0]
+        at = bisect_left(numbers, number)
+        return at < len(numbers) and numbers[at] == number
 
 
 def weigh(entry: Entry, config: MatchConfig) -> Counter:
@@ -63,28 +75,39 @@ def weigh(entry: Entry, config: MatchConfig) -> Counter:
 
 
 def build(entries: Iterable[Entry], config: MatchConfig) -> Index:
-    """The index of `entries` (one language's answers)."""
+    """The index of `entries` (one language's answers). Each answer's weighed terms go
+    straight into the postings; the weights follow once every answer is counted."""
     c = config
     index = Index()
-    weighted: list[Counter] = []
-    for entry in sorted(entries, key=lambda e: e.key):
+    lengths = array("d")
+    found: dict[str, tuple[array, array]] = {}
+    for number, entry in enumerate(sorted(entries, key=lambda e: e.key)):
         counts = weigh(entry, c)
         index.keys.append(entry.key)
-        weighted.append(counts)
-        index.vocabulary.append(set(counts))
-    total = len(weighted)
+        lengths.append(sum(counts.values()))
+        for term, tf in counts.items():
+            posting = found.get(term)
+            if posting is None:
+                posting = found[term] = (array("i"), array("d"))
+            posting[0].append(number)
+            posting[1].append(tf)
+    total = len(index.keys)
     if not total:
         return index
-    index.average = sum(sum(counts.values()) for counts in weighted) / total or 1.0
-    frequency = Counter(term for terms in index.vocabulary for term in terms)
-    index.idf = {t: math.log(1 + (total - n + 0.5) / (n + 0.5)) for t, n in frequency.items()}
-    index.common = frozenset(t for t, n in frequency.items() if n > c.common_share * total)
-    postings = defaultdict(list)
-    for number, counts in enumerate(weighted):
-        for term, value in _weights(counts, index.idf, index.average, c).items():
-            postings[term].append((number, value))
-    index.postings = dict(postings)
-    _add_forms(index, frequency, c)
+    index.average = sum(lengths) / total or 1.0
+    index.idf = {
+        t: math.log(1 + (total - len(p[0]) + 0.5) / (len(p[0]) + 0.5)) for t, p in found.items()
+    }
+    index.common = frozenset(t for t, p in found.items() if len(p[0]) > c.common_share * total)
+    norms = [c.k1 * (1 - c.b + c.b * length / index.average) for length in lengths]
+    factor = c.k1 + 1
+    for term, (numbers, weights) in found.items():
+        idf = index.idf[term]
+        for at, number in enumerate(numbers):
+            tf = weights[at]
+            weights[at] = idf * tf * factor / (tf + norms[number])
+    index.postings = found
+    _add_forms(index, found, c)
     return index
 
 
@@ -92,21 +115,20 @@ def overlay(index: Index, entry: Entry, config: MatchConfig, *, replacing: bool)
     """`entry` alone, weighed as if it were one more answer of `index` (or, `replacing`, one
     of its answers): its words weigh what they weigh in the index, a word the index does not
     have what a word of one answer weighs; the index's common words stay common."""
-    counts = weigh(entry, config)
+    c = config
+    counts = weigh(entry, c)
     total = len(index.keys) + (0 if replacing else 1)
     new = math.log(1 + (total - 0.5) / 1.5)
-    alone = Index(keys=[entry.key], vocabulary=[set(counts)], common=index.common)
+    alone = Index(keys=[entry.key], common=index.common)
     alone.average = index.average if index.keys else sum(counts.values()) or 1.0
     alone.idf = {term: index.idf.get(term, new) for term in counts}
-    weights = _weights(counts, alone.idf, alone.average, config)
-    alone.postings = {term: [(0, value)] for term, value in weights.items()}
-    _add_forms(alone, counts, config)
+    norm = c.k1 * (1 - c.b + c.b * sum(counts.values()) / alone.average)
+    alone.postings = {
+        term: (array("i", [0]), array("d", [alone.idf[term] * tf * (c.k1 + 1) / (tf + norm)]))
+        for term, tf in counts.items()
+    }
+    _add_forms(alone, counts, c)
     return alone
-
-
-def _weights(counts: Counter, idf: dict, average: float, c: MatchConfig) -> dict[str, float]:
-    norm = c.k1 * (1 - c.b + c.b * sum(counts.values()) / average)
-    return {term: idf[term] * tf * (c.k1 + 1) / (tf + norm) for term, tf in counts.items()}
 
 
 def _add_forms(index: Index, terms: Iterable[str], c: MatchConfig) -> None:

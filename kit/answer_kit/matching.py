@@ -176,7 +176,7 @@ class Matcher:
                 weights += [extra.idf[f] for f, _ in own]
                 extra_score += max(
                     (
-                        extra.postings[f][0][1] * x
+                        extra.postings[f][1][0] * x
                         for f, x in (*forms, *own)
                         if f in extra.postings and f not in index.common
                     ),
@@ -190,12 +190,12 @@ class Matcher:
             ]
             if len(scanned) == 1:  # most words: each answer's weight counts once anyway
                 form, factor = scanned[0]
-                for number, weight in index.postings[form]:
+                for number, weight in zip(*index.postings[form], strict=True):
                     scores[number] += weight * factor
                 continue
             best: dict[int, float] = {}
             for form, factor in scanned:
-                for number, weight in index.postings[form]:
+                for number, weight in zip(*index.postings[form], strict=True):
                     value = weight * factor
                     if value > best.get(number, 0.0):
                         best[number] = value
@@ -214,11 +214,11 @@ class Matcher:
         total = sum(weight_of) or 1.0
         found = []
         for number, score in ranked:
-            terms = extra.vocabulary[0] if number < 0 else index.vocabulary[number]
+            where, at = (extra, 0) if number < 0 else (index, number)
             covered = sum(
                 weight
                 for forms, weight in zip(forms_of, weight_of, strict=True)
-                if any(form in terms for form, _ in forms)
+                if any(where.has(at, form) for form, _ in forms)
             )
             found.append((key_of(number), score, covered / total))
         return found
