@@ -1,0 +1,156 @@
+"""What a bot would answer, kept ready for the window: a matcher over the library as it is now
+(drafts included) and one over the latest release, each built off the GUI thread.
+
+Building the index of thousands of answers takes seconds, so it runs on a thread of its own (a
+`TaskRunner` of its own: saving and syncing never wait for it), from the answers as the GUI
+thread last saw them. It is built when a library opens and again a moment after the library
+changes (a save, a sync, a reload); a build whose answers are what the index already holds
+stops at once, and a newer build drops an older one's result. The latest release's bundle is
+read through the window's own task runner, like every read of git, and only when the
+published branch has moved. Matching one message then takes about a millisecond, so the
+panels match on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from answer_kit.matching import Matcher
+from authoring_app.gui.tasks import TaskRunner
+from authoring_app.library import questions
+
+REBUILD_DELAY_MS = 800
+
+
+@dataclass(frozen=True)
+class Release:
+    """The latest release as a bot's matcher reads it."""
+
+    version: str
+    matcher: Matcher
+    commit: str
+
+
+class BotIndex(QObject):
+    changed = Signal()  # a matcher became ready or was replaced
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.runner = TaskRunner(self)
+        self.matcher: Matcher | None = None  # the library now, drafts included
+        self.release: Release | None = None
+        self.no_release = False  # True once known that nothing is published yet
+        self._library = None
+        self._fingerprint: tuple | None = None
+        self._release_commit: str | None = None
+        self._timer = QTimer(self, singleShot=True, interval=REBUILD_DELAY_MS)
+        self._timer.timeout.connect(self.build)
+        window.library_loaded.connect(self._library_loaded)
+        window.answer_saved.connect(lambda _key: self._timer.start())
+        window.library_refreshed.connect(self._timer.start)
+
+    @property
+    def building(self) -> bool:
+        return self.runner.busy or self._timer.isActive()
+
+    def _library_loaded(self, library) -> None:
+        self._library, self._fingerprint = library, None
+        self.matcher, self.release, self.no_release = None, None, False
+        self._release_commit = None
+        self.changed.emit()
+        self.build()
+
+    def build(self) -> None:
+        """Build the library's index again (if its answers changed), and read the latest
+        release (if the published branch moved)."""
+        self._timer.stop()
+        library = self.window.library
+        if library is None:
+            return
+        answers, directory = library.answers(), library.directory
+        known = self._fingerprint
+
+        def job():
+            fingerprint = (id(directory), *sorted((str(a.key), a.content_hash()) for a in answers))
+            if fingerprint == known:
+                return None
+            return fingerprint, questions.matcher_of(answers, directory)
+
+        self.runner.run(
+            job,
+            on_done=lambda built: self._built(library, built),
+            on_error=lambda _exc: None,  # the panels keep the index they have
+            channel="library",
+        )
+        self._read_release(library)
+
+    def _built(self, library, built) -> None:
+        if library is not self.window.library or built is None:
+            return
+        self._fingerprint, self.matcher = built
+        self.changed.emit()
+
+    def _read_release(self, library) -> None:
+        from authoring_app.release import published
+
+        known = self._release_commit
+
+        def read():
+            commit = published.tip(library)
+            if commit is None or commit == known:
+                return commit, None
+            return commit, published.read_large_file(library, "bundle.json", commit)
+
+        self.window.tasks.run(
+            read,
+            on_done=lambda found: self._release_read(library, *found),
+            on_error=lambda _exc: None,
+            channel="bot-release",
+        )
+
+    def _release_read(self, library, commit: str | None, data: bytes | None) -> None:
+        from authoring_app.release import published
+
+        if library is not self.window.library:
+            return
+        if commit is None:
+            self.release, self.no_release, self._release_commit = None, True, None
+            self.changed.emit()
+            return
+        if data is None:
+            return  # the same release as before
+        self._release_commit = commit
+
+        def job():
+            version, entries = published.matcher_entries(data)
+            return Release(version, Matcher(entries), commit)
+
+        self.runner.run(
+            job, on_done=lambda release: self._release_built(library, release), channel="release"
+        )
+
+    def _release_built(self, library, release: Release) -> None:
+        if library is self.window.library:
+            self.release, self.no_release = release, False
+            self.changed.emit()
+
+    def question_problems(self, answer) -> list:
+        """The questions of `answer` (as it stands, saved or not) a bot would answer
+        otherwise, as warnings; none until the library's index is ready."""
+        library = self.window.library
+        if self.matcher is None or library is None:
+            return []
+        entries = self.matcher.entries
+
+        def title_of(key) -> str | None:
+            found = entries.get(str(key))
+            return found.title if found else None
+
+        return questions.question_problems(answer, self.matcher, library.directory, title_of)
+
+    def wait(self) -> None:
+        """Let a build finish (before the library closes, and in tests)."""
+        self.runner.wait()
