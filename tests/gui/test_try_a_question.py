@@ -189,6 +189,50 @@ def test_a_question_another_answer_wins_shows_in_the_checks_and_leads_to_its_lin
     assert window.editor.questions.list.hasFocus()
 
 
+def test_trigger_words_are_edited_one_a_line_saved_and_fire_at_once(
+    qtbot, window, published_sample
+):
+    ready(qtbot, window)
+    editor = window.editor
+    window.open_answer(ARTERY)
+    assert not editor.triggers.isVisibleTo(window)  # an answer has none
+    window.open_answer(EMERGENCY)
+    assert editor.triggers.isVisibleTo(window)
+    saved = published_sample.answer(EMERGENCY)
+    assert editor.triggers.values() == list(saved.triggers)
+    assert "Example &messages" in editor.questions_label.text()
+
+    window.show_side_panel("checks")
+    example = "my friend went grey and floppy"
+    add_entry(qtbot, editor.questions.entry, example)
+    silent = "This example does not set off the emergency response"
+    checks = window.checks.list
+    qtbot.waitUntil(lambda: any(silent in checks.item(i).text() for i in range(checks.count())))
+    panel = try_message(qtbot, window, "my mate went grey and floppy, help")
+    assert panel.tried.now.emergency == ()
+
+    editor.triggers.setFocus()
+    editor.triggers.moveCursor(editor.triggers.textCursor().MoveOperation.End)
+    qtbot.keyClick(editor.triggers, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor.triggers, "grey and  floppy ")
+    qtbot.waitUntil(lambda: panel.tried.now is not None and bool(panel.tried.now.emergency))
+    assert panel.tried.now.emergency == (str(EMERGENCY),)
+    assert panel.tried.release.emergency == ()  # not in the release
+    assert "with your unsaved changes" in shown(panel)
+    qtbot.waitUntil(lambda: not any(silent in checks.item(i).text() for i in range(checks.count())))
+
+    window.actions["save"].trigger()
+    qtbot.waitUntil(lambda: not editor.is_modified, timeout=10_000)
+    settle(qtbot, window)
+    after = published_sample.answer(EMERGENCY)
+    assert after.triggers == (*saved.triggers, "grey and floppy")
+    text = (published_sample.path / after.path).read_text("utf-8")
+    assert "  - grey and floppy\n" in text.split("summary:")[0]
+    assert (
+        published_sample.repo.git.log("-1", "--format=%an") == "Alex Example (demonstration author)"
+    )
+
+
 def test_the_panel_speaks_russian_with_lang_ru(qtbot, published_sample, settings):
     app = QApplication.instance()
     install_translations(app, "ru")
