@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from authoring_app.gui import ask
+from authoring_app.gui.publish_questions import QuestionReport
 from authoring_app.gui.publish_words import left_out_words, plain, verify_commands, why_words
 from authoring_app.gui.status_view import status_colour, status_word
 
@@ -89,6 +90,7 @@ class PublishDialog(QDialog):
         self.contents.setColumnWidth(1, 150)
         self.contents.setWordWrap(True)
         self.contents.setRootIsDecorated(True)
+        self.questions = QuestionReport(window, self.contents)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("publish_progress")
@@ -135,6 +137,7 @@ class PublishDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
+        layout.addWidget(self.questions)
         layout.addLayout(form)
         layout.addWidget(self.contents, 1)
         layout.addWidget(self.progress_text)
@@ -171,6 +174,8 @@ class PublishDialog(QDialog):
         self.version.setEnabled(plan.can_publish)
         self.version.setText(plan.proposed_version)
         self._fill(plan)
+        if plan.included:
+            self.questions.check(plan)
         counts = self.tr("%1 answers in the release: %2 added, %3 changed, %4 removed.")
         for number, value in enumerate(
             (len(plan.included), len(plan.added), len(plan.changed), len(plan.removed)), 1
@@ -382,6 +387,7 @@ class PublishDialog(QDialog):
             return
         if self.job is not None:
             self.window.tasks.cancel(self.job)
+        self.questions.stop()
         super().reject()
 
 

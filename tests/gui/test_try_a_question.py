@@ -257,3 +257,36 @@ def test_the_panel_speaks_russian_with_lang_ru(qtbot, published_sample, settings
         drain(qtbot, window)
     finally:
         install_translations(app, "en")
+
+
+def test_the_publish_dialog_warns_of_lost_questions_and_still_lets_publish(
+    qtbot, sample_library, settings
+):
+    signs = sample_library.answer(SIGNS)
+    claimed = sample_library.answer(ARTERY).questions[0]
+    sample_library.save_answer(
+        signs.edited(questions=(*signs.questions, claimed)),
+        sample_library.roster.get("demo-author"),
+    )
+    signed_sample(sample_library)
+    window = make_window(qtbot, sample_library, settings, person_id="demo-publisher")
+    window.actions["publish"].trigger()
+    dialog = window.publish_dialog
+    qtbot.waitUntil(lambda: dialog.questions.report is not None, timeout=30_000)
+    report = dialog.questions.report
+    lost = report.lost_answers
+    assert SIGNS in lost
+    text = plain(dialog.questions)
+    assert f"{len(lost)} of {report.answers} answers have questions the bot would answer" in text
+    assert "This does not stop publishing" in text
+    group = dialog.contents.topLevelItem(0)
+    assert group.text(0) == f"Questions the bot would answer otherwise ({len(lost)})"
+    rows = [(group.child(i).text(0), group.child(i).text(2)) for i in range(group.childCount())]
+    assert (
+        signs.title,
+        f"“{claimed}”: the bot would send “What to do if you hit an artery”",
+    ) in rows
+    assert dialog.publish_button.isEnabled()
+    dialog.reject()
+    window.bot_index.wait()
+    drain(qtbot, window)
