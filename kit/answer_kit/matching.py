@@ -20,7 +20,6 @@ Every limit on untrusted input is a field of `MatchConfig`, applied while readin
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -91,6 +90,8 @@ class Matcher:
             key: number for index in self._indexes.values() for number, key in enumerate(index.keys)
         }
         self._overlaid: tuple[Entry, ix.Index] | None = None
+        self._trigger_words = frozenset(stem for _key, stems in self._triggers for stem in stems)
+        self._same: dict[str, frozenset[str]] = {}  # a message's stem -> trigger stems it is
 
     @staticmethod
     def _triggers_of(entries: Iterable[Entry]) -> list[tuple[str, tuple[str, ...]]]:
@@ -162,8 +163,8 @@ class Matcher:
         extra: ix.Index | None = None,
         replaced: int | None = None,
     ) -> list[tuple[str, float, float]]:
-        """The shortlist of answers, best first: key, score, and what share of the message
-        each covers. `extra`: one more answer, in place of answer number `replaced`."""
+        """The shortlist of answers, best first: key, score, and (for the best) what share of
+        the message it covers. `extra`: one more answer, in place of answer number `replaced`."""
         c = self.config
         scores: dict[int, float] = defaultdict(float)
         forms_of, weight_of = [], []
@@ -203,24 +204,29 @@ class Matcher:
                 scores[number] += value
         if replaced is not None:
             scores.pop(replaced, None)
-        items = list(scores.items())
         if extra_score > 0:
-            items.append((-1, extra_score))
+            scores[-1] = extra_score
 
         def key_of(number: int) -> str:
             return extra.keys[0] if number < 0 else index.keys[number]
 
-        ranked = heapq.nsmallest(c.shortlist, items, key=lambda item: (-item[1], key_of(item[0])))
-        total = sum(weight_of) or 1.0
-        found = []
-        for number, score in ranked:
+        # The shortlist: the answers scoring at least the shortlist's lowest score, in order
+        # (by key where scores tie), found without ordering every answer that shares a word.
+        items = scores.items()
+        if len(scores) > c.shortlist:
+            lowest = sorted(scores.values(), reverse=True)[c.shortlist - 1]
+            items = [item for item in items if item[1] >= lowest]
+        ranked = sorted(items, key=lambda item: (-item[1], key_of(item[0])))[: c.shortlist]
+        found = [(key_of(number), score, 0.0) for number, score in ranked]
+        if found:  # how much of the message the best answer covers: only it is judged
+            number = ranked[0][0]
             where, at = (extra, 0) if number < 0 else (index, number)
             covered = sum(
                 weight
                 for forms, weight in zip(forms_of, weight_of, strict=True)
                 if any(where.has(at, form) for form, _ in forms)
             )
-            found.append((key_of(number), score, covered / total))
+            found[0] = (found[0][0], found[0][1], covered / (sum(weight_of) or 1.0))
         return found
 
     def emergencies(self, message: str, *, instead: Entry | None = None) -> tuple[str, ...]:
@@ -231,14 +237,34 @@ class Matcher:
             triggers = [t for t in triggers if t[0] != instead.key]
             triggers += self._triggers_of([instead])
         said = w.stems(message[: self.config.max_message_chars])
+        present = frozenset().union(*map(self._trigger_words_of, said))
         fired = []
         for key, trigger in triggers:
-            if key not in fired and _holds(said, trigger, self.config):
+            if key in fired:
+                continue
+            if all(t in self._trigger_words for t in trigger) and not present.issuperset(trigger):
+                continue  # a word of it is nowhere in the message
+            if _holds(said, trigger, self._same_word):
                 fired.append(key)
         return tuple(fired)
 
+    def _trigger_words_of(self, said: str) -> frozenset[str]:
+        """The trigger words a message's stem `said` stands for (kept: messages repeat)."""
+        found = self._same.get(said)
+        if found is None:
+            found = frozenset(t for t in self._trigger_words if same_word(said, t, self.config))
+            if len(self._same) < 100_000:
+                self._same[said] = found
+        return found
 
-def _same_word(said: str, wanted: str, config: MatchConfig) -> bool:
+    def _same_word(self, said: str, wanted: str) -> bool:
+        """`same_word`, looked up for the trigger words the index holds."""
+        if wanted not in self._trigger_words:  # an unsaved trigger's
+            return same_word(said, wanted, self.config)
+        return wanted in self._trigger_words_of(said)
+
+
+def same_word(said: str, wanted: str, config: MatchConfig) -> bool:
     """Whether a message's word stem `said` is the trigger's `wanted`: the same, a longer form
     of it ("дышет" for "дыш"), a form at most two letters shorter, or one typo away."""
     if said == wanted:
@@ -252,17 +278,16 @@ def _same_word(said: str, wanted: str, config: MatchConfig) -> bool:
     )
 
 
-def _holds(said: list[str], trigger: tuple[str, ...], config: MatchConfig) -> bool:
-    """Whether the trigger's words appear in `said` in order, at most one word between."""
+def _holds(said: list[str], trigger: tuple[str, ...], same) -> bool:
+    """Whether the trigger's words appear in `said` in order, at most one word between
+    (`same(said_word, trigger_word)` says whether two words are the same)."""
     for start, word in enumerate(said):
-        if not _same_word(word, trigger[0], config):
+        if not same(word, trigger[0]):
             continue
         position, ok = start, True
         for wanted in trigger[1:]:
             for step in (1, 2):
-                if position + step < len(said) and _same_word(
-                    said[position + step], wanted, config
-                ):
+                if position + step < len(said) and same(said[position + step], wanted):
                     position += step
                     break
             else:
