@@ -109,11 +109,11 @@ class TryPanel(QWidget):
         if self.message.text().strip():
             self.timer.start()
 
-    def open_text(self):
-        """The open answer as the editor holds it, where the library's index does not hold
-        that text yet (unsaved, or saved a moment ago): matched in place of the index's."""
-        answer, library, matcher = self.window.editor.answer(), self.window.library, None
-        matcher = self.bot.matcher
+    def open_text(self, answer=None):
+        """The open answer as the editor holds it (or `answer`), where the library's index
+        does not hold that text yet (unsaved, or saved a moment ago): matched in its place."""
+        answer = answer or self.window.editor.answer()
+        library, matcher = self.window.library, self.bot.matcher
         if answer is None or library is None or matcher is None:
             return None
         entry = questions.entry_of(answer, library.directory)
@@ -135,12 +135,13 @@ class TryPanel(QWidget):
                 )
             )
             return self.tried
-        locale = window.editor.answer().locale if window.editor.has_answer else window.ui_locale
-        own = self.open_text()
+        answer = window.editor.answer()
+        locale = answer.locale if answer is not None else window.ui_locale
+        own = self.open_text(answer)
         now = bot.matcher.match(text, locale=locale, instead=own) if bot.matcher else None
         release = bot.release.matcher.match(text, locale=locale) if bot.release else None
         self.tried = Tried(text, now, release)
-        parts = [result_html(window, now, own, len(window.library.answers()))]
+        parts = [result_html(window, now, own)]
         parts.append(release_html(window, release, bot))
         self.result.setText("".join(parts))
         return self.tried

@@ -4,6 +4,7 @@ each answer stands, its short reply as plain text. Never a score, an id or Markd
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication
 
@@ -25,6 +26,7 @@ def quoted(title: str) -> str:
     return html.escape(tr("“%1”")).replace("%1", html.escape(title))
 
 
+@lru_cache(maxsize=256)
 def _plain(markdown: str) -> str:
     """A short reply as a person reads it: no Markdown marks, cut at a word if long."""
     text = " ".join(render_text(markdown).split())
@@ -89,7 +91,7 @@ def _declined() -> str:
     )
 
 
-def result_html(window, match: Match | None, own, answers: int) -> str:
+def result_html(window, match: Match | None, own) -> str:
     """What a bot would send from the library now, drafts and unsaved changes included
     (`own`: the open answer's text, where the index does not hold it yet)."""
     bot = window.bot_index
@@ -98,6 +100,7 @@ def result_html(window, match: Match | None, own, answers: int) -> str:
         html.escape(tr("Drafts and unsaved changes included: not what bots send yet.")),
     )
     if match is None or bot.matcher is None:
+        answers = len(window.library.answers()) if window.library is not None else 0
         waiting = tr("Getting ready: reading %1 answers…").replace("%1", str(answers))
         return out + f"<p><i>{html.escape(waiting)}</i></p>"
     matcher = bot.matcher
