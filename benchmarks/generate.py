@@ -161,17 +161,18 @@ def answer_text(answer: Answer) -> str:
     return f"---\n{front}---\n{normalise_body(answer.body)}"
 
 
-def make_texts(job: tuple[int, int, int, int]) -> list[tuple[str, str, bytes, Answer]]:
-    """Answers `start`..`stop` of one revision: (path, commit subject, file bytes, answer).
+def make_texts(job: tuple) -> list[tuple[str, str, bytes, Answer]]:
+    """Answers `start`..`stop` of one revision: (path, commit subject, file bytes, answer),
+    with words from a vocabulary if the job names one.
 
     Each answer has its own random stream, so the result does not depend on how the work is
     split between processes."""
-    seed, revision, start, stop = job
+    seed, revision, start, stop, *vocabulary = job
     out = []
     for index in range(start, stop):
         for locale in ("ru", "en"):
             rng = random.Random(f"{seed}/{revision}/{index}/{locale}")
-            answer = make_answer(rng, index, locale, revision)
+            answer = make_answer(rng, index, locale, revision, *vocabulary)
             verb = "Add" if revision == 0 else "Edit"
             out.append(
                 (
@@ -254,8 +255,10 @@ def generate(
     edits: int = 3,
     key_dir: Path | None = None,
     workers: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> dict:
-    """Write the library to `out` (replacing it) and return a summary."""
+    """Write the library to `out` (replacing it) and return a summary. `vocabulary`: the
+    words answers are written in, and how often (default: WORDS, each as often)."""
     from authoring_app.review.keys import KeyStore, encode_public_key
 
     started = time.perf_counter()
@@ -290,7 +293,7 @@ def generate(
     final: dict[str, Answer] = {}
     chunk = 250
     jobs = [
-        (seed, revision, first, min(first + chunk, ids))
+        (seed, revision, first, min(first + chunk, ids), *([vocabulary] if vocabulary else []))
         for revision in range(1 + edits)
         for first in range(0, ids, chunk)
     ]

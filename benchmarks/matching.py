@@ -1,7 +1,7 @@
 """Matching chat messages at library scale: building the index, matching a message, and the
 checks of each answer's own questions.
 
-    python benchmarks/matching.py --answers 5000 [--messages 400] [--runs 3] [--out FILE]
+    python benchmarks/matching.py --answers 5000 [--messages 400] [--runs 3] [--gui] [--out FILE]
 
 The library is made in memory by generate.py's `make_answer` (N answer files: N/2 ids in
 Russian and English, 1-6 KB bodies), its words drawn from the sample library's own words as
@@ -10,8 +10,10 @@ to every answer, which the matcher skips: too easy). The sample's emergency resp
 bot messages are added, as a release has them. Messages are the evaluation set
 (tests/kit/data/messages.yaml, both languages), the same with a typo in one word, and
 questions of generated answers, in a shuffled order; each is matched once, after a warm-up
-on other messages. Prints one JSON object of medians and the 95th percentiles, with the
-targets and the machine's load before and after. See docs/performance.md.
+on other messages. With --gui, the same kind of library is written to disk once and Try a
+question is measured in the main window, in a fresh process (benchmarks/probes.py try).
+Prints one JSON object of medians and the 95th percentiles, with the targets and the
+machine's load before and after. See docs/performance.md.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import platform
 import random
 import resource
 import statistics
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -187,15 +190,45 @@ def run(answers: int, count: int, runs: int, seed: int) -> dict:
     }
 
 
+def gui(answers: int, seed: int) -> dict:
+    """Try a question in the main window over the same kind of library, written to disk with
+    its history (benchmarks/out/words-<N>-s<seed>, made once), in a fresh process."""
+    out = HERE / "out"
+    path = out / f"words-{answers}-s{seed}"
+    if not (path / ".git").is_dir():
+        out.mkdir(parents=True, exist_ok=True)
+        generate.generate(path, answers, seed=seed, edits=0, vocabulary=vocabulary()[0])
+    home = out / "home"
+    env = {
+        **os.environ,
+        "AUTHORING_APP_DATA_DIR": str(home / "data"),
+        "AUTHORING_APP_CONFIG_DIR": str(home / "config"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    done = subprocess.run(
+        [sys.executable, str(HERE / "probes.py"), "try", str(path), str(MESSAGES)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    return {f"gui_{name}": round(value, 2) for name, value in found.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--answers", type=int, default=5000)
     parser.add_argument("--messages", type=int, default=400)
     parser.add_argument("--runs", type=int, default=3, help="index builds to take the median of")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--gui", action="store_true", help="also measure Try a question")
     parser.add_argument("--out", type=Path, help="also write the JSON to this file")
     args = parser.parse_args()
-    text = json.dumps(run(args.answers, args.messages, args.runs, args.seed), indent=2)
+    result = run(args.answers, args.messages, args.runs, args.seed)
+    if args.gui:
+        result.update(gui(args.answers, args.seed))
+    text = json.dumps(result, indent=2)
     print(text)
     if args.out:
         args.out.write_text(text + "\n", "utf-8")

@@ -1,7 +1,9 @@
-"""Measurements that need a fresh Python process: opening a library, and the main window.
+"""Measurements that need a fresh Python process: opening a library, the main window, and
+Try a question.
 
     python benchmarks/probes.py open LIBRARY
     python benchmarks/probes.py gui LIBRARY WORD
+    python benchmarks/probes.py try LIBRARY MESSAGES.yaml
 
 Each prints one JSON object. `run.py` starts them, so no import, in-memory cache or Qt state
 of one measurement helps the next.
@@ -101,12 +103,86 @@ def probe_gui(library_path: str, word: str) -> dict:
     }
 
 
+def probe_try(library_path: str, messages_file: str) -> dict:
+    """The main window with Try a question showing: how long after the library shows the
+    bot's index is ready (built off the GUI thread, a moment after opening) and the longest
+    the GUI thread waited meanwhile (a 5 ms timer's worst lateness), then the GUI thread's
+    time to show what the bot would send for each message, and to run the open answer's
+    checks (its questions against the index included)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import yaml
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+
+    from authoring_app.gui.app import application
+    from authoring_app.gui.main_window import MainWindow
+    from authoring_app.gui.settings import Settings
+    from authoring_app.gui.try_panel import show_try_panel
+
+    app = application()
+    window = MainWindow(Settings())
+    window.resize(1366, 768)
+    window.show()
+    ticks, clock, began = [], QElapsedTimer(), []
+    ticker = QTimer(interval=5)
+    ticker.timeout.connect(lambda: ticks.append(clock.restart()))
+
+    def loaded(_library) -> None:  # the index build starts now, on its own thread
+        began.append(time.perf_counter())
+        clock.start()
+        ticker.start()
+
+    loop = QEventLoop()
+    window.bot_index.changed.connect(lambda: window.bot_index.matcher is not None and loop.quit())
+    QTimer.singleShot(600_000, loop.quit)
+    window.library_loaded.connect(loaded)
+    window.open_library(library_path)
+    loop.exec()
+    build_s = time.perf_counter() - began[0]
+    ticker.stop()
+    key = window.library_panel.model.keys()[0]
+    window.open_answer(key)
+    show_try_panel(window)
+    texts = [m["text"] for m in yaml.safe_load(Path(messages_file).read_text("utf-8"))]
+    tried = []
+    for text in texts:
+        window.try_panel.message.setText(text)
+        began = time.perf_counter()
+        window.try_panel.try_message()
+        app.processEvents()
+        tried.append((time.perf_counter() - began) * 1000)
+    checks = []
+    for _ in range(20):
+        began = time.perf_counter()
+        window.run_checks()
+        checks.append((time.perf_counter() - began) * 1000)
+    window.tasks.wait()
+    window.bot_index.wait()
+    rss_mb = peak_rss_mb()
+    if window.library is not None:
+        window.library.close()
+    tried.sort()
+    return {
+        "index_ready_s": build_s,
+        "gui_worst_wait_ms": max((t - 5 for t in ticks), default=0),
+        "try_ms": statistics.median(tried),
+        "try_p95_ms": tried[int(0.95 * len(tried))],
+        "try_max_ms": tried[-1],
+        "checks_ms": statistics.median(checks),
+        "questions_checked": len(window.editor.answer().questions),
+        "rss_mb": rss_mb,
+    }
+
+
 def main() -> None:
     kind, library_path, *rest = sys.argv[1:]
     if kind == "open":
         result = probe_open(library_path)
     elif kind == "gui":
         result = probe_gui(library_path, rest[0] if rest else "naloxone")
+    elif kind == "try":
+        result = probe_try(library_path, rest[0])
     else:
         raise SystemExit(f"unknown probe {kind!r}")
     print(json.dumps(result))
