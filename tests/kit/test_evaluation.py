@@ -77,3 +77,26 @@ def test_the_matcher_meets_its_targets_on_the_sample_release(sample_release):
     assert figures["declined"] >= 0.80
     caught, emergencies = figures["emergencies_caught"].split("/")
     assert caught == emergencies, "an emergency went without the emergency response"
+
+
+def test_a_false_alarm_puts_the_emergency_response_before_the_answer_and_stays_rare(
+    sample_release, responder
+):
+    """Trigger words fire whatever else a message asks (docs/bundle-format.md, "False alarms
+    are meant to happen"): what it costs is the emergency response's lines before the answer,
+    which still follows, and it stays rare."""
+    messages = {m["text"]: m for m in load_messages()}
+    figures = evaluate(
+        answer_kit.Matcher(answer_kit.entries_from_bundle(sample_release.data)),
+        [*messages.values()],
+    )
+    calm = sum(1 for m in messages.values() if not m.get("emergency"))
+    assert 0 < len(figures["false_alarms"]) <= calm // 25
+    by_key = {a["key"]: a for a in sample_release.data["answers"]}
+    for text in figures["false_alarms"]:
+        reply = responder.ask(text, locale=messages[text].get("locale"))
+        [fired] = reply.match.emergency
+        assert reply.messages[0] == by_key[fired]["summary"]["telegram"]
+        assert messages[text]["answer"], "a false alarm on a message no answer fits"
+        assert reply.match.answer is not None, f"{text!r}: no answer after the alarm"
+        assert reply.messages[1] == by_key[reply.match.answer]["summary"]["telegram"]
