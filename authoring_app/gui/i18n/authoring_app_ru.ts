@@ -2275,7 +2275,7 @@ Release %2 with %3 answers, signed with your key. Bots and sites that trust your
     </message>
     <message>
         <source>Drafts and unsaved changes included: not what bots send yet.</source>
-        <translation>С черновиками и несохранёнными изменениями: бот пока отправляет не это.</translation>
+        <translation>С учётом черновиков и несохранённых изменений — бот это пока не отправляет.</translation>
     </message>
     <message>
         <source>Getting ready: reading %1 answers…</source>
