@@ -13,7 +13,8 @@ questions of generated answers, in a shuffled order; each is matched once, after
 on other messages. With --gui, the same kind of library is written to disk once and Try a
 question is measured in the main window, in a fresh process (benchmarks/probes.py try).
 Prints one JSON object of medians and the 95th percentiles, with the targets and the
-machine's load before and after. See docs/performance.md.
+machine's load before and after. Settings, keys and the app's cache live under
+benchmarks/out/home, never in the user's own folders. See docs/performance.md.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+HOME = HERE / "out" / "home"  # settings, keys and the app's cache: never the user's own
+os.environ["AUTHORING_APP_DATA_DIR"] = str(HOME / "data")
+os.environ["AUTHORING_APP_CONFIG_DIR"] = str(HOME / "config")
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
@@ -192,19 +196,15 @@ def run(answers: int, count: int, runs: int, seed: int) -> dict:
 
 def gui(answers: int, seed: int) -> dict:
     """Try a question in the main window over the same kind of library, written to disk with
-    its history (benchmarks/out/words-<N>-s<seed>, made once), in a fresh process."""
+    its history and a release of its signed-off answers (benchmarks/out/words-<N>-s<seed>,
+    made once), in a fresh process."""
     out = HERE / "out"
     path = out / f"words-{answers}-s{seed}"
     if not (path / ".git").is_dir():
         out.mkdir(parents=True, exist_ok=True)
-        generate.generate(path, answers, seed=seed, edits=0, vocabulary=vocabulary()[0])
-    home = out / "home"
-    env = {
-        **os.environ,
-        "AUTHORING_APP_DATA_DIR": str(home / "data"),
-        "AUTHORING_APP_CONFIG_DIR": str(home / "config"),
-        "QT_QPA_PLATFORM": "offscreen",
-    }
+        made = generate.generate(path, answers, seed=seed, edits=0, vocabulary=vocabulary()[0])
+        publish(path, Path(made["key_dir"]))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
         [sys.executable, str(HERE / "probes.py"), "try", str(path), str(MESSAGES)],
         capture_output=True,
@@ -214,6 +214,16 @@ def gui(answers: int, seed: int) -> dict:
     )
     found = json.loads(done.stdout.strip().splitlines()[-1])
     return {f"gui_{name}": round(value, 2) for name, value in found.items()}
+
+
+def publish(path: Path, key_dir: Path) -> None:
+    from authoring_app.release import planning, publishing
+    from authoring_app.review.keys import KeyStore
+
+    key = KeyStore(key_dir).load("bench-publisher", generate.PASSPHRASE)
+    with Library.open(path) as library:
+        plan = planning.plan_release(library)
+        publishing.publish(library, plan, "bench-publisher", key)
 
 
 def main() -> None:

@@ -60,6 +60,7 @@ class BotIndex(QObject):
         self.matcher: Matcher | None = None  # the library now, drafts included
         self.release: Release | None = None
         self.no_release = False  # True once known that nothing is published yet
+        self.release_wanted = False
         self._last_built: tuple | None = None  # (fingerprint, matcher), on the runner's thread
         self._release_commit: str | None = None
         self._timer = QTimer(self, singleShot=True, interval=REBUILD_DELAY_MS)
@@ -106,7 +107,16 @@ class BotIndex(QObject):
             on_error=lambda _exc: None,  # the panels keep the index they have
             channel="library",
         )
-        self._read_release(library)
+        if self.release_wanted:
+            self._read_release(library)
+
+    def want_release(self) -> None:
+        """The latest release's index is wanted (Try a question shows): read it from now on.
+        Until then it is not read at all: a large release takes a second and much memory."""
+        if not self.release_wanted:
+            self.release_wanted = True
+            if self.window.library is not None:
+                self._read_release(self.window.library)
 
     def _built(self, library, built) -> None:
         if library is not self.window.library or built[1] is self.matcher:
@@ -117,22 +127,17 @@ class BotIndex(QObject):
     def _read_release(self, library) -> None:
         from authoring_app.release import published
 
-        known = self._release_commit
-
-        def read():
-            commit = published.tip(library)
-            if commit is None or commit == known:
-                return commit, None
-            return commit, published.read_large_file(library, "bundle.json", commit)
-
         self.window.tasks.run(
-            read,
-            on_done=lambda found: self._release_read(library, *found),
+            lambda: published.tip(library),
+            on_done=lambda commit: self._release_moved(library, commit),
             on_error=lambda _exc: None,
             channel="bot-release",
         )
 
-    def _release_read(self, library, commit: str | None, data: bytes | None) -> None:
+    def _release_moved(self, library, commit: str | None) -> None:
+        """Read the release at `commit` of the published branch, if it is another one. Its
+        bundle is read by `git cat-file` into a file, on this index's own thread (git reads
+        objects safely while another command writes)."""
         from authoring_app.release import published
 
         if library is not self.window.library:
@@ -141,11 +146,14 @@ class BotIndex(QObject):
             self.release, self.no_release, self._release_commit = None, True, None
             self.changed.emit()
             return
-        if data is None:
+        if commit == self._release_commit:
             return  # the same release as before
         self._release_commit = commit
 
         def job():
+            data = published.read_large_file(library, "bundle.json", commit)
+            if data is None:
+                raise published.PublishError("the latest release's bundle cannot be read")
             with collector_waits():
                 version, entries = published.matcher_entries(data)
                 return Release(version, Matcher(entries), commit)

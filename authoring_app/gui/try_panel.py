@@ -153,8 +153,15 @@ class TryPanel(QWidget):
 
 def show_try_panel(window) -> None:
     window.show_side_panel("try")
-    window.widen_side_panel(PANEL_WIDTH)
+    _panel_shown(window, window.try_panel)  # (no signal if it already showed)
     window.try_panel.focus()
+
+
+def _panel_shown(window, panel) -> None:
+    """The panel needs room, and the latest release's index."""
+    if window.side_tabs.currentWidget() is panel:
+        window.widen_side_panel(PANEL_WIDTH)
+        window.bot_index.want_release()
 
 
 def install(window) -> None:
@@ -173,23 +180,21 @@ def install(window) -> None:
         ),
     )
     action.setIcon(window.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxQuestion))
-    window.side_tabs.currentChanged.connect(
-        lambda _i: (
-            window.side_tabs.currentWidget() is panel and window.widen_side_panel(PANEL_WIDTH)
-        )
-    )
+    window.side_tabs.currentChanged.connect(lambda _i: _panel_shown(window, panel))
 
 
 def try_screenshot(view: str):
     def prepare(window):
-        window.bot_index.build()
+        bot = window.bot_index
+        show_try_panel(window)
+        bot.build()
         for _ in range(50):
-            window.bot_index.wait()
+            bot.wait()
             window.tasks.wait()
             QApplication.processEvents()
-            if window.bot_index.matcher is not None and not window.bot_index.building:
+            known = bot.release is not None or bot.no_release
+            if bot.matcher is not None and known and not bot.building:
                 break
-        show_try_panel(window)
         language = "ru" if window.ui_locale == "ru" else "en"
         window.try_panel.message.setText(EXAMPLES[language][view])
         window.try_panel.try_message()

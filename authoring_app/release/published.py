@@ -182,9 +182,12 @@ def matcher_entries(data: bytes) -> tuple[str, list]:
     from answer_kit.content import entries_from_bundle
 
     try:
-        bundle = json.loads(data, object_pairs_hook=_without_rendering)
+        text = data.decode("utf-8")
+        del data  # (the caller's bytes may go: a large bundle is held once, as text)
+        bundle = json.loads(text, object_pairs_hook=_without_rendering)
+        del text
         return str(bundle["version"]), entries_from_bundle(bundle)
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:  # UnicodeDecodeError too
         raise PublishError(f"bundle.json on the published branch is damaged: {exc}") from None
 
 
