@@ -59,35 +59,56 @@ _RU = (
 WORDS = {"en": _EN.split(), "ru": _RU.split()}
 
 
-def sentence(rng: random.Random, locale: str, words: int) -> str:
-    picked = rng.choices(WORDS[locale], k=words)
+# locale -> (words, cumulative weights): a vocabulary with how often each word is used.
+Vocabulary = dict[str, tuple[list[str], list[float]]]
+
+
+def sentence(
+    rng: random.Random, locale: str, words: int, vocabulary: Vocabulary | None = None
+) -> str:
+    if vocabulary is None:
+        picked = rng.choices(WORDS[locale], k=words)
+    else:
+        known, weights = vocabulary[locale]
+        picked = rng.choices(known, cum_weights=weights, k=words)
     return " ".join(picked).capitalize() + "."
 
 
-def body(rng: random.Random, locale: str, target_bytes: int, revision: int) -> str:
-    """Varied Markdown: headings, paragraphs, lists, emphasis, links and directory references."""
+def body(
+    rng: random.Random,
+    locale: str,
+    target_bytes: int,
+    revision: int,
+    vocabulary: Vocabulary | None = None,
+) -> str:
+    """Varied Markdown: headings, paragraphs, lists, emphasis, links and directory references.
+    Words come from WORDS, or from `vocabulary` as often as it says."""
+
     parts: list[str] = [f"Revision {revision}."]
     size = 0
     while size < target_bytes:
         kind = rng.random()
         if kind < 0.15:
-            block = "## " + sentence(rng, locale, rng.randint(2, 5)).rstrip(".")
+            block = "## " + sentence(rng, locale, rng.randint(2, 5), vocabulary).rstrip(".")
         elif kind < 0.4:
             block = "\n".join(
-                f"- {sentence(rng, locale, rng.randint(3, 9))}" for _ in range(rng.randint(2, 6))
+                f"- {sentence(rng, locale, rng.randint(3, 9), vocabulary)}"
+                for _ in range(rng.randint(2, 6))
             )
         elif kind < 0.5:
             block = "\n".join(
-                f"{i}. **{sentence(rng, locale, 3)}**" for i in range(1, rng.randint(3, 5))
+                f"{i}. **{sentence(rng, locale, 3, vocabulary)}**"
+                for i in range(1, rng.randint(3, 5))
             )
         elif kind < 0.6:
             block = (
-                f"{sentence(rng, locale, 6)} See [the guide](https://example.org/{rng.randint(1, 999)}) "
+                f"{sentence(rng, locale, 6, vocabulary)} See [the guide](https://example.org/{rng.randint(1, 999)}) "
                 f"or {{{{ref:example-mobile-unit}}}}."
             )
         else:
             block = " ".join(
-                sentence(rng, locale, rng.randint(5, 14)) for _ in range(rng.randint(2, 5))
+                sentence(rng, locale, rng.randint(5, 14), vocabulary)
+                for _ in range(rng.randint(2, 5))
             )
             if rng.random() < 0.3:
                 block = block.replace(" ", " _", 1).replace(".", "_.", 1)
@@ -96,20 +117,29 @@ def body(rng: random.Random, locale: str, target_bytes: int, revision: int) -> s
     return "\n\n".join(parts) + "\n"
 
 
-def make_answer(rng: random.Random, index: int, locale: str, revision: int) -> Answer:
+def make_answer(
+    rng: random.Random,
+    index: int,
+    locale: str,
+    revision: int,
+    vocabulary: Vocabulary | None = None,
+) -> Answer:
     topic = TOPICS[index % len(TOPICS)]
+
     needs_flags = topic in {"wound-care", "vein-care", "detox-at-home", "overdose"}
     return Answer(
         id=f"answer-{index:05d}",
         locale=locale,
         topic=topic,
-        title=sentence(rng, locale, rng.randint(3, 7)).rstrip("."),
+        title=sentence(rng, locale, rng.randint(3, 7), vocabulary).rstrip("."),
         questions=tuple(
-            sentence(rng, locale, rng.randint(4, 9)).rstrip(".") + "?" for _ in range(3)
+            sentence(rng, locale, rng.randint(4, 9), vocabulary).rstrip(".") + "?" for _ in range(3)
         ),
-        summary=" ".join(sentence(rng, locale, 10) for _ in range(3)),
-        body=body(rng, locale, rng.randint(1024, 6 * 1024), revision),
-        red_flags=tuple(sentence(rng, locale, 5) for _ in range(2)) if needs_flags else (),
+        summary=" ".join(sentence(rng, locale, 10, vocabulary) for _ in range(3)),
+        body=body(rng, locale, rng.randint(1024, 6 * 1024), revision, vocabulary),
+        red_flags=tuple(sentence(rng, locale, 5, vocabulary) for _ in range(2))
+        if needs_flags
+        else (),
         refer_to=("example-mobile-unit",),
         sources=(Source("NHS: Skin abscess", "https://www.nhs.uk/conditions/skin-abscess/"),),
         tags=(topic,),
@@ -131,17 +161,18 @@ def answer_text(answer: Answer) -> str:
     return f"---\n{front}---\n{normalise_body(answer.body)}"
 
 
-def make_texts(job: tuple[int, int, int, int]) -> list[tuple[str, str, bytes, Answer]]:
-    """Answers `start`..`stop` of one revision: (path, commit subject, file bytes, answer).
+def make_texts(job: tuple) -> list[tuple[str, str, bytes, Answer]]:
+    """Answers `start`..`stop` of one revision: (path, commit subject, file bytes, answer),
+    with words from a vocabulary if the job names one.
 
     Each answer has its own random stream, so the result does not depend on how the work is
     split between processes."""
-    seed, revision, start, stop = job
+    seed, revision, start, stop, *vocabulary = job
     out = []
     for index in range(start, stop):
         for locale in ("ru", "en"):
             rng = random.Random(f"{seed}/{revision}/{index}/{locale}")
-            answer = make_answer(rng, index, locale, revision)
+            answer = make_answer(rng, index, locale, revision, *vocabulary)
             verb = "Add" if revision == 0 else "Edit"
             out.append(
                 (
@@ -224,8 +255,10 @@ def generate(
     edits: int = 3,
     key_dir: Path | None = None,
     workers: int | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> dict:
-    """Write the library to `out` (replacing it) and return a summary."""
+    """Write the library to `out` (replacing it) and return a summary. `vocabulary`: the
+    words answers are written in, and how often (default: WORDS, each as often)."""
     from authoring_app.review.keys import KeyStore, encode_public_key
 
     started = time.perf_counter()
@@ -260,7 +293,7 @@ def generate(
     final: dict[str, Answer] = {}
     chunk = 250
     jobs = [
-        (seed, revision, first, min(first + chunk, ids))
+        (seed, revision, first, min(first + chunk, ids), *([vocabulary] if vocabulary else []))
         for revision in range(1 + edits)
         for first in range(0, ids, chunk)
     ]

@@ -1,7 +1,9 @@
-"""Measurements that need a fresh Python process: opening a library, and the main window.
+"""Measurements that need a fresh Python process: opening a library, the main window, and
+Try a question.
 
     python benchmarks/probes.py open LIBRARY
     python benchmarks/probes.py gui LIBRARY WORD
+    python benchmarks/probes.py try LIBRARY MESSAGES.yaml
 
 Each prints one JSON object. `run.py` starts them, so no import, in-memory cache or Qt state
 of one measurement helps the next.
@@ -101,12 +103,106 @@ def probe_gui(library_path: str, word: str) -> dict:
     }
 
 
+def probe_try(library_path: str, messages_file: str) -> dict:
+    """The main window with Try a question: how long after the library shows the bot's index
+    of it is ready (built off the GUI thread, a moment after opening), and after the panel
+    shows the latest release's (read only then), with the longest the GUI thread waited
+    meanwhile (a 5 ms timer's worst lateness); then the GUI thread's time to show what the bot
+    would send for each message, and to run the open answer's checks (its questions against
+    the index included); and the process's peak memory."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import yaml
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+
+    from authoring_app.gui.app import application
+    from authoring_app.gui.main_window import MainWindow
+    from authoring_app.gui.settings import Settings
+    from authoring_app.gui.try_panel import show_try_panel
+
+    app = application()
+    window = MainWindow(Settings())
+    window.resize(1366, 768)
+    window.show()
+    bot = window.bot_index
+    ticks, clock = [], QElapsedTimer()
+    ticker = QTimer(interval=5)
+    ticker.timeout.connect(lambda: ticks.append(clock.restart()))
+
+    def until(start, done) -> float:
+        """Seconds from `start()` until `done()`, the ticker running."""
+        loop = QEventLoop()
+        bot.changed.connect(lambda: done() and loop.quit())
+        QTimer.singleShot(600_000, loop.quit)
+        began = time.perf_counter()
+        clock.start()
+        ticker.start()
+        start()
+        if not done():
+            loop.exec()
+        ticker.stop()
+        return time.perf_counter() - began
+
+    opening = QEventLoop()
+    window.library_loaded.connect(lambda _library: opening.quit())
+    window.open_library(library_path)
+    opening.exec()  # the index build starts a moment after, on its own thread
+    index_s = until(lambda: None, lambda: bot.matcher is not None)
+    opened_wait = max((t - 5 for t in ticks), default=0)
+    ticks.clear()
+    key = window.library_panel.model.keys()[0]
+    window.open_answer(key)
+    release_s = until(
+        lambda: show_try_panel(window),
+        lambda: (bot.release is not None or bot.no_release) and not bot.runner.busy,
+    )
+    release_wait = max((t - 5 for t in ticks), default=0)
+    for _ in range(3):  # the window's own work on opening an answer and showing the panel
+        window.tasks.wait()
+        app.processEvents()
+    texts = [m["text"] for m in yaml.safe_load(Path(messages_file).read_text("utf-8"))]
+    tried = []
+    for text in texts:
+        window.try_panel.message.setText(text)
+        began = time.perf_counter()
+        window.try_panel.try_message()
+        app.processEvents()
+        tried.append((time.perf_counter() - began) * 1000)
+    checks = []
+    for _ in range(20):
+        began = time.perf_counter()
+        window.run_checks()
+        checks.append((time.perf_counter() - began) * 1000)
+    window.tasks.wait()
+    bot.wait()
+    rss_mb = peak_rss_mb()
+    if window.library is not None:
+        window.library.close()
+    tried.sort()
+    return {
+        "index_ready_s": index_s,
+        "index_worst_wait_ms": opened_wait,
+        "release_ready_s": release_s,
+        "release_worst_wait_ms": release_wait,
+        "release_answers": len(bot.release.matcher.entries) if bot.release else 0,
+        "try_ms": statistics.median(tried),
+        "try_p95_ms": tried[int(0.95 * len(tried))],
+        "try_max_ms": tried[-1],
+        "checks_ms": statistics.median(checks),
+        "questions_checked": len(window.editor.answer().questions),
+        "rss_mb": rss_mb,
+    }
+
+
 def main() -> None:
     kind, library_path, *rest = sys.argv[1:]
     if kind == "open":
         result = probe_open(library_path)
     elif kind == "gui":
         result = probe_gui(library_path, rest[0] if rest else "naloxone")
+    elif kind == "try":
+        result = probe_try(library_path, rest[0])
     else:
         raise SystemExit(f"unknown probe {kind!r}")
     print(json.dumps(result))

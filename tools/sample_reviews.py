@@ -34,6 +34,29 @@ SAMPLE = ROOT / "sample_content"
 NOTE = "Demonstration record in the sample library: not a real clinical review."
 START = dt.datetime(2026, 11, 16, 9, 0, tzinfo=dt.UTC)
 
+BOT_MESSAGE_IDS = (
+    "bot-welcome",
+    "bot-not-understood",
+    "bot-talk-to-a-person",
+    "bot-after-hours",
+    "bot-sample-library",
+    "bot-continue-privately",
+    "bot-read-more",
+)
+
+
+def _approved(answer_id: str, hour: int, clinicians: tuple[str, ...]) -> list:
+    """Submitted and signed off in both languages (Russian first: it is the source)."""
+    return [
+        (
+            f"{answer_id}.{locale}",
+            [(hour, "submit", "demo-author", "")]
+            + [(hour + 30 + i, "approve", person, "") for i, person in enumerate(clinicians)],
+        )
+        for locale in ("ru", "en")
+    ]
+
+
 # (answer, [(hours after START, action, person, message)]); Russian first: it is the source.
 PLAN = [
     (
@@ -83,6 +106,17 @@ PLAN = [
         [(5, "submit", "demo-author", ""), (35, "approve", "demo-clinician-1", "")],
     ),
     ("hiv-hcv-transmission.ru", [(6, "submit", "demo-author", "Ready for review.")]),
+    # What the sample bot says: the emergency response (two clinicians, as overdose), the
+    # bot's own messages and the newer overdose answers, so a release of the sample serves
+    # a bot that knows what to say when it has no answer.
+    *_approved("emergency-response", 8, ("demo-clinician-1", "demo-clinician-2")),
+    *(
+        item
+        for number, name in enumerate(BOT_MESSAGE_IDS)
+        for item in _approved(name, 10 + number, ("demo-clinician-1",))
+    ),
+    *_approved("tolerance-after-a-break", 20, ("demo-clinician-2", "demo-clinician-1")),
+    *_approved("naloxone-and-rescue-breaths", 21, ("demo-clinician-1", "demo-clinician-2")),
     (
         "wound-infection-prevention.ru",
         [

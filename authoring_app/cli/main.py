@@ -39,9 +39,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--view",
-        choices=["main", "review", "publish", "history"],
+        choices=[
+            "main",
+            "review",
+            "publish",
+            "history",
+            "try-emergency",
+            "try-answer",
+            "try-declined",
+            "emergency-editor",
+        ],
         default="main",
         help="the view --screenshot renders",
+    )
+    parser.add_argument(
+        "--size",
+        metavar="WxH",
+        default="1400x900",
+        help="the window size --screenshot renders at (default 1400x900)",
     )
     parser.add_argument("--lang", choices=["en", "ru"], help="the interface language")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

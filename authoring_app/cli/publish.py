@@ -50,6 +50,35 @@ def _print_plan(plan, library, *, verbose: bool) -> None:
         print(f"Cannot publish: {problem}")
 
 
+def _print_questions(report, library, *, verbose: bool) -> None:
+    """Answers whose own questions a bot would answer otherwise: a warning, with counts."""
+    lost = report.lost_answers
+    if not lost:
+        print(
+            f"Questions: all {report.questions} ways of asking find their own answer "
+            f"({report.answers} answers tried)."
+        )
+        return
+    print(
+        f"Warning: {len(lost)} of {report.answers} answers have questions that find another "
+        f"answer or none ({len(report.lost)} of {report.questions} ways of asking); this does "
+        "not stop publishing."
+    )
+    shown = list(lost.items()) if verbose else list(lost.items())[:10]
+    for key, items in shown:
+        answer = library.find(key)
+        print(f"  {key}  {answer.title if answer else ''}")
+        for item in items:
+            if item.found is None:
+                print(f"    {item.question!r}: a bot would say it does not know")
+            else:
+                other = library.find(item.found)
+                title = f" “{other.title}”" if other else ""
+                print(f"    {item.question!r}: a bot would send {item.found}{title} instead")
+    if len(shown) < len(lost):
+        print(f"  … and {len(lost) - len(shown)} more (--verbose names them all)")
+
+
 def cmd_publish(args) -> int:
     from authoring_app.release import planning, publishing
 
@@ -64,6 +93,8 @@ def cmd_publish(args) -> int:
         if plan.nothing_changed:
             print(f"Nothing to publish: {plan.why}.")
             return EXIT_OK
+        report = planning.question_report(plan, library.directory)
+        _print_questions(report, library, verbose=args.verbose)
         version = publishing.choose_version(plan, args.version)
         if args.dry_run:
             print(f"Dry run: release {version} was not published.")
@@ -246,7 +277,7 @@ def register(add) -> None:
 
     from answer_kit import cli as kit
 
-    for name in ("pull", "verify"):
+    for name in ("pull", "verify", "ask"):
         help_text, add_arguments, _run = kit.COMMANDS[name]
         add_arguments(add(name, _kit_command(name), help_text))
 

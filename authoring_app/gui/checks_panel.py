@@ -28,6 +28,7 @@ def field_label(field: str | None) -> str:
         "visibility": QCoreApplication.translate("Fields", "Who can see it"),
         "translation_of": QCoreApplication.translate("Fields", "Translated from"),
         "body": QCoreApplication.translate("Fields", "Full answer"),
+        "triggers": QCoreApplication.translate("Fields", "Trigger words"),
     }
     return labels.get(root, QCoreApplication.translate("Fields", "The answer"))
 
@@ -59,8 +60,52 @@ def check_headline(code: str) -> str:
         "wrong-place": QCoreApplication.translate(
             "Checks", "The answer id, topic or language does not match its file"
         ),
+        "question-won-elsewhere": QCoreApplication.translate(
+            "Checks", "The bot would send another answer for this question"
+        ),
+        "question-not-found": QCoreApplication.translate(
+            "Checks", "The bot would not answer this question"
+        ),
+        "example-does-not-fire": QCoreApplication.translate(
+            "Checks", "This example does not set off the emergency response"
+        ),
     }
     return headlines.get(code, code)
+
+
+def check_detail(problem: Problem) -> str:
+    """What to do about a check, in the interface language where its words are known."""
+    question = problem.param("question")
+    if problem.code == "question-won-elsewhere":
+        return (
+            QCoreApplication.translate(
+                "Checks",
+                "For “%1” the bot would send “%2”. Say it as only this answer would, or "
+                "leave it to the other answer.",
+            )
+            .replace("%1", question)
+            .replace("%2", problem.param("title"))
+        )
+    if problem.code == "question-not-found":
+        text = (
+            QCoreApplication.translate(
+                "Checks",
+                "For “%1” the bot would think of this answer first, but not be sure enough "
+                "to send it. Use the words people use in the answer.",
+            )
+            if problem.param("unsure")
+            else QCoreApplication.translate(
+                "Checks",
+                "For “%1” the bot would find no answer and say it did not understand. Use "
+                "the words people use in the answer.",
+            )
+        )
+        return text.replace("%1", question)
+    if problem.code == "example-does-not-fire":
+        return QCoreApplication.translate(
+            "Checks", "“%1”: add the words people write in it to the trigger words."
+        ).replace("%1", question)
+    return problem.message
 
 
 class ChecksPanel(QWidget):
@@ -108,8 +153,9 @@ class ChecksPanel(QWidget):
                 + "</b><br><br>"
                 + self.tr(
                     "The checks run as you type: required fields, danger signs, phone numbers "
-                    "typed into the text, services missing from the directory, sources, and "
-                    "whether the short reply fits one Telegram message."
+                    "typed into the text, services missing from the directory, sources, "
+                    "whether the short reply fits one Telegram message, and whether the bot "
+                    "would find this answer for each way people ask it."
                 )
             )
             self.summary.setStyleSheet("color: #2e7d32;")
@@ -125,12 +171,12 @@ class ChecksPanel(QWidget):
         for problem in sorted(self.problems, key=lambda p: p.severity != "error"):
             error = problem.severity == "error"
             word = self.tr("Fix") if error else self.tr("Consider")
+            detail = check_detail(problem)
             item = QListWidgetItem(
-                f"{word} · {field_label(problem.field)}: {check_headline(problem.code)}\n"
-                f"{problem.message}"
+                f"{word} · {field_label(problem.field)}: {check_headline(problem.code)}\n{detail}"
             )
             item.setData(FIELD_ROLE, problem.field or "")
-            item.setToolTip(problem.message)
+            item.setToolTip(detail)
             item.setForeground(QColor("#b71c1c" if error else "#8a5a00"))
             self.list.addItem(item)
 

@@ -260,7 +260,8 @@ class EditingMixin:
         if answer is None or self.library is None:
             self.checks.show_problems(None)
             return
-        self.checks.show_problems(answer_problems(answer, self.library))
+        problems = answer_problems(answer, self.library)
+        self.checks.show_problems(problems + self.bot_index.question_problems(answer))
 
     # -- other windows ---------------------------------------------------------------------
 

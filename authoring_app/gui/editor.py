@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from authoring_app.gui.dialogs import language_name
 from authoring_app.gui.form_fields import (
+    LinesEdit,
     ReferralList,
     SourcesEdit,
     StringListEdit,
@@ -77,6 +78,9 @@ class AnswerEditor(QWidget):
         self.questions = StringListEdit(
             self.tr("How people ask"), self.tr("Another way people ask it, then Enter")
         )
+        self.triggers = LinesEdit(
+            self.tr("Trigger words"), self.tr("not breathing\nwon't wake up\nblue lips")
+        )
         self.summary = QPlainTextEdit()
         self.summary.setTabChangesFocus(True)
         self.summary.setPlaceholderText(self.tr("A short reply that fits one chat message"))
@@ -106,6 +110,7 @@ class AnswerEditor(QWidget):
             (self.topic, "topic"),
             (self.summary, "summary"),
             (self.tags, "tags"),
+            (self.triggers, "triggers"),
         ):
             widget.setObjectName(name)
         self.title.setAccessibleName(self.tr("Title"))
@@ -116,13 +121,21 @@ class AnswerEditor(QWidget):
         left = self._form()
         left.addRow(self._label(self.tr("&Title"), self.title), self.title)
         left.addRow(self._label(self.tr("T&opic"), self.topic), self.topic)
+        self.triggers_label = self._label(self.tr("Tr&igger words (one per line)"), self.triggers)
+        self.triggers.setToolTip(
+            self.tr(
+                "The bot sends the emergency response first, before any answer, when a "
+                "message holds one of these words or phrases."
+            )
+        )
+        left.addRow(self.triggers_label, self.triggers)
+        self.left_form = left
         summary_box = QVBoxLayout()
         summary_box.addWidget(self.summary)
         summary_box.addWidget(self.summary_count, 0, Qt.AlignmentFlag.AlignRight)
         left.addRow(self._label(self.tr("Short &reply (for chat)"), self.summary), summary_box)
-        left.addRow(
-            self._label(self.tr("How people &ask it"), self.questions.entry), self.questions
-        )
+        self.questions_label = self._label("", self.questions.entry)
+        left.addRow(self.questions_label, self.questions)
         left.addRow(self._label(self.tr("Who can see it"), self.visibility), self.visibility)
 
         right = self._form()
@@ -182,6 +195,7 @@ class AnswerEditor(QWidget):
         self.body.textChanged.connect(self._changed)
         for widget in (
             self.questions,
+            self.triggers,
             self.red_flags,
             self.refer_to,
             self.sources,
@@ -206,6 +220,17 @@ class AnswerEditor(QWidget):
         label.setStyleSheet("font-weight: bold;")
         return label
 
+    def _show_kind(self, answer: Answer) -> None:
+        """The emergency response's questions are example messages, and it has trigger
+        words (shown for another answer only if it has some, so they can be removed)."""
+        emergency = answer.kind == "emergency"
+        self.questions_label.setText(
+            self.tr("Example &messages (each must set off the emergency response)")
+            if emergency
+            else self.tr("How people &ask it")
+        )
+        self.left_form.setRowVisible(self.triggers, emergency or bool(answer.triggers))
+
     # -- the library around the answer -----------------------------------------------------
 
     def set_library(self, info: LibraryInfo, directory: Directory, ui_locale: str) -> None:
@@ -227,6 +252,8 @@ class AnswerEditor(QWidget):
             self.title.setText(answer.title)
             self.summary.setPlainText(answer.summary)
             self.questions.set_values(answer.questions)
+            self.triggers.set_values(answer.triggers)
+            self._show_kind(answer)
             self.red_flags.set_values(answer.red_flags)
             self.refer_to.set_directory(self.directory, answer.locale)
             self.refer_to.set_values(answer.refer_to)
@@ -266,6 +293,7 @@ class AnswerEditor(QWidget):
             topic=self.topic.currentData() or self._loaded.topic,
             title=" ".join(self.title.text().split()),
             questions=self.questions.values(),
+            triggers=self.triggers.values(),
             summary=self.summary.toPlainText().strip(),
             red_flags=self.red_flags.values(),
             refer_to=self.refer_to.values(),
@@ -339,6 +367,7 @@ class AnswerEditor(QWidget):
         index = int(rest.split("]")[0]) if rest[:1].isdigit() else None
         lists = {
             "questions": self.questions,
+            "triggers": self.triggers,
             "red_flags": self.red_flags,
             "sources": self.sources,
         }

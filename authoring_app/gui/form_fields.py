@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QTableWidget,
@@ -105,6 +106,45 @@ class StringListEdit(QWidget):
             self.list.setCurrentRow(index)
         else:
             self.entry.setFocus()
+
+
+class LinesEdit(QPlainTextEdit):
+    """Short texts, one a line: the emergency response's trigger words."""
+
+    changed = Signal()
+
+    def __init__(self, name: str, placeholder: str, parent=None):
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        self.setMaximumHeight(150)
+        self.textChanged.connect(self.changed)
+
+    def values(self) -> list[str]:
+        lines = (" ".join(line.split()) for line in self.toPlainText().splitlines())
+        return [line for line in lines if line]
+
+    def set_values(self, values) -> None:
+        self.blockSignals(True)
+        self.setPlainText("\n".join(values))
+        self.document().clearUndoRedoStacks()
+        self.blockSignals(False)
+
+    def focus_entry(self, index: int | None = None) -> None:
+        """Put the cursor at the start of line `index` (of the non-empty lines)."""
+        self.setFocus()
+        if index is None:
+            return
+        block, seen = self.document().firstBlock(), -1
+        while block.isValid():
+            seen += bool(block.text().strip())
+            if seen == index:
+                cursor = self.textCursor()
+                cursor.setPosition(block.position())
+                self.setTextCursor(cursor)
+                return
+            block = block.next()
 
 
 class SourcesEdit(QWidget):

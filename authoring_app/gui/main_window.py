@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from authoring_app.gui import ask
 from authoring_app.gui.actions import ActionRegistry
+from authoring_app.gui.bot_index import BotIndex
 from authoring_app.gui.checks_panel import ChecksPanel
 from authoring_app.gui.editing import EditingMixin
 from authoring_app.gui.editor import AnswerEditor
@@ -39,6 +40,8 @@ from authoring_app.library.answer import AnswerKey
 from authoring_app.library.library import Library
 from authoring_app.library.recovery import RecoveryStore
 from authoring_app.sync.opening import open_library
+
+LIST_WIDTH, EDITOR_WIDTH, SIDE_WIDTH = 400, 760, 240  # at first, of 1400 pixels
 
 
 def ask_person(parent, roster, current: str | None) -> str | None:
@@ -71,9 +74,12 @@ class MainWindow(EditingMixin, QMainWindow):
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("Authoring app"))
         self._build()
+        self.bot_index = BotIndex(self)  # what a bot would answer: checks, Try a question
+        self.bot_index.changed.connect(self.run_checks)
         self._build_actions()
         for install in window_extensions():
             install(self)
+        self._fit_side_tabs()
 
     # -- structure -------------------------------------------------------------------------
 
@@ -120,7 +126,7 @@ class MainWindow(EditingMixin, QMainWindow):
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.side_tabs)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([400, 760, 240])
+        self.splitter.setSizes([LIST_WIDTH, EDITOR_WIDTH, SIDE_WIDTH])
         self.setCentralWidget(self.splitter)
 
         self.person_label = QLabel()
@@ -156,6 +162,21 @@ class MainWindow(EditingMixin, QMainWindow):
             return False
         self.side_tabs.setCurrentWidget(widget)
         return True
+
+    def _fit_side_tabs(self) -> None:
+        """Start the side panel wide enough to show every tab's name in full, taking the
+        room from the list (whose long titles are cut short anyway), not the editor."""
+        side = max(SIDE_WIDTH, self.side_tabs.tabBar().sizeHint().width() + 12)
+        self.splitter.setSizes([LIST_WIDTH + SIDE_WIDTH - side, EDITOR_WIDTH, side])
+
+    def widen_side_panel(self, width: int) -> None:
+        """Give the side panel at least `width` pixels, taken from the editor."""
+        sizes = self.splitter.sizes()
+        if len(sizes) != 3 or sizes[2] >= width:
+            return
+        total = max(sum(sizes), self.width() - 20)
+        left = max(total // 4, 320)
+        self.splitter.setSizes([left, total - left - width, width])
 
     def current_key(self) -> AnswerKey | None:
         answer = self.editor.answer()
@@ -346,6 +367,7 @@ class MainWindow(EditingMixin, QMainWindow):
         for stop in self.before_close:
             stop()
         self.tasks.wait()
+        self.bot_index.wait()
         self._close_library()
         event.accept()
 

@@ -66,11 +66,12 @@ def publish_screenshot(window):
         window._show_person()
         window.person_changed.emit(publisher)
     dialog = PublishDialog(window)
-    dialog.resize(1400, 900)
-    for _ in range(20):
+    dialog.resize(window.size())
+    for _ in range(40):
         window.tasks.wait()
+        window.bot_index.wait()
         QApplication.processEvents()
-        if not window.tasks.busy:
+        if not window.tasks.busy and not window.bot_index.runner.busy:
             break
     return dialog
 

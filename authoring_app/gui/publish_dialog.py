@@ -30,12 +30,14 @@ from authoring_app.gui import ask
 from authoring_app.gui.network import link_for
 from authoring_app.gui.publish_contents import ReleaseContents
 from authoring_app.gui.publish_outcome import PublishOutcome
+from authoring_app.gui.publish_questions import QuestionReport
+from authoring_app.gui.publish_renewal import RenewAndResend
 from authoring_app.gui.publish_words import channels_html, plain, sent_words, why_words
 
 SHORTCUT = "Ctrl+Shift+P"
 
 
-class PublishDialog(QDialog):
+class PublishDialog(RenewAndResend, QDialog):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
@@ -88,6 +90,7 @@ class PublishDialog(QDialog):
         self.channels.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.contents = ReleaseContents()
+        self.questions = QuestionReport(window, self.contents)
 
         self.progress = QProgressBar()
         self.progress.setObjectName("publish_progress")
@@ -136,6 +139,7 @@ class PublishDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
+        layout.addWidget(self.questions)
         layout.addLayout(form)
         layout.addWidget(self.channels)
         layout.addWidget(self.contents, 1)
@@ -195,6 +199,8 @@ class PublishDialog(QDialog):
         self.version.setEnabled(plan.can_publish)
         self.version.setText(plan.proposed_version)
         self.contents.fill(plan)
+        if plan.included:
+            self.questions.check(plan)
         counts = self.tr("%1 answers in the release: %2 added, %3 changed, %4 removed.")
         for number, value in enumerate(
             (len(plan.included), len(plan.added), len(plan.changed), len(plan.removed)), 1
@@ -335,75 +341,6 @@ class PublishDialog(QDialog):
 
     # -- the freshness notice, and sending again ---------------------------------------------
 
-    def renew(self) -> None:
-        from authoring_app.release.delivery import deliver
-        from authoring_app.release.renewal import renew_notice
-        from authoring_app.review.keys import KeyStore
-
-        person, version = self.person, self.plan.previous_version
-        private_key = ask.unlock_key(
-            self,
-            self.tr("Confirm release %1 is still current").replace("%1", version),
-            self.tr(
-                "Confirming as: %1\nBots will be told that release %2 is still the current "
-                "one for the next %3 days. Nothing else changes."
-            )
-            .replace("%1", person.display)
-            .replace("%2", version)
-            .replace("%3", str(self.library.info.notice_days)),
-            self.tr("Confirm"),
-            lambda passphrase: KeyStore().load(person.id, passphrase),
-        )
-        if private_key is None:
-            return
-        library = self.library
-        self.publishing = True
-        self.failure = self.tr("Not confirmed.")
-        self.renew_button.setEnabled(False)
-        self._busy(True, cancellable=False)
-        self.job = self.window.tasks.run(
-            lambda: (renew_notice(library, person.id, private_key), deliver(library)),
-            on_done=self._renewed,
-            on_error=self._refused,
-            channel="publish",
-            description=self.tr("Confirming the release is current"),
-        )
-
-    def _renewed(self, renewed) -> None:
-        from authoring_app.release.notice import NoticeState
-
-        renewal, deliveries = renewed
-        self.publishing = False
-        self.result = renewal
-        notice = NoticeState(renewal.notice.version, renewal.notice.expires)
-        self.channels.setText(channels_html(self.library.info.channels, notice))
-        self._done(
-            self.tr("Release %1 is confirmed current.").replace("%1", renewal.notice.version),
-            self.tr("Bots are told it is current until %1.").replace(
-                "%1", f"{renewal.notice.expires:%Y-%m-%d %H:%M} UTC"
-            ),
-            deliveries,
-        )
-
-    def send_again(self) -> None:
-        from authoring_app.release.delivery import deliver
-
-        library = self.library
-        self.failure = self.tr("Not sent.")
-        self.report.resend.setEnabled(False)
-        self._busy(True, cancellable=False)
-        self.job = self.window.tasks.run(
-            lambda: deliver(library),
-            on_done=self._sent_again,
-            on_error=self._refused,
-            channel="publish",
-            description=self.tr("Sending the release again"),
-        )
-
-    def _sent_again(self, deliveries) -> None:
-        self._busy(False)
-        self.report.show_sent(deliveries)
-
     def _refused(self, exc: BaseException) -> None:
         self.publishing = False
         self._busy(False)
@@ -438,6 +375,7 @@ class PublishDialog(QDialog):
             return
         if self.job is not None:
             self.window.tasks.cancel(self.job)
+        self.questions.stop()
         super().reject()
 
 

@@ -351,14 +351,8 @@ def show_review(window) -> None:
 
 def _widen(window) -> None:
     """The review needs more room than the checks: widen the side panel while it shows."""
-    if window.side_tabs.currentWidget() is not getattr(window, "review_panel", None):
-        return
-    sizes = window.splitter.sizes()
-    if len(sizes) != 3 or sizes[2] >= PANEL_WIDTH:
-        return
-    total = max(sum(sizes), window.width() - 20)
-    left = max(total // 4, 320)
-    window.splitter.setSizes([left, total - left - PANEL_WIDTH, PANEL_WIDTH])
+    if window.side_tabs.currentWidget() is getattr(window, "review_panel", None):
+        window.widen_side_panel(PANEL_WIDTH)
 
 
 def review_screenshot(window):

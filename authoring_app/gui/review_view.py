@@ -27,6 +27,7 @@ COMPARED_FIELDS = (
     "topic",
     "summary",
     "questions",
+    "triggers",
     "red_flags",
     "refer_to",
     "sources",

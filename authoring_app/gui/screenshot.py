@@ -1,4 +1,8 @@
-"""`authoring-app --screenshot FILE.png [--view main|review|publish|history]`: render offscreen."""
+"""`authoring-app --screenshot FILE.png [--view VIEW] [--size WxH]`: render offscreen.
+
+Views: main, review, publish, history, emergency-editor (the emergency response open in the
+editor), and try-emergency, try-answer, try-declined (the Try a question panel with a
+message of each kind)."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from authoring_app.library.answer import AnswerKey
 
 SIZE = (1400, 900)
 PREFERRED_ANSWER = "abscess-warning-signs"
+EMERGENCY_ANSWER = "emergency-response"
 
 
 def take_screenshot(args, settings, language: str) -> int:
@@ -20,28 +25,38 @@ def take_screenshot(args, settings, language: str) -> int:
         iter(library.roster.with_role("author")), None
     )
     window.set_library(library, owned=True, person=person)
-    widget = screenshot_widget(window, getattr(args, "view", "main") or "main", language)
+    size = _size(getattr(args, "size", None))
+    widget = screenshot_widget(window, getattr(args, "view", "main") or "main", language, size)
     ok = render(widget, args.screenshot)
     window.close()
     return 0 if ok else 1
 
 
-def screenshot_widget(window, view: str, language: str) -> QWidget:
+def _size(text: str | None) -> tuple[int, int]:
+    """ "1366x768" as (1366, 768); SIZE if not given or not of that form."""
+    width, _, height = (text or "").lower().partition("x")
+    if width.isdigit() and height.isdigit() and int(width) > 0 and int(height) > 0:
+        return int(width), int(height)
+    return SIZE
+
+
+def screenshot_widget(window, view: str, language: str, size: tuple[int, int] = SIZE) -> QWidget:
     """Prepare `window` for `view` and return the widget to render."""
     from authoring_app.gui.extensions import SCREENSHOT_VIEWS
 
     keys = window.library_panel.model.keys()
-    wanted = AnswerKey(PREFERRED_ANSWER, language)
+    preferred = EMERGENCY_ANSWER if view == "emergency-editor" else PREFERRED_ANSWER
+    wanted = AnswerKey(preferred, language)
     key = wanted if wanted in keys else (keys[0] if keys else None)
     if key is not None:
         window.open_answer(key)
-    window.resize(*SIZE)
+    window.resize(*size)
     if view in SCREENSHOT_VIEWS:
         return SCREENSHOT_VIEWS[view](window)
     if view == "history":
         dialog = window.history_dialog()
         if dialog is not None:
-            dialog.resize(*SIZE)
+            dialog.resize(*size)
             window.tasks.wait()
             QApplication.processEvents()
             if dialog.revisions:

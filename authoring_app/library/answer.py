@@ -22,13 +22,18 @@ from authoring_app.library.problems import Problem
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PATH_PATTERN = re.compile(r"^answers/([^/]+)/([^/]+)\.([^./]+)\.md$")
 VISIBILITIES = ("group", "private")
+# What a file holds: an answer to a question, the emergency response a bot sends before any
+# matching (with its trigger words), or one of a bot's own messages. Reviewed alike.
+KINDS = ("answer", "emergency", "bot-message")
 # The order fields are written in; it is also the list of allowed fields.
 FIELDS = (
     "id",
     "locale",
     "topic",
+    "kind",
     "title",
     "questions",
+    "triggers",
     "summary",
     "red_flags",
     "refer_to",
@@ -81,6 +86,8 @@ class Answer:
     tags: tuple[str, ...] = ()
     visibility: str = "group"
     translation_of: str | None = None
+    kind: str = "answer"
+    triggers: tuple[str, ...] = ()
     _hash: str | None = field(default=None, compare=False, repr=False)
 
     @cached_property
@@ -93,13 +100,16 @@ class Answer:
         return answer_path(self.topic, self.id, self.locale)
 
     def fields(self) -> dict[str, Any]:
-        """The front matter, in file order, without empty optional fields."""
+        """The front matter, in file order, without empty optional fields (and without
+        `kind` for an answer, so an answer's content hash is what it was before kinds)."""
         data: dict[str, Any] = {
             "id": self.id,
             "locale": self.locale,
             "topic": self.topic,
+            "kind": None if self.kind == "answer" else self.kind,
             "title": self.title,
             "questions": list(self.questions),
+            "triggers": list(self.triggers),
             "summary": self.summary,
             "red_flags": list(self.red_flags),
             "refer_to": list(self.refer_to),
@@ -108,7 +118,15 @@ class Answer:
             "visibility": self.visibility,
             "translation_of": self.translation_of,
         }
-        optional = {"red_flags", "refer_to", "tags", "translation_of"}
+        optional = {
+            "kind",
+            "questions",
+            "triggers",
+            "red_flags",
+            "refer_to",
+            "tags",
+            "translation_of",
+        }
         return {k: v for k, v in data.items() if not (k in optional and not v)}
 
     def content_hash(self) -> str:
@@ -130,7 +148,7 @@ class Answer:
 
     def edited(self, **changes: Any) -> Answer:
         """A copy with some fields changed (and a fresh hash)."""
-        for name in ("questions", "red_flags", "refer_to", "tags", "sources"):
+        for name in ("questions", "triggers", "red_flags", "refer_to", "tags", "sources"):
             if name in changes:
                 changes[name] = tuple(changes[name])
         return replace(self, _hash=None, **changes)
@@ -274,7 +292,7 @@ def answer_from_fields(data: dict[str, Any], body: str) -> Answer:
         locale=data["locale"],
         topic=data["topic"],
         title=data["title"],
-        questions=tuple(data["questions"]),
+        questions=tuple(data.get("questions") or ()),
         summary=data["summary"],
         body=normalise_body(body),
         red_flags=tuple(data.get("red_flags") or ()),
@@ -283,6 +301,8 @@ def answer_from_fields(data: dict[str, Any], body: str) -> Answer:
         tags=tuple(data.get("tags") or ()),
         visibility=data.get("visibility", "group"),
         translation_of=data.get("translation_of"),
+        kind=data.get("kind", "answer"),
+        triggers=tuple(data.get("triggers") or ()),
     )
 
 

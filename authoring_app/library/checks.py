@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from authoring_app.library import questions
 from authoring_app.library.answer import Answer
 from authoring_app.library.directory import Directory
 from authoring_app.library.info import LibraryInfo
@@ -33,6 +34,12 @@ CODES = {
     "unknown-locale": "the locale is not listed in library.yaml",
     "topic-mismatch": "translations of one answer sit in different topics",
     "unknown-emergency": "library.yaml lists an emergency number missing from the directory",
+    "triggers-missing": "the emergency response lists no trigger words",
+    "triggers-not-emergency": "trigger words on a file that is not the emergency response",
+    "emergency-number-missing": "the emergency response names none of the emergency numbers",
+    "emergency-private": "the emergency response is kept out of group chats",
+    "unknown-bot-message": "a bot message whose id no bot sends",
+    "unknown-time-zone": "opening hours in a time zone that does not exist",
 }
 
 
@@ -95,6 +102,7 @@ def lint_answer(answer: Answer, info: LibraryInfo, directory: Directory) -> list
                 f"{typed[0]!r} looks like a phone number typed into the text; "
                 "refer to the directory instead, e.g. {{ref:ambulance-103}}",
             )
+    problems += _kind_problems(answer, info, directory)
     if utf16_len(answer.summary) > TELEGRAM_LIMIT:
         add(
             "summary",
@@ -105,9 +113,100 @@ def lint_answer(answer: Answer, info: LibraryInfo, directory: Directory) -> list
     html = RAW_HTML_PATTERN.search(body_without_code)
     if html:
         add("body", "raw-html", f"raw HTML {html.group(0)[:40]!r} is not allowed; use Markdown")
-    if not answer.sources:
+    if not answer.sources and answer.kind != "bot-message":  # a bot's own words cite nothing
         add("sources", "no-sources", "list the sources this answer is based on", "warning")
     return problems
+
+
+def _kind_problems(answer: Answer, info: LibraryInfo, directory: Directory) -> list[Problem]:
+    """What the emergency response and the bot's own messages need besides an answer's checks."""
+    from answer_kit.content import BOT_MESSAGE, BOT_MESSAGES, EMERGENCY
+
+    rel, found = answer.path, []
+    if answer.kind == EMERGENCY:
+        if not answer.triggers:
+            found.append(
+                Problem(
+                    rel,
+                    None,
+                    "triggers",
+                    "triggers-missing",
+                    "list the words and phrases people write in an emergency, e.g. 'not breathing'",
+                )
+            )
+        named = set(answer.refer_to) | {
+            ref for _field, text in _text_fields(answer) for ref in find_refs(text)
+        }
+        if info.emergency and not named & set(info.emergency):
+            found.append(
+                Problem(
+                    rel,
+                    None,
+                    "refer_to",
+                    "emergency-number-missing",
+                    f"refer to an emergency number ({', '.join(info.emergency)})",
+                )
+            )
+        if answer.visibility != "group":
+            found.append(
+                Problem(
+                    rel,
+                    None,
+                    "visibility",
+                    "emergency-private",
+                    "a bot sends the emergency response in group chats too: "
+                    "set visibility to group",
+                )
+            )
+        found += questions.example_problems(answer)
+    elif answer.triggers:
+        found.append(
+            Problem(
+                rel,
+                None,
+                "triggers",
+                "triggers-not-emergency",
+                "only the emergency response has trigger words; remove them or make this "
+                "file the emergency response",
+            )
+        )
+    if answer.kind == BOT_MESSAGE and answer.id not in BOT_MESSAGES:
+        found.append(
+            Problem(
+                rel,
+                None,
+                "id",
+                "unknown-bot-message",
+                f"no bot sends a message called {answer.id!r} "
+                f"(known: {', '.join(sorted(BOT_MESSAGES))})",
+                "warning",
+            )
+        )
+    return found
+
+
+def _directory_problems(directory: Directory) -> list[Problem]:
+    """Opening hours a bot cannot read."""
+    import zoneinfo
+
+    found = []
+    for service in directory:
+        zone = (service.opening_hours or {}).get("time_zone")
+        if not zone:
+            continue
+        try:
+            zoneinfo.ZoneInfo(zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            found.append(
+                Problem(
+                    "directory.yaml",
+                    None,
+                    f"services[{service.id}].opening_hours.time_zone",
+                    "unknown-time-zone",
+                    f"{service.id}: {zone!r} is not a time zone; write one like Europe/Moscow",
+                )
+            )
+    return found
 
 
 def _strip_code(markdown: str) -> str:
@@ -163,6 +262,7 @@ def lint_library(answers: list[Answer], info: LibraryInfo, directory: Directory)
                     f"{service_id!r} is not in directory.yaml",
                 )
             )
+    problems += _directory_problems(directory)
     for name, ids in (
         ("directory.yaml", [s.id for s in directory]),
         ("library.yaml", [t.id for t in info.topics]),

@@ -39,6 +39,8 @@ class Service:
     address: Localised = field(default_factory=dict)
     url: str | None = None
     example: bool = False
+    link: str | None = None  # a t.me or https address a chat button can open
+    opening_hours: dict | None = None  # {time_zone, weekly: [{days, opens, closes}]}
 
     def label(self, locale: str) -> str:
         """How an answer's text names this service, where it says {{ref:ID}}.
@@ -60,6 +62,10 @@ class Service:
                 data[key] = value
         if self.url:
             data["url"] = self.url
+        if self.link:
+            data["link"] = self.link
+        if self.opening_hours:
+            data["opening_hours"] = self.opening_hours
         if self.example:
             data["example"] = True
         return data
@@ -69,6 +75,24 @@ def _localised(value: Any) -> Localised:
     if value is None:
         return {}
     return {"*": value} if isinstance(value, str) else dict(value)
+
+
+def _opening_hours(value: Any) -> dict | None:
+    """Opening hours as plain data (schema-checked elsewhere), times always as "HH:MM" text:
+    YAML reads an unquoted 10:00 as a number of minutes in some dialects."""
+    if not isinstance(value, dict):
+        return None
+    weekly = []
+    for item in value.get("weekly") or ():
+        if isinstance(item, dict):
+            weekly.append(
+                {
+                    "days": [str(day) for day in item.get("days") or ()],
+                    "opens": str(item.get("opens", "")),
+                    "closes": str(item.get("closes", "")),
+                }
+            )
+    return {"time_zone": str(value.get("time_zone", "")), "weekly": weekly}
 
 
 @dataclass(frozen=True)
@@ -90,6 +114,8 @@ class Directory:
                         address=_localised(item.get("address")),
                         url=item.get("url"),
                         example=bool(item.get("example", False)),
+                        link=item.get("link"),
+                        opening_hours=_opening_hours(item.get("opening_hours")),
                     )
                 )
         return cls(tuple(services))

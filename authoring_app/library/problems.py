@@ -18,6 +18,8 @@ class Problem:
     code: str  # a stable slug, e.g. "schema", "red-flags-missing"
     message: str
     severity: Severity = "error"
+    # What a face needs to word the problem in the person's language, e.g. (("title", ...),)
+    params: tuple[tuple[str, str], ...] = ()
 
     def location(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
@@ -27,7 +29,14 @@ class Problem:
         return f"{self.location()}: {self.severity}: {self.message} ({self.code})"
 
     def to_json(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        data["params"] = dict(self.params)
+        if not self.params:
+            del data["params"]
+        return data
+
+    def param(self, name: str, default: str = "") -> str:
+        return dict(self.params).get(name, default)
 
 
 def has_errors(problems: list[Problem]) -> bool:

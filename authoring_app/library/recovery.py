@@ -53,6 +53,8 @@ def answer_to_json(answer: Answer) -> dict:
         "tags": list(answer.tags),
         "visibility": answer.visibility,
         "translation_of": answer.translation_of,
+        "kind": answer.kind,
+        "triggers": list(answer.triggers),
         "body": answer.body,
     }
 
@@ -72,6 +74,8 @@ def answer_from_json(data: dict) -> Answer:
         tags=tuple(str(t) for t in data.get("tags") or ()),
         visibility=str(data.get("visibility", "group")),
         translation_of=data.get("translation_of"),
+        kind=str(data.get("kind", "answer")),
+        triggers=tuple(str(t) for t in data.get("triggers") or ()),
     )
 
 

@@ -1,5 +1,6 @@
-"""Validate a whole library: schema errors, content checks, and the checks the areas above
-pass in (sign-offs, the repository; see sync/opening.py).
+"""Validate a whole library: schema errors, content checks, whether each answer's questions
+find it (questions.py), and the checks the areas above pass in (sign-offs, the repository;
+see sync/opening.py).
 
 One bad file never hides the others: everything that can be loaded is checked.
 """
@@ -7,8 +8,10 @@ One bad file never hides the others: everything that can be loaded is checked.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
+from authoring_app.library import questions
 from authoring_app.library.checks import lint_library
 from authoring_app.library.library import Library, NotALibrary, Opening
 from authoring_app.library.problems import Problem
@@ -20,6 +23,7 @@ def validate(library: Library, checks: Iterable[Check] = ()) -> list[Problem]:
     """What opening found, every content check, and each of `checks`, by file and line."""
     problems = list(library.problems)
     problems += lint_library(library.answers(), library.info, library.directory)
+    problems += questions.library_problems(library.answers(), library.directory)
     for check in checks:
         problems += check(library)
     problems = list(dict.fromkeys(problems))  # a check may repeat what opening found
@@ -73,14 +77,7 @@ def _with_lines(root: Path, problems: list[Problem]) -> list[Problem]:
                     cache[problem.path] = []
             line = _field_line(cache[problem.path], problem.field)
             if line:
-                problem = Problem(
-                    problem.path,
-                    line,
-                    problem.field,
-                    problem.code,
-                    problem.message,
-                    problem.severity,
-                )
+                problem = replace(problem, line=line)
         out.append(problem)
     return out
 

@@ -181,7 +181,7 @@ def answer_skeleton(
             services[ref, answer.locale] = directory.get(ref).to_json(
                 lambda value: localise(value, answer.locale)
             )
-    return {
+    skeleton = {
         "id": answer.id,
         "locale": answer.locale,
         "key": str(answer.key),
@@ -200,6 +200,10 @@ def answer_skeleton(
         "content_hash": answer.content_hash(),
         "governance": _governance_json(entry.governance),
     }
+    if answer.kind != "answer":  # an answer's bytes are what they were before kinds
+        skeleton["kind"] = answer.kind
+        skeleton["triggers"] = list(answer.triggers)
+    return skeleton
 
 
 RENDERED = ("summary", "red_flags", "body")  # the parts of an answer `render_parts` makes

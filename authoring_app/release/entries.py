@@ -74,6 +74,13 @@ def _first_author(trusted: Governed, first: tuple[str | None, str] | None) -> st
     return person.name if person else git_name
 
 
+def _voided(state) -> str:
+    """Why sign-offs it had no longer count, if it had any."""
+    if any(s.content_hash == state.content_hash for s in state.void_sign_offs):
+        return " (a service it shows changed in the directory after its sign-off)"
+    return " (the text changed after its sign-off)" if state.void_sign_offs else ""
+
+
 def _reason(state) -> str:
     from authoring_app.review.status import Status
 
@@ -83,13 +90,10 @@ def _reason(state) -> str:
         due = state.review_due.isoformat() if state.review_due else "an earlier date"
         text = f"approved, but its review was due on {due}: a clinician must sign it off again"
     elif status in (Status.DRAFT, Status.CHANGES_REQUESTED):
-        text = f"{status}: not signed off"
-        if any(s.content_hash == state.content_hash for s in state.void_sign_offs):
-            text += " (a service it shows changed in the directory after its sign-off)"
-        elif state.void_sign_offs:
-            text += " (the text changed after its sign-off)"
+        text = f"{status}: not signed off" + _voided(state)
     elif status == Status.IN_REVIEW:
         text = f"in review: {len(state.sign_offs)} of {state.required} sign-off(s)"
+        text += _voided(state)
     elif status == Status.CONFLICT:
         text = "edited on two machines: a person must resolve the conflict first"
     elif status == Status.RETIRED:

@@ -19,6 +19,7 @@ from functools import cached_property
 
 import git
 
+from authoring_app.library import questions
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.audit import first_authors
 from authoring_app.library.library import Library, LibraryError
@@ -302,6 +303,14 @@ def _trust_problems(trusted: Governed) -> list[str]:
     if not trusted.info.rules_valid:
         return ["the governed sign-off rules are not valid: the governors must sign valid rules"]
     return []
+
+
+def question_report(
+    plan: ReleasePlan, directory, progress: Callable[[int, int], None] | None = None
+) -> questions.QuestionReport:
+    """Whether each answer's own questions find it among the answers the release holds,
+    which is what bots will match against: a warning for the publisher, never a refusal."""
+    return questions.report([entry.answer for entry in plan.included], directory, progress)
 
 
 def commit_time(library: Library) -> dt.datetime:

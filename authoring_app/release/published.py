@@ -180,6 +180,26 @@ def latest_release(library: Library) -> LatestRelease | None:
     return LatestRelease(version, bundle, data, tuple(release_records(library, commit)), commit)
 
 
+def matcher_entries(data: bytes) -> tuple[str, list]:
+    """A bundle's version and its entries as a bot's matcher reads them (answer_kit's
+    `Entry`). Each answer's rendered HTML and Telegram text are dropped as the bundle is
+    read: only the plain text is matched."""
+    from answer_kit.content import entries_from_bundle
+
+    try:
+        text = data.decode("utf-8")
+        del data  # (the caller's bytes may go: a large bundle is held once, as text)
+        bundle = json.loads(text, object_pairs_hook=_without_rendering)
+        del text
+        return str(bundle["version"]), entries_from_bundle(bundle)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:  # UnicodeDecodeError too
+        raise PublishError(f"bundle.json on the published branch is damaged: {exc}") from None
+
+
+def _without_rendering(pairs: list[tuple[str, object]]) -> dict:
+    return {key: value for key, value in pairs if key not in ("html", "telegram")}
+
+
 def published_hashes(library: Library) -> dict[AnswerKey, str]:
     """Answer -> content hash in the latest release (what status shows as "published").
 

@@ -10,19 +10,24 @@ docs/bundle-format.md.
     answer_kit.pull("https://answers.example.org/releases/", "/srv/answers", key)
     now = answer_kit.serving("/srv/answers", key)
     if now.current:
-        answers = now.release.answers
+        bot = answer_kit.Responder(now.release.data)       # once per release
+        reply = bot.ask("my friend won't wake up", locale="en", group=False)
+        reply.messages, reply.buttons                      # what to send
     else:
         contacts = now.fallback.lines("ru")                 # emergency numbers, hotlines
 """
 
 from answer_kit.config import Limits
+from answer_kit.content import Entry, entries_from_bundle
 from answer_kit.errors import KitError, Refused, Unreachable
 from answer_kit.evidence import EvidenceError, Governors, check_bundle
 from answer_kit.fallback import Fallback, Serving, serving
 from answer_kit.installed import FILES
 from answer_kit.keys import fingerprint, load_keys, load_public_key
+from answer_kit.matching import Match, MatchConfig, Matcher
 from answer_kit.minisign import PublicKey, SignatureError
 from answer_kit.pulling import PullResult, current, pull, verify_file
+from answer_kit.replies import Button, Responder, Response, ask
 from answer_kit.site import SiteError, site_pages, write_site
 from answer_kit.verify import (
     VerifiedBundle,
@@ -41,6 +46,15 @@ __all__ = [
     "Fallback",
     "KitError",
     "Limits",
+    "Button",
+    "Entry",
+    "Match",
+    "MatchConfig",
+    "Matcher",
+    "Responder",
+    "Response",
+    "ask",
+    "entries_from_bundle",
     "PublicKey",
     "PullResult",
     "Refused",

@@ -8,6 +8,7 @@ site, and shows a pinned key's fingerprint.
     answer-kit status /srv/answers --key publisher.pub
     answer-kit verify /srv/answers/current --key publisher.pub
     answer-kit site /srv/answers --to /srv/www --key publisher.pub
+    answer-kit ask /srv/answers "my friend won't wake up" [--locale ru] [--group] --json
 
 Exit status: 0 done; 1 refused (bad data: one line on standard error says why); 2 wrong
 usage; 3 the source could not be reached (a transport failure: one line says why); 4 there
@@ -23,7 +24,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from answer_kit import fallback, keys, pulling, site, verify
+from answer_kit import fallback, keys, pulling, replies, site, verify
 from answer_kit.config import DEFAULT
 from answer_kit.errors import Refused, Unreachable
 from answer_kit.evidence import EvidenceError, Governors
@@ -226,6 +227,60 @@ def run_fingerprint(args) -> int:
     return EXIT_OK
 
 
+def add_ask(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "bundle",
+        type=Path,
+        metavar="BUNDLE",
+        help="a bundle.json, its folder, or a folder `pull` keeps releases in",
+    )
+    parser.add_argument("message", metavar="MESSAGE", help="what a person writes to the bot")
+    parser.add_argument("--locale", metavar="LL", help="the chat's language, e.g. ru or en")
+    parser.add_argument("--group", action="store_true", help="as if written in a group chat")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument(
+        "--key",
+        action="append",
+        metavar="KEY.pub",
+        help="verify the bundle with the publisher's pinned key first (without it, only its "
+        "schema is checked)",
+    )
+    parser.add_argument("--now", metavar="ISO", help="the time for opening hours and expiry")
+    add_trust_arguments(parser)
+
+
+def _bundle_data(where: Path, args) -> dict:
+    if (where / "current").exists():
+        where = where / "current"
+    if args.key:
+        pinned = keys.load_keys(args.key)
+        return pulling.verify_file(where, pinned, now=_now(args), **checks_of(args)).data
+    path = where / "bundle.json" if where.is_dir() else where
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise Refused(f"cannot read {path}: {exc.strerror or exc}") from None
+    print("answer-kit: the bundle is not verified (no --key)", file=sys.stderr)
+    return verify.parse_json(raw, "the bundle", "bundle")
+
+
+def run_ask(args) -> int:
+    data = _bundle_data(args.bundle, args)
+    response = replies.ask(data, args.message, locale=args.locale, group=args.group, now=_now(args))
+    if args.json:
+        print(json.dumps(response.to_json(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"Emergency response: {'yes' if response.emergency else 'no'}")
+    print(f"Answer: {response.match.answer or '(none: the bot says it does not know)'}")
+    if response.match.candidates:
+        print(f"Closest: {', '.join(response.match.candidates)}")
+    for number, message in enumerate(response.messages, 1):
+        print(f"\n--- message {number}\n{message}")
+    for button in response.buttons:
+        print(f"[{button.text}] -> {button.url or button.action}")
+    return EXIT_OK
+
+
 # name -> (what it does, its arguments, how it runs); the authoring app offers the same.
 COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "verify": ("check a bundle's signature, manifest, schema and expiry", add_verify, run_verify),
@@ -237,6 +292,7 @@ COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
         add_fingerprint,
         run_fingerprint,
     ),
+    "ask": ("what a bot would reply to a message, from a release", add_ask, run_ask),
 }
 
 

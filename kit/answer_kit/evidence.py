@@ -44,7 +44,7 @@ class Governors:
 
     @classmethod
     def load(cls, source: Path | str) -> Governors:
-        """Read a pinned governors file (`authoring-app keys export --governors`)."""
+        """Read a pinned governors file (`authoring-app governance export`)."""
         try:
             data = json.loads(Path(source).read_text("utf-8"))
             keys = {g["id"]: g["public_key"] for g in data["governors"]}

@@ -80,7 +80,7 @@ def test_from_publishing_to_a_bot_and_a_site_with_no_access_to_the_library(
     )
     assert code == 0, err
     code, out, _ = run(capsys, kit.main, "status", bot, "--key", key)
-    assert code == 0 and out.startswith("Current: release 1.0.0, 20 answer(s)")
+    assert code == 0 and out.startswith("Current: release 1.0.0, 42 answer(s)")
     code, out, err = run(
         capsys, kit.main, "site", bot, "--to", maintainer / "www", "--key", key, "--allow-sample"
     )

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from authoring_app import cli
 from authoring_app.library.answer import AnswerKey
 from authoring_app.release import published
+from tests.people import save_as
 from tests.release.helpers import PASSPHRASE, give_keys, sign_all
 
 CLINICIANS = ["demo-clinician-1", "demo-clinician-2"]
@@ -76,7 +79,21 @@ def test_publish_verify_pull_and_export(ready, capsys, tmp_path):
     code, out, err = run(
         capsys, "verify", bot / "current" / "bundle.json", "--key", key, "--allow-sample"
     )
-    assert code == 0 and out.startswith("OK: release 1.0.0, 19 answer(s)")
+    assert code == 0 and out.startswith("OK: release 1.0.0, 41 answer(s)")
+    # Trying a message as the bot would answer it, from the release just pulled.
+    code, out, err = run(
+        capsys, "ask", bot, "he won't wake up", "--json", "--key", key, "--allow-sample"
+    )
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["emergency"] is True and result["answer"] == "opioid-overdose-signs.en"
+    assert "103" in result["reply"][0]
+    code, out, err = run(
+        capsys, "ask", bot, "where do i get an hiv test", "--group", "--key", key, "--allow-sample"
+    )
+    assert code == 0 and "Answer: hiv-hcv-testing.en" in out
+    code, out, err = run(capsys, "ask", tmp_path / "nowhere", "x")
+    assert code == 1 and "cannot read" in err and "Traceback" not in err
 
     code, out, err = run(
         capsys,
@@ -137,3 +154,40 @@ def test_refusals_are_one_clear_line(ready, capsys):
     )
     assert code == 1 and "wrong passphrase" in err
     assert published.tip(lib) is None
+
+
+def test_dry_run_warns_of_answers_whose_questions_find_another_and_still_publishes(
+    sample_library, tmp_path, capsys
+):
+    from authoring_app.library import questions
+
+    signs = sample_library.answer(AnswerKey("opioid-overdose-signs", "en"))
+    artery = sample_library.answer(AnswerKey("hitting-an-artery", "en"))
+    claimed = artery.questions[0]
+    save_as(sample_library, signs.edited(questions=(*signs.questions, claimed)), "demo-author")
+    keys = give_keys(sample_library, [*CLINICIANS, "demo-publisher"])
+    sign_all(sample_library, keys, CLINICIANS)
+    wanted = questions.report(sample_library.answers(), sample_library.directory)
+    lost = wanted.lost_answers
+    assert signs.key in lost
+
+    code, out, err = run(
+        capsys, "publish", "--library", sample_library.path, "--as", "demo-publisher", "--dry-run"
+    )
+    assert code == 0, err
+    assert (
+        f"Warning: {len(lost)} of {wanted.answers} answers have questions that find another "
+        f"answer or none ({len(wanted.lost)} of {wanted.questions} ways of asking)"
+    ) in out
+    assert f"  {signs.key}  {signs.title}\n" in out
+    assert f"    {claimed!r}: a bot would send {artery.key} “{artery.title}” instead" in out
+    assert "Dry run: release 1.0.0 was not published." in out
+
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text(PASSPHRASE + "\n")
+    args = ["--passphrase-file", secret, "--yes"]
+    code, out, err = run(
+        capsys, "publish", "--library", sample_library.path, "--as", "demo-publisher", *args
+    )
+    assert code == 0, err
+    assert "Warning:" in out and "Published release 1.0.0" in out

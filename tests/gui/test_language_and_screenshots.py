@@ -68,3 +68,19 @@ def test_screenshot_writes_a_png(tmp_path, sample_library, view):
     assert run(args) == 0
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1400, 900)
+
+
+@pytest.mark.parametrize(
+    ("view", "lang"), [("try-emergency", "ru"), ("try-declined", "en"), ("emergency-editor", "ru")]
+)
+def test_screenshot_of_the_try_panel_and_the_emergency_editor_at_a_laptops_size(
+    tmp_path, sample_library, view, lang, russian
+):
+    """(`russian` puts the English interface back afterwards, whichever `lang` ran.)"""
+    out = tmp_path / f"{view}.png"
+    args = argparse.Namespace(
+        library=str(sample_library.path), screenshot=str(out), view=view, lang=lang, size="1366x768"
+    )
+    assert run(args) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1366, 768)

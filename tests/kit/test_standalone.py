@@ -54,7 +54,7 @@ def test_the_kit_declares_only_small_dependencies():
     names = {
         dep.split(">")[0].split("=")[0].split("[")[0].strip() for dep in project["dependencies"]
     }
-    assert names == {"cryptography", "fastjsonschema"}
+    assert names == {"cryptography", "fastjsonschema", "snowballstemmer", "tzdata"}
 
 
 def test_verify_pull_and_site_work_with_the_app_qt_and_gitpython_missing(release_source, tmp_path):
@@ -86,6 +86,19 @@ def test_verify_pull_and_site_work_with_the_app_qt_and_gitpython_missing(release
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "www" / "ru" / "index.html").is_file()
+
+    done = kit(
+        run,
+        "ask",
+        str(folder),
+        "my friend is not breathing",
+        "--json",
+        "--key",
+        str(key_file),
+        "--allow-sample",
+    )
+    assert done.returncode == 0, done.stderr
+    assert '"emergency": true' in done.stdout
 
     other = tmp_path / "other.pub"  # not the pinned key: refused, in one line, exit 1
     other.write_text(

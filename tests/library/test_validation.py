@@ -8,6 +8,7 @@ import git
 import pytest
 
 from authoring_app.cli import main
+from authoring_app.library import questions
 from authoring_app.library.library import Library, NotALibrary
 from authoring_app.sync.opening import validate, validate_path
 from tests.conftest import answer_text, write_library
@@ -37,8 +38,20 @@ def problems_for(tmp_path, rel: str, content: str | bytes):
         return [p for p in found if p.path == rel]
 
 
-def test_a_good_library_has_no_problems(library):
-    assert validate(library) == []
+def not_a_bots(problems):
+    """The problems that are not about what a bot would answer (questions.py)."""
+    return [p for p in problems if p.code not in questions.CODES]
+
+
+def test_a_good_library_has_no_problems_though_a_bot_is_unsure_of_one_answer(library):
+    problems = validate(library)
+    assert not_a_bots(problems) == []
+    # With one answer a language, every word is in every answer, so a bot's matcher takes
+    # none of them to tell answers apart (answer_kit's common_share): it finds nothing.
+    assert {(p.path, p.field, p.code, p.param("unsure"), p.severity) for p in problems} == {
+        (GOOD, "questions[0]", "question-not-found", "", "warning"),
+        (GOOD.replace(".en.", ".ru."), "questions[0]", "question-not-found", "", "warning"),
+    }
 
 
 def test_malformed_yaml_names_the_line(tmp_path):
@@ -173,7 +186,7 @@ def test_content_checks(tmp_path, change, code, field):
 
 def test_phone_number_check_ignores_references_and_ordinary_numbers(tmp_path):
     text = answer_text("fine", body="Call {{ref:ambulance-103}}. Press for 15 to 30 minutes.\n")
-    assert problems_for(tmp_path, "answers/wound-care/fine.en.md", text) == []
+    assert not_a_bots(problems_for(tmp_path, "answers/wound-care/fine.en.md", text)) == []
 
 
 def test_broken_library_files_are_reported_and_answers_still_load(tmp_path):
@@ -196,7 +209,7 @@ def test_not_a_git_repository_and_not_a_library(tmp_path):
     with pytest.raises(NotALibrary, match="not a git repository"):
         Library.open(plain)
     # Its files can still be checked; the missing repository is a warning.
-    [problem] = validate_path(plain)
+    [problem] = not_a_bots(validate_path(plain))
     assert problem.code == "not-a-repository" and problem.severity == "warning"
     repo_dir = tmp_path / "repo"
     git.Repo.init(repo_dir).close()
@@ -225,7 +238,7 @@ def test_validate_command_lists_every_broken_file_and_exits_non_zero(tmp_path, c
 
     assert main(["validate", str(root), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert {p["path"] for p in data["problems"]} == {
+    assert {p["path"] for p in data["problems"] if p["severity"] == "error"} == {
         "answers/wound-care/one.en.md",
         "answers/wound-care/two.en.md",
         "answers/wound-care/three.en.md",

@@ -158,6 +158,30 @@
         <source>new, not saved yet</source>
         <translation>новый, ещё не сохранён</translation>
     </message>
+    <message>
+        <source>Trigger words</source>
+        <translation>Слова-сигналы</translation>
+    </message>
+    <message>
+        <source>not breathing
+won&apos;t wake up
+blue lips</source>
+        <translation>не дышит
+не просыпается
+синие губы</translation>
+    </message>
+    <message>
+        <source>Tr&amp;igger words (one per line)</source>
+        <translation>Сл&amp;ова-сигналы (по одному в строке)</translation>
+    </message>
+    <message>
+        <source>The bot sends the emergency response first, before any answer, when a message holds one of these words or phrases.</source>
+        <translation>Если в сообщении есть одно из этих слов или выражений, бот сначала отправляет экстренную помощь, а потом уже ответ.</translation>
+    </message>
+    <message>
+        <source>Example &amp;messages (each must set off the emergency response)</source>
+        <translation>Примеры &amp;сообщений (каждое должно вызывать экстренную помощь)</translation>
+    </message>
 </context>
 <context>
     <name>AnswerTreeModel</name>
@@ -308,6 +332,34 @@
         <source>The answer id, topic or language does not match its file</source>
         <translation>Идентификатор, тема или язык ответа не совпадают с его файлом</translation>
     </message>
+    <message>
+        <source>The bot would send another answer for this question</source>
+        <translation>На этот вопрос бот отправит другой ответ</translation>
+    </message>
+    <message>
+        <source>The bot would not answer this question</source>
+        <translation>На этот вопрос бот не ответит</translation>
+    </message>
+    <message>
+        <source>This example does not set off the emergency response</source>
+        <translation>Этот пример не вызывает экстренную помощь</translation>
+    </message>
+    <message>
+        <source>For “%1” the bot would send “%2”. Say it as only this answer would, or leave it to the other answer.</source>
+        <translation>На «%1» бот отправит «%2». Сформулируйте вопрос так, чтобы он подходил только этому ответу, или оставьте его другому ответу.</translation>
+    </message>
+    <message>
+        <source>For “%1” the bot would think of this answer first, but not be sure enough to send it. Use the words people use in the answer.</source>
+        <translation>На «%1» бот первым найдёт этот ответ, но будет недостаточно уверен, чтобы его отправить. Используйте в ответе слова, которыми пишут люди.</translation>
+    </message>
+    <message>
+        <source>For “%1” the bot would find no answer and say it did not understand. Use the words people use in the answer.</source>
+        <translation>На «%1» бот не найдёт ответа и скажет, что не понял. Используйте в ответе слова, которыми пишут люди.</translation>
+    </message>
+    <message>
+        <source>“%1”: add the words people write in it to the trigger words.</source>
+        <translation>«%1»: добавьте слова из этого сообщения в слова-сигналы.</translation>
+    </message>
 </context>
 <context>
     <name>ChecksPanel</name>
@@ -332,11 +384,6 @@
         <translation>Все проверки пройдены.</translation>
     </message>
     <message>
-        <location filename="../checks_panel.py" line="110"/>
-        <source>The checks run as you type: required fields, danger signs, phone numbers typed into the text, services missing from the directory, sources, and whether the short reply fits one Telegram message.</source>
-        <translation>Проверки идут прямо во время набора: обязательные поля, опасные признаки, номера телефонов в тексте, службы, которых нет в справочнике, источники и то, помещается ли краткий ответ в одно сообщение Telegram.</translation>
-    </message>
-    <message>
         <location filename="../checks_panel.py" line="118"/>
         <source>%1 to fix, %2 to consider</source>
         <translation>Исправить: %1, обратить внимание: %2</translation>
@@ -350,6 +397,10 @@
         <location filename="../checks_panel.py" line="127"/>
         <source>Consider</source>
         <translation>Обратите внимание</translation>
+    </message>
+    <message>
+        <source>The checks run as you type: required fields, danger signs, phone numbers typed into the text, services missing from the directory, sources, whether the short reply fits one Telegram message, and whether the bot would find this answer for each way people ask it.</source>
+        <translation>Проверки идут прямо во время набора: обязательные поля, опасные признаки, номера телефонов в тексте, службы, которых нет в справочнике, источники, помещается ли краткий ответ в одно сообщение Telegram и находит ли бот этот ответ по каждому вопросу.</translation>
     </message>
 </context>
 <context>
@@ -499,6 +550,10 @@
         <location filename="../checks_panel.py" line="32"/>
         <source>The answer</source>
         <translation>Ответ</translation>
+    </message>
+    <message>
+        <source>Trigger words</source>
+        <translation>Слова-сигналы</translation>
     </message>
 </context>
 <context>
@@ -1626,6 +1681,34 @@ Bots will be told that release %2 is still the current one for the next %3 days.
         <source>The release is safe in this library: use “Send again” once that is fixed.</source>
         <translation>Выпуск сохранён в этой библиотеке: когда это исправят, нажмите «Отправить снова».</translation>
     </message>
+    <message>
+        <source>Checking that each answer&apos;s questions find it…</source>
+        <translation>Проверяем, находит ли бот каждый ответ по его вопросам…</translation>
+    </message>
+    <message>
+        <source>Checking that each answer&apos;s questions find it: %1 of %2 answers…</source>
+        <translation>Проверяем, находит ли бот каждый ответ по его вопросам: %1 из %2…</translation>
+    </message>
+    <message>
+        <source>All %1 ways of asking find their own answer (%2 answers).</source>
+        <translation>Все вопросы находят свой ответ (вопросов: %1, ответов: %2).</translation>
+    </message>
+    <message>
+        <source>%1 of %2 answers have questions the bot would answer otherwise (%3 of %4 ways of asking). This does not stop publishing; see the list below.</source>
+        <translation>У %1 из %2 ответов есть вопросы, на которые бот ответит иначе (%3 из %4 вопросов). Публикации это не мешает; список ниже.</translation>
+    </message>
+    <message>
+        <source>Questions the bot would answer otherwise (%1)</source>
+        <translation>Вопросы, на которые бот ответит иначе (%1)</translation>
+    </message>
+    <message>
+        <source>“%1”: the bot would say it did not understand</source>
+        <translation>«%1»: бот скажет, что не понял</translation>
+    </message>
+    <message>
+        <source>“%1”: the bot would send “%2”</source>
+        <translation>«%1»: бот отправит «%2»</translation>
+    </message>
 </context>
 <context>
     <name>ReferralList</name>
@@ -2291,6 +2374,137 @@ Bots will be told that release %2 is still the current one for the next %3 days.
         <location filename="../preview.py" line="93"/>
         <source>Nothing to send yet: write the full answer text.</source>
         <translation>Отправлять пока нечего: напишите полный текст ответа.</translation>
+    </message>
+</context>
+<context>
+    <name>TryPanel</name>
+    <message>
+        <source>Try a question</source>
+        <translation>Спросить бота</translation>
+    </message>
+    <message>
+        <source>&amp;Try a question…</source>
+        <translation>&amp;Спросить бота…</translation>
+    </message>
+    <message>
+        <source>See what the bot would answer to a message, before and after publishing</source>
+        <translation>Что бот ответит на сообщение — до публикации и после</translation>
+    </message>
+    <message>
+        <source>What would the bot answer?</source>
+        <translation>Что ответит бот?</translation>
+    </message>
+    <message>
+        <source>Type a message as someone would write it in a chat, with their words and typos.</source>
+        <translation>Напишите сообщение так, как его написали бы в чате: своими словами, с опечатками.</translation>
+    </message>
+    <message>
+        <source>Message to try</source>
+        <translation>Сообщение для проверки</translation>
+    </message>
+    <message>
+        <source>e.g. my friend won&apos;t wake up</source>
+        <translation>например: подруга не просыпается</translation>
+    </message>
+    <message>
+        <source>What the bot would send</source>
+        <translation>Что отправит бот</translation>
+    </message>
+    <message>
+        <source>The answer the bot would send shows here, with the emergency response first when a message calls for it.</source>
+        <translation>Здесь появится то, что отправит бот. Если сообщение говорит об опасности для жизни, первой идёт экстренная помощь.</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>«%1»</translation>
+    </message>
+    <message>
+        <source>new, not saved yet</source>
+        <translation>новый, ещё не сохранён</translation>
+    </message>
+    <message>
+        <source>with your unsaved changes</source>
+        <translation>с вашими несохранёнными изменениями</translation>
+    </message>
+    <message>
+        <source>published: bots send it</source>
+        <translation>опубликован: бот его отправляет</translation>
+    </message>
+    <message>
+        <source>%1: bots send an earlier text</source>
+        <translation>%1; бот отправляет прежний текст</translation>
+    </message>
+    <message>
+        <source>%1: not published</source>
+        <translation>%1, не опубликован</translation>
+    </message>
+    <message>
+        <source>The bot would not answer this.</source>
+        <translation>На это бот не ответит.</translation>
+    </message>
+    <message>
+        <source>It would say it did not understand and offer a person to talk to; after hours, it says when someone will be there.</source>
+        <translation>Он скажет, что не понял, и предложит поговорить с человеком; в нерабочее время — скажет, когда кто-то будет на связи.</translation>
+    </message>
+    <message>
+        <source>From the library now</source>
+        <translation>Из библиотеки сейчас</translation>
+    </message>
+    <message>
+        <source>Drafts and unsaved changes included: not what bots send yet.</source>
+        <translation>С учётом черновиков и несохранённых изменений — бот это пока не отправляет.</translation>
+    </message>
+    <message>
+        <source>Getting ready: reading %1 answers…</source>
+        <translation>Подготовка: читаем ответы (%1)…</translation>
+    </message>
+    <message>
+        <source>First, the emergency response:</source>
+        <translation>Сначала — экстренная помощь:</translation>
+    </message>
+    <message>
+        <source>Then the answer:</source>
+        <translation>Затем ответ:</translation>
+    </message>
+    <message>
+        <source>The bot would send:</source>
+        <translation>Бот отправит:</translation>
+    </message>
+    <message>
+        <source>In a group chat the bot sends only the emergency numbers of this answer and offers to continue in private.</source>
+        <translation>В групповом чате бот отправит только экстренные номера из этого ответа и предложит продолжить в личных сообщениях.</translation>
+    </message>
+    <message>
+        <source>No other answer: the bot sends the emergency response alone.</source>
+        <translation>Другого ответа нет: бот отправит только экстренную помощь.</translation>
+    </message>
+    <message>
+        <source>Other answers that came close:</source>
+        <translation>Другие близкие ответы:</translation>
+    </message>
+    <message>
+        <source>Closest answers, not close enough to send:</source>
+        <translation>Ближайшие ответы, но недостаточно близкие, чтобы их отправить:</translation>
+    </message>
+    <message>
+        <source>From the latest release</source>
+        <translation>Из последнего выпуска</translation>
+    </message>
+    <message>
+        <source>Nothing is published yet: bots have no answers to send.</source>
+        <translation>Пока ничего не опубликовано: боту нечего отправлять.</translation>
+    </message>
+    <message>
+        <source>Reading the latest release…</source>
+        <translation>Читаем последний выпуск…</translation>
+    </message>
+    <message>
+        <source>From release %1: what bots send today</source>
+        <translation>Из выпуска %1: что бот отправляет сейчас</translation>
+    </message>
+    <message>
+        <source>The bot sends:</source>
+        <translation>Бот отправляет:</translation>
     </message>
 </context>
 <context>
