@@ -68,8 +68,12 @@ def answer_status(
 
 
 def review_problems(library: Library, *, now: dt.datetime | None = None) -> list[Problem]:
-    """Every review record that does not count, and why (a check for `validate`)."""
-    statuses, problems = _review_library(library, now=now, published={})
+    """Every review record that does not count, and why, after what is wrong or pending in
+    the governed files (a check for `validate`)."""
+    from authoring_app.review.governed import governed
+
+    statuses, stray = _review_library(library, now=now, published={})
+    problems = [*governed(library, now).problems, *stray]
     for status in statuses.values():
         problems += status.problems
     return problems

@@ -57,8 +57,15 @@ def review_key(name: str) -> AnswerKey | None:
 
 
 def in_order(records: Iterable[ReviewRecord]) -> list[ReviewRecord]:
-    """A review thread oldest first (records of one moment in the order of their lines)."""
-    return sorted(records, key=lambda r: (r.time, r.line or 0))
+    """A review thread oldest first (records of one moment in the order of their lines; one
+    removed from its file, which has no line, after them: it was appended last)."""
+    return sorted(records, key=moment)
+
+
+def moment(record: ReviewRecord) -> tuple:
+    """Where `record` stands in its thread: its time, then its line (a removed record has
+    none; it was appended after the lines of its moment)."""
+    return (record.time, record.line if record.line is not None else 1 << 30)
 
 
 def format_time(when: dt.datetime) -> str:

@@ -37,6 +37,7 @@ from authoring_app.review.records import (
     SUBMITTED,
     ReviewRecord,
     in_order,
+    moment,
 )
 
 # What a record check gives for a record the status does not depend on (an edit of an
@@ -254,7 +255,7 @@ def _source_changed(counted, source: Answer | None) -> bool:
 
 
 def _after(a: ReviewRecord, b: ReviewRecord) -> bool:
-    return (a.time, a.line or 0) > (b.time, b.line or 0)
+    return moment(a) > moment(b)
 
 
 # -- reading ---------------------------------------------------------------------------------
