@@ -143,7 +143,22 @@ def child_env(asker: Asker | None) -> dict[str, str]:
 
 def run_git(cwd: Path | str | None, args: list[str], link: Link, url: str) -> tuple[GitRun, Asker]:
     """Run `git args` in `cwd`, talking to the shared library at `url`; returns how it ended
-    and the asker (what the server asked, and what was declined)."""
+    and the asker (what the server asked, and what was declined).
+
+    If git could not hand a question to the app at all (its askpass program failed to reach
+    this process: a local hiccup, not an answer), the command runs once more rather than
+    telling the person their sign-in failed."""
+    run, asker = _run_git_once(cwd, args, link, url)
+    if not run.ok and not run.cancelled and _askpass_lost(run, asker):
+        run, asker = _run_git_once(cwd, args, link, url)
+    return run, asker
+
+
+def _askpass_lost(run: GitRun, asker: Asker) -> bool:
+    return "unable to read askpass response" in run.stderr and not asker.declined
+
+
+def _run_git_once(cwd, args: list[str], link: Link, url: str) -> tuple[GitRun, Asker]:
     with Asker(link.responder, link.given) as asker:
         settings = [*git_config_args(link.stall_seconds), *credential_args(cwd, url)]
         command = ["git", *settings, *args]

@@ -82,6 +82,30 @@ def test_clean_address_takes_the_password_out():
     assert clean == "https://git.example.org/lib.git" and given.username == "anna"
 
 
+def test_a_question_that_never_reached_the_app_is_asked_again_not_called_a_wrong_password(
+    http_server, tmp_path, monkeypatch
+):
+    """When git's askpass program cannot reach the app (a busy machine), nobody answered:
+    the command runs again, and the person's right password signs in."""
+    from authoring_app.sync import askpass
+
+    real_env = askpass.Asker.env
+    broken = []
+
+    def env_once_broken(self):
+        found = dict(real_env.fget(self))
+        if not broken:
+            broken.append(self)
+            found[askpass.SOCKET_VARIABLE] = str(tmp_path / "no-such-socket")
+        return found
+
+    monkeypatch.setattr(askpass.Asker, "env", property(env_once_broken))
+    person = Person()
+    lib = shared_over(http_server, tmp_path, person=person)
+    assert broken and [q.kind for q in person.questions] == ["username", "password"]
+    lib.close()
+
+
 def test_a_wrong_password_is_sign_in_not_offline(http_server, tmp_path):
     lib = shared_over(http_server, tmp_path)
     revision = edit(lib, EN, "Written before the password changed.\n")
