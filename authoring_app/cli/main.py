@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
             "try-answer",
             "try-declined",
             "emergency-editor",
+            "governance",
         ],
         default="main",
         help="the view --screenshot renders",

@@ -24,6 +24,7 @@ WINDOW_MODULES = (
     "authoring_app.gui.publish_action",
     "authoring_app.gui.sync_action",
     "authoring_app.gui.try_panel",
+    "authoring_app.gui.governance_dialog",
 )
 WINDOW_EXTENSIONS: list[Callable] = []  # install(window) functions added at run time
 SCREENSHOT_VIEWS: dict[str, Callable] = {}

@@ -32,7 +32,13 @@ from authoring_app.gui.publish_contents import ReleaseContents
 from authoring_app.gui.publish_outcome import PublishOutcome
 from authoring_app.gui.publish_questions import QuestionReport
 from authoring_app.gui.publish_renewal import RenewAndResend
-from authoring_app.gui.publish_words import channels_html, plain, sent_words, why_words
+from authoring_app.gui.publish_words import (
+    channels_html,
+    plain,
+    sent_words,
+    trust_html,
+    why_words,
+)
 
 SHORTCUT = "Ctrl+Shift+P"
 
@@ -209,7 +215,8 @@ class PublishDialog(RenewAndResend, QDialog):
         left = self.tr("%1 answers left out (see why below).").replace(
             "%1", str(len(plan.left_out))
         )
-        text = f"<p><b>{html.escape(counts)}</b> {html.escape(left)}</p>"
+        text = trust_html(plan.trust_changes)
+        text += f"<p><b>{html.escape(counts)}</b> {html.escape(left)}</p>"
         if plan.problems:
             text += '<p style="color:#b71c1c;"><b>{}</b><br>{}</p>'.format(
                 html.escape(self.tr("This release cannot be published:")),

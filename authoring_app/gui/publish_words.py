@@ -203,3 +203,39 @@ def sent_words(sent) -> str:
     if sent.failure is not None:
         return tr("It will be sent to the shared library with the next sync.")
     return tr("It was sent to the shared library.")
+
+
+_TRUST = [
+    (r"first release with governed trust: .*", "first release with governed trust: every person, key, rule and number is new"),
+    (r"governors: now (.+) \((\d+) must sign\)", "governors: now %1 (%2 must sign)"),
+    (r"sign-off rules changed \(library\.yaml\).*", "the sign-off rules changed: clinicians, self sign-off or review"),
+    (r"person added: (.+)", "person added: %1"),
+    (r"person removed: (.+)", "person removed: %1"),
+    (r"person changed: (.+) \((.+)\)", "person changed: %1 (%2)"),
+    (r"directory entry added: (.+)", "service added to the directory: %1"),
+    (r"directory entry removed: (.+)", "service removed from the directory: %1"),
+    (r"directory entry changed: (.+) \((.+)\)", "service changed in the directory: %1 (%2)"),
+]  # fmt: skip
+
+
+def trust_words(change: str) -> str:
+    """One change in who counts (release/trust.py), in the interface language."""
+    for pattern, words in _TRUST:
+        if found := re.fullmatch(pattern, change):
+            text = QApplication.translate("PublishDialog", words)
+            for number, value in enumerate(found.groups(), 1):
+                text = text.replace(f"%{number}", value)
+            return text
+    return change
+
+
+def trust_html(changes) -> str:
+    """The changes in who counts since the last release, first in the dialog: each sign-off
+    below is worth what they make it."""
+    if not changes:
+        return ""
+    heading = QApplication.translate(
+        "PublishDialog", "Changed since the last release in who counts (check these first):"
+    )
+    items = "".join(f"<li>{html.escape(trust_words(change))}</li>" for change in changes)
+    return f'<p style="color:#5a3500;"><b>{html.escape(heading)}</b></p><ul>{items}</ul>'

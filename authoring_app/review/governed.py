@@ -191,6 +191,7 @@ def _ungoverned(library: Library, problems: list[Problem]) -> Governed:
             "this library has no governors yet: library.yaml must name them and they must "
             "sign its files (authoring-app governance found); until then its files count as "
             "written and nothing can be published",
+            "warning",  # a state, not a fault of the files: publishing refuses on its own
         ),
     )
     return Governed(

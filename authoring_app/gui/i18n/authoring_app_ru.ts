@@ -1247,6 +1247,46 @@ It is kept safe; try saving again.</source>
 <context>
     <name>PublishDialog</name>
     <message>
+        <source>Changed since the last release in who counts (check these first):</source>
+        <translation>С прошлого выпуска изменилось, чьи подписи действуют (проверьте это в первую очередь):</translation>
+    </message>
+    <message>
+        <source>service changed in the directory: %1 (%2)</source>
+        <translation>в справочнике изменена служба: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>service removed from the directory: %1</source>
+        <translation>из справочника удалена служба: %1</translation>
+    </message>
+    <message>
+        <source>service added to the directory: %1</source>
+        <translation>в справочник добавлена служба: %1</translation>
+    </message>
+    <message>
+        <source>person changed: %1 (%2)</source>
+        <translation>изменены данные человека: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>person removed: %1</source>
+        <translation>удалён человек: %1</translation>
+    </message>
+    <message>
+        <source>person added: %1</source>
+        <translation>добавлен человек: %1</translation>
+    </message>
+    <message>
+        <source>the sign-off rules changed: clinicians, self sign-off or review</source>
+        <translation>изменились правила утверждения: число врачей, утверждение своих правок или срок перепроверки</translation>
+    </message>
+    <message>
+        <source>governors: now %1 (%2 must sign)</source>
+        <translation>руководители теперь: %1 (нужно подписей: %2)</translation>
+    </message>
+    <message>
+        <source>first release with governed trust: every person, key, rule and number is new</source>
+        <translation>первый выпуск с подписанным составом: все люди, ключи, правила и телефоны в нём новые</translation>
+    </message>
+    <message>
         <source>It is tagged %1 on the “published” branch of this library, and bots are told it is current until %2.</source>
         <translation>Он записан в ветку «published» этой библиотеки с меткой %1; ботам сообщено, что он актуален до %2.</translation>
     </message>
@@ -2899,6 +2939,179 @@ Bots will be told that release %2 is still the current one for the next %3 days.
     <message>
         <source>Unlock your signing key</source>
         <translation>Откройте ключ подписи</translation>
+    </message>
+</context>
+<context>
+    <name>GovernanceDialog</name>
+    <message>
+        <source>Only the library&apos;s governors can sign here; everyone can read.</source>
+        <translation>Подписывать здесь могут только руководители библиотеки; читать могут все.</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>Не подписано</translation>
+    </message>
+    <message>
+        <source>You decline the change shown.</source>
+        <translation>Вы отклоняете показанное изменение.</translation>
+    </message>
+    <message>
+        <source>Declining a change needs a reason.</source>
+        <translation>Чтобы отклонить изменение, укажите причину.</translation>
+    </message>
+    <message>
+        <source>Not declined</source>
+        <translation>Не отклонено</translation>
+    </message>
+    <message>
+        <source>Why do you decline it? Everyone who sees the change will read this.</source>
+        <translation>Почему вы его отклоняете? Это прочитает каждый, кто увидит изменение.</translation>
+    </message>
+    <message>
+        <source>Decline this change</source>
+        <translation>Отклонить изменение</translation>
+    </message>
+    <message>
+        <source>You sign exactly the change shown, line by line. It counts once %1 governors have signed it.</source>
+        <translation>Вы подписываете ровно показанное изменение, строка за строкой. Оно начнёт действовать, когда его подпишут руководители (нужно подписей: %1).</translation>
+    </message>
+    <message>
+        <source>Sign this change</source>
+        <translation>Подписать изменение</translation>
+    </message>
+    <message>
+        <source>You sign the library&apos;s people, rules and services exactly as they are now. Read them first: from then on, only what the governors sign counts.</source>
+        <translation>Вы подписываете состав, правила и службы библиотеки точно в нынешнем виде. Сначала прочитайте их: с этого момента действует только то, что подписали руководители.</translation>
+    </message>
+    <message>
+        <source>Sign the founding of this library</source>
+        <translation>Подписать учреждение библиотеки</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Подписать</translation>
+    </message>
+    <message>
+        <source>Signing as: %1
+%2</source>
+        <translation>Подписывает: %1
+%2</translation>
+    </message>
+    <message>
+        <source>declined by %1: %2</source>
+        <translation>отклонено (%1): %2</translation>
+    </message>
+    <message>
+        <source>signed by %1 of %2 governors needed</source>
+        <translation>подписей руководителей: %1 из %2 нужных</translation>
+    </message>
+    <message>
+        <source>proposed by %1 on %2</source>
+        <translation>предложение: %1, %2</translation>
+    </message>
+    <message>
+        <source>Change to %1</source>
+        <translation>Изменение: %1</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>пока никто</translation>
+    </message>
+    <message>
+        <source>Clinicians whose sign-offs count:</source>
+        <translation>Врачи, чьё утверждение действует:</translation>
+    </message>
+    <message>
+        <source>%1 of them must sign every change to the people, the rules and the services before it counts.</source>
+        <translation>Любое изменение состава, правил и служб действует только после подписи %1 из них.</translation>
+    </message>
+    <message>
+        <source>Governors:</source>
+        <translation>Руководители:</translation>
+    </message>
+    <message>
+        <source>Nothing can be signed off or published until %1 of its governors (%2) sign its people, rules and services as they are.</source>
+        <translation>Ничего нельзя утвердить или опубликовать, пока руководители библиотеки (%2) не подпишут её состав, правила и службы в нынешнем виде (нужно подписей: %1).</translation>
+    </message>
+    <message>
+        <source>This library is not founded yet.</source>
+        <translation>Библиотека ещё не учреждена.</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting: the files are as the governors signed them.</source>
+        <translation>Ничего не ждёт подписи: всё так, как подписали руководители.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Sign as:</source>
+        <translation>Подписать как:</translation>
+    </message>
+    <message>
+        <source>Sign as</source>
+        <translation>Подписать как</translation>
+    </message>
+    <message>
+        <source>Decline…</source>
+        <translation>Отклонить…</translation>
+    </message>
+    <message>
+        <source>Sign this change…</source>
+        <translation>Подписать изменение…</translation>
+    </message>
+    <message>
+        <source>Sign the founding…</source>
+        <translation>Подписать учреждение…</translation>
+    </message>
+    <message>
+        <source>Waiting for the governors:</source>
+        <translation>Ждут подписи руководителей:</translation>
+    </message>
+    <message>
+        <source>The change, line by line</source>
+        <translation>Изменение построчно</translation>
+    </message>
+    <message>
+        <source>Changes waiting for the governors</source>
+        <translation>Изменения, которые ждут подписи руководителей</translation>
+    </message>
+    <message>
+        <source>Governors and rules</source>
+        <translation>Руководители и правила</translation>
+    </message>
+    <message>
+        <source>the services and their numbers</source>
+        <translation>службы и их телефоны</translation>
+    </message>
+    <message>
+        <source>the rules and the governors</source>
+        <translation>правила и руководители</translation>
+    </message>
+    <message>
+        <source>the people and their keys</source>
+        <translation>состав и ключи людей</translation>
+    </message>
+    <message>
+        <source>Who counts as a clinician, the rules, and changes waiting for the governors</source>
+        <translation>Кто считается врачом, правила и изменения, которые ждут подписи руководителей</translation>
+    </message>
+    <message>
+        <source>&amp;Governors and rules…</source>
+        <translation>&amp;Руководители и правила…</translation>
+    </message>
+    <message>
+        <source>See them</source>
+        <translation>Посмотреть</translation>
+    </message>
+    <message>
+        <source>%1 change(s) to the people, rules or services wait for the governors.</source>
+        <translation>Изменения в составе, правилах или службах ждут подписи руководителей (%1).</translation>
+    </message>
+    <message>
+        <source>This library is not founded yet: its governors must sign it before anything counts.</source>
+        <translation>Библиотека ещё не учреждена: пока её руководители не подпишут её, ничего не действует.</translation>
     </message>
 </context>
 </TS>
