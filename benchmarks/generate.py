@@ -34,6 +34,8 @@ from authoring_app.library import paths  # noqa: E402
 from authoring_app.library.answer import Answer, Source, normalise_body  # noqa: E402
 
 PASSPHRASE = "bench"
+GOVERNORS = ("bench-governor-1", "bench-governor-2")
+RECORDS = "governance/records.jsonl"
 STEP = 60  # seconds between commits
 TWO_CLINICIANS = {"overdose", "detox-at-home"}  # as in the sample library.yaml
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -220,19 +222,15 @@ class FastImport:
             raise RuntimeError("git fast-import failed")
 
 
-def library_files(clinicians: list[dict]) -> dict[str, bytes]:
+def library_files(people_entries: list[dict], governors: list[dict]) -> dict[str, bytes]:
     import yaml
 
     sample = paths.sample_library_dir()
     info = yaml.safe_load((sample / "library.yaml").read_text("utf-8"))
     info["name"] = "Benchmark library"
     info["sample"] = False
-    people = {
-        "people": [
-            {"id": "bench-author", "name": "Bench Author", "roles": ["author"]},
-            *clinicians,
-        ]
-    }
+    info["governance"] = {"signatures_required": len(governors), "governors": governors}
+    people = {"people": people_entries}
     return {
         "library.yaml": yaml.safe_dump(info, allow_unicode=True, sort_keys=False).encode(),
         "people.yaml": yaml.safe_dump(people, allow_unicode=True, sort_keys=False).encode(),
@@ -268,28 +266,37 @@ def generate(
     subprocess.run(["git", "init", "-q", "-b", "main", str(out)], check=True)
     key_dir = key_dir or out.parent / f"{out.name}-keys"
     store = KeyStore(key_dir)
-    people_ids = ["bench-clinician-1", "bench-clinician-2", "bench-publisher"]
-    roster = []
-    for person_id in people_ids:
-        public = (
-            store.public_key(person_id)
-            if store.has(person_id)
-            else store.create(person_id, PASSPHRASE)
-        )
-        role = "publisher" if "publisher" in person_id else "clinician"
-        roster.append(
-            {
-                "id": person_id,
-                "name": person_id.replace("-", " ").title(),
-                "credentials": "Benchmark account",
-                "roles": [role],
-                "public_key": encode_public_key(public),
-            }
-        )
+
+    def public(person_id: str) -> str:
+        if not store.has(person_id):
+            store.create(person_id, PASSPHRASE)
+        return encode_public_key(store.public_key(person_id))
+
+    roles = {
+        "bench-author": "author",
+        "bench-clinician-1": "clinician",
+        "bench-clinician-2": "clinician",
+        "bench-publisher": "publisher",
+    }
+    roster = [
+        {
+            "id": person_id,
+            "name": person_id.replace("-", " ").title(),
+            "credentials": "Benchmark account",
+            "roles": [role],
+            "public_key": public(person_id),
+        }
+        for person_id, role in roles.items()
+    ]
+    governors = [
+        {"id": g, "name": g.replace("-", " ").title(), "public_key": public(g)} for g in GOVERNORS
+    ]
     ids = max(1, answers // 2)
-    writer = FastImport(out, start_time(1 + ids * 2 * (1 + edits) + ids // 100 + 2))
+    writer = FastImport(out, start_time(1 + ids * 2 * (1 + edits) + ids // 100 + 4))
     author = ("Bench Author", "bench-author@people.invalid", "bench-author")
-    writer.commit(author, "Create library", library_files(roster))
+    files = library_files(roster, governors)
+    writer.commit(author, "Create library", files)
+    writer.commit(author, "Found the library", {RECORDS: founding(files, store, writer.clock)})
     final: dict[str, Answer] = {}
     chunk = 250
     jobs = [
@@ -314,37 +321,76 @@ def generate(
     }
 
 
+def founding(files: dict[str, bytes], store, clock: int) -> bytes:
+    """Both governors' signed founding of the library's three governed files."""
+    from authoring_app.review.governance import (
+        FOUNDED,
+        GOVERNED_FILES,
+        GovernanceRecord,
+        content_of,
+    )
+
+    contents = {name: content_of(files[name], name)[0] for name in GOVERNED_FILES}
+    when = dt.datetime.fromtimestamp(clock, dt.UTC)
+    lines = [
+        GovernanceRecord(FOUNDED, g, when, contents, None, None)
+        .signed(store.load(g, PASSPHRASE))
+        .to_line()
+        for g in GOVERNORS
+    ]
+    return ("\n".join(lines) + "\n").encode()
+
+
 def sign_answers(writer: FastImport, store, answers: dict[str, Answer], rng: random.Random) -> int:
-    """Sign off about 70% of answers (two clinicians where the topic needs two), in batches.
+    """Every answer's text is the author's (a signed edit record, as the app saves it); about
+    70% are signed off (two clinicians where the topic needs two), in batches.
 
     A translation's sign-off records the hash of its source, as the app's sign-off does."""
+    from authoring_app.library.directory import Directory
     from authoring_app.review.actions import signed_record_line
+    from authoring_app.review.records import EDITED, ReviewRecord
 
+    directory = Directory.from_data(
+        yaml.safe_load((paths.sample_library_dir() / "directory.yaml").read_text("utf-8"))
+    )
     clinicians = ("bench-clinician-1", "bench-clinician-2")
-    private = {p: store.load(p, PASSPHRASE) for p in clinicians}
+    private = {p: store.load(p, PASSPHRASE) for p in (*clinicians, "bench-author")}
     by_key = {(a.id, a.locale): a for a in answers.values()}
     who = ("Bench Clinician 1", "c1@people.invalid", "bench-clinician-1")
     batch: dict[str, bytes] = {}
     signed = 0
     for answer in sorted(answers.values(), key=lambda a: (a.id, a.locale)):
-        if rng.random() >= 0.7:
-            continue
-        source = by_key.get((answer.id, answer.translation_of)) if answer.translation_of else None
-        signers = clinicians if answer.topic in TWO_CLINICIANS else (rng.choice(clinicians),)
-        lines = [
-            signed_record_line(
-                answer,
-                person_id,
-                person_id.replace("-", " ").title(),
-                "Benchmark account",
-                writer.clock + 1,
-                private[person_id],
-                source=source,
+        edited = ReviewRecord(
+            kind=EDITED,
+            answer=answer.id,
+            locale=answer.locale,
+            person="bench-author",
+            time=dt.datetime.fromtimestamp(writer.clock, dt.UTC),
+            content_hash=answer.content_hash(),
+            revision=None,
+            message=None,
+        )
+        lines = [edited.signed(private["bench-author"]).to_line()]
+        if rng.random() < 0.7:
+            source = (
+                by_key.get((answer.id, answer.translation_of)) if answer.translation_of else None
             )
-            for person_id in signers
-        ]
+            signers = clinicians if answer.topic in TWO_CLINICIANS else (rng.choice(clinicians),)
+            lines += [
+                signed_record_line(
+                    answer,
+                    person_id,
+                    person_id.replace("-", " ").title(),
+                    "Benchmark account",
+                    writer.clock + 1,
+                    private[person_id],
+                    directory=directory,
+                    source=source,
+                )
+                for person_id in signers
+            ]
+            signed += 1
         batch[f"reviews/{answer.id}.{answer.locale}.jsonl"] = ("\n".join(lines) + "\n").encode()
-        signed += 1
         if len(batch) >= 200:
             writer.commit(who, "Sign off answers", batch)
             batch = {}
