@@ -53,6 +53,10 @@ def check_headline(code: str) -> str:
         ),
         "raw-html": QCoreApplication.translate("Checks", "HTML code is not allowed; use Markdown"),
         "no-sources": QCoreApplication.translate("Checks", "No sources listed"),
+        "body-empty": QCoreApplication.translate("Checks", "The full answer is empty"),
+        "translation-source-missing": QCoreApplication.translate(
+            "Checks", "The text this translates does not exist"
+        ),
         "unknown-topic": QCoreApplication.translate("Checks", "The topic is not in this library"),
         "unknown-locale": QCoreApplication.translate(
             "Checks", "The language is not in this library"

@@ -26,6 +26,10 @@ class SignOffPreview:
     exceptions: tuple[ReviewRecord, ...]  # governors' exceptions for this exact text
     services: tuple[dict, ...]  # as the bundle lists them, in the answer's language
     summary: str  # the summary as a bot sends it, services written out
+    governors: tuple[tuple[str, str], ...] = ()  # governor id -> name, for the exceptions
+
+    def governor_name(self, person_id: str) -> str:
+        return dict(self.governors).get(person_id, person_id)
 
     @property
     def excepted(self) -> set[str]:
@@ -43,10 +47,25 @@ class SignOffPreview:
 
 
 def sign_off_preview(
-    library: Library, key: AnswerKey, *, now: dt.datetime | None = None
+    library: Library,
+    key: AnswerKey,
+    *,
+    question_checks: list[Problem] | None = None,
+    now: dt.datetime | None = None,
 ) -> SignOffPreview:
+    """`question_checks`: whether the answer's own questions find it (questions.py), if the
+    caller has a bot's matcher of the library ready; otherwise one is built."""
     answer = library.answer(key)
-    directory = governed(library, now).directory
+    if question_checks is None:
+        from authoring_app.library import questions
+
+        by_key = {a.key: a for a in library.answers()}
+        matcher = questions.matcher_of(by_key.values(), library.directory)
+        question_checks = questions.question_problems(
+            answer, matcher, library.directory, lambda k: by_key[k].title if k in by_key else None
+        )
+    trusted = governed(library, now)
+    directory = trusted.directory
     status = answer_status(library, key, now=now)
     current = excepted_checks(answer, status.exceptions)
     exceptions = tuple(r for r in status.exceptions if r.check in current)
@@ -59,10 +78,11 @@ def sign_off_preview(
     return SignOffPreview(
         key=key,
         title=answer.title,
-        checks=tuple(answer_checks(library, answer)),
+        checks=tuple(answer_checks(library, answer) + list(question_checks)),
         exceptions=exceptions,
         services=tuple(shown_services(answer, directory)),
         summary=summary,
+        governors=tuple((g.id, g.name) for g in trusted.governors),
     )
 
 
@@ -75,7 +95,8 @@ def preview_lines(preview: SignOffPreview) -> list[str]:
         exception = preview.exception_for(problem.code)
         mark = problem.severity
         if exception is not None:
-            mark = f"error, passed by an exception ({exception.person}: {exception.message})"
+            who = preview.governor_name(exception.person)
+            mark = f"error, passed by an exception ({who}: {exception.message})"
         where = f" [{problem.field}]" if problem.field else ""
         lines.append(f"  {mark}: {problem.code}{where}: {problem.message}")
     lines.append("Services and numbers it shows:")

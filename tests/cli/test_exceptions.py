@@ -50,7 +50,7 @@ def test_approve_shows_the_checks_and_refuses_until_a_governor_excepts(capsys, l
 
     code, out, err = run(capsys, *approve)
     assert code == 0, err
-    assert "error, passed by an exception (gov-one: National helpline" in out
+    assert "error, passed by an exception (Gov One: National helpline" in out
     assert "signed-off: abscess-signs.en by Dr One" in out
 
     code, out, _ = run(capsys, "log", "abscess-signs", *lib)
