@@ -49,6 +49,7 @@ def status_word(status: str) -> str:
         "review due": QCoreApplication.translate("Status", "review due"),
         "retired": QCoreApplication.translate("Status", "retired"),
         "conflict": QCoreApplication.translate("Status", "conflict"),
+        "checks stand": QCoreApplication.translate("Status", "checks stand"),
     }
     return words.get(status, status)
 

@@ -14,6 +14,8 @@ from authoring_app.release.bundle import Governance, ReleaseAnswer, Reviewer
 from authoring_app.review.exceptions import standing_errors
 from authoring_app.review.governance import Governed
 
+CHECKS_STAND = "checks stand"  # approved, but must-fix checks stand without an exception
+
 
 @dataclass(frozen=True)
 class LeftOut:
@@ -23,6 +25,7 @@ class LeftOut:
     title: str
     status: str
     reason: str
+    checks: tuple[str, ...] = ()  # the codes of must-fix checks that keep it out, if any
 
 
 def select(
@@ -38,12 +41,15 @@ def select(
             continue
         standing = standing_errors(library, answer, state.exceptions) if state.publishable else []
         if standing:
-            codes = ", ".join(dict.fromkeys(p.code for p in standing))
+            codes_of = [p.code for p in standing]
+            codes = ", ".join(dict.fromkeys(codes_of))
             reason = (
                 f"must-fix checks stand without a governor's exception: {codes} "
                 f"({'; '.join(p.message for p in standing)})"
             )
-            left_out.append(LeftOut(key, answer.title, "checks stand", reason))
+            left_out.append(
+                LeftOut(key, answer.title, CHECKS_STAND, reason, tuple(dict.fromkeys(codes_of)))
+            )
         elif state.publishable and state.content_hash == answer.content_hash():
             entries.append(ReleaseAnswer(answer, _governance(trusted, state, firsts)))
         else:

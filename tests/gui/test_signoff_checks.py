@@ -116,3 +116,19 @@ def test_submitting_is_refused_with_the_checks_that_stand(qtbot, library, settin
         "record an exception."
     )
     drain(qtbot, window)
+
+
+def test_the_publish_dialog_says_which_checks_keep_an_answer_out(qtbot, library):
+    from authoring_app.gui.publish_words import left_out_words
+    from authoring_app.gui.status_view import status_word
+    from authoring_app.release import planning
+    from tests.review.test_exceptions import make_bad, old_sign_off
+
+    make_bad(library, "phone-in-text")
+    old_sign_off(library, EN)
+    [item] = [i for i in planning.plan_release(library).left_out if i.key == EN]
+    assert status_word(item.status) == "checks stand"
+    assert left_out_words(item) == (
+        "must-fix checks stand: A phone number is typed into the text (fix them, or a "
+        "governor records an exception)"
+    )

@@ -1757,6 +1757,10 @@ Bots will be told that release %2 is still the current one for the next %3 days.
         <source>“%1”: the bot would send “%2”</source>
         <translation>«%1»: бот отправит «%2»</translation>
     </message>
+    <message>
+        <source>must-fix checks stand: %1 (fix them, or a governor records an exception)</source>
+        <translation>не пройдены обязательные проверки: %1 (исправьте ответ или попросите руководителя записать исключение)</translation>
+    </message>
 </context>
 <context>
     <name>ReferralList</name>
@@ -2258,6 +2262,10 @@ Bots will be told that release %2 is still the current one for the next %3 days.
         <location filename="../status_view.py" line="51"/>
         <source>conflict</source>
         <translation>конфликт версий</translation>
+    </message>
+    <message>
+        <source>checks stand</source>
+        <translation>проверки не пройдены</translation>
     </message>
 </context>
 <context>
