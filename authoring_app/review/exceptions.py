@@ -74,6 +74,32 @@ def excepted_checks(answer: Answer, exceptions: tuple[ReviewRecord, ...]) -> set
     return {r.check or "" for r in exceptions if r.content_hash == current}
 
 
+def excused(library: Library, problems: list[Problem]) -> list[Problem]:
+    """`problems`, with each error a governor's exception lets pass for its answer's current
+    text turned into a warning that says so (for `validate`)."""
+    from dataclasses import replace
+
+    from authoring_app.review.library_status import library_status
+
+    by_path = {}
+    for key, status in library_status(library).items():
+        answer = library.find(key)
+        if answer is not None and status.exceptions:
+            by_path[answer.path] = {r.check: r for r in status.exceptions}
+    out = []
+    for problem in problems:
+        record = by_path.get(problem.path, {}).get(problem.code)
+        if problem.severity == "error" and record is not None:
+            problem = replace(
+                problem,
+                severity="warning",
+                message=f"{problem.message} (passed for this exact text by {record.person}'s "
+                f"exception: {record.message})",
+            )
+        out.append(problem)
+    return out
+
+
 def refuse_standing(library: Library, answer: Answer, status, action: str) -> None:
     """Raise ChecksStand if errors stand on `answer` (with `status`, its derived status)."""
     standing = standing_errors(library, answer, status.exceptions)

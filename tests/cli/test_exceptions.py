@@ -26,6 +26,9 @@ def test_approve_shows_the_checks_and_refuses_until_a_governor_excepts(capsys, l
     lib = ["--library", library.path]
     approve = ["review", "approve", KEY, "--as", "dr-one", "--passphrase-file", secret, *lib]
 
+    code, out, _ = run(capsys, "validate", library.path)
+    assert code == 1 and "error: '+7 912 345-67-89' looks like a phone number" in out
+
     code, out, err = run(capsys, *approve)
     assert code == 1
     assert "error: phone-in-text [summary]: '+7 912 345-67-89' looks like a phone number" in out
@@ -47,6 +50,11 @@ def test_approve_shows_the_checks_and_refuses_until_a_governor_excepts(capsys, l
                              "gov-one", "--passphrase-file", secret, *lib)  # fmt: skip
         assert code == 0, err
         assert f"may pass {check} in this exact text" in out and "Gov One" in out
+
+    code, out, _ = run(capsys, "validate", library.path)
+    assert code == 0, out
+    assert "warning: '+7 912 345-67-89' looks like a phone number" in out
+    assert "(passed for this exact text by gov-one's exception: National helpline" in out
 
     code, out, err = run(capsys, *approve)
     assert code == 0, err
