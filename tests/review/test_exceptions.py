@@ -100,6 +100,20 @@ def test_a_typed_number_signed_before_the_rule_stays_out_of_a_release_until_exce
     assert shown["record"]["content_hash"] == entry["content_hash"]
     others = [a for a in result.release.bundle["answers"] if a["key"] != str(EN)]
     assert all("exceptions" not in a["governance"] for a in others)
+    # The kit verifies the release, the governors' evidence included, and the exception in it
+    # verifies with the governor's key.
+    from answer_kit import Governors, minisign, verify_bundle
+    from authoring_app.review.records import record_from_json
+    from tests.people import PUBLIC
+
+    verified = verify_bundle(
+        published.read_file(library, "bundle.json"),
+        published.read_file(library, "bundle.json.minisig"),
+        minisign.PublicKey.from_ed25519(KEYS["pat"].public_key()),
+        governors=Governors({g: PUBLIC[g] for g in ("gov-one", "gov-two")}, 2),
+    )
+    assert str(EN) in {a["key"] for a in verified.data["answers"]}
+    assert record_from_json(shown["record"]).signature_problem(PUBLIC["gov-two"]) is None
 
 
 def test_an_edit_voids_the_exception(library):
