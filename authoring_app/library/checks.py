@@ -95,7 +95,11 @@ def lint_answer(answer: Answer, info: LibraryInfo, directory: Directory) -> list
                 )
         plain = REF_PATTERN.sub(" ", CODE_SPAN_PATTERN.sub(" ", text))
         typed = [m.group(0).strip() for m in PHONE_PATTERN.finditer(plain)]
-        typed += [c for c in contacts if re.search(rf"(?<![\w+]){re.escape(c)}(?!\w)", plain)]
+        typed += [
+            c
+            for c in contacts
+            if c in plain and re.search(rf"(?<![\w+]){re.escape(c)}(?!\w)", plain)
+        ]
         if typed:
             add(
                 field,
