@@ -64,7 +64,8 @@ def load_review(library, key: AnswerKey, person) -> ReviewView:
 
     status = answer_status(library, key, published=published_hashes(library))
     view = ReviewView(key, status, library.answer(key))
-    view.names = {p.id: p.name for p in library.roster}
+    view.names = {g.id: g.name for g in library.info.governors}
+    view.names.update({p.id: p.name for p in library.roster})
     view.refusals = {a: None for a in (SUBMIT, COMMENT_ACTION, REQUEST, SIGN)}
     kinds = {SUBMIT: SUBMITTED, COMMENT_ACTION: COMMENT, REQUEST: CHANGES_REQUESTED}
     for action, kind in {**kinds, SIGN: SIGNED_OFF}.items():

@@ -75,6 +75,9 @@ def test_a_standing_error_is_shown_and_refused_until_a_governor_excepts_it(
     window.reload_library()
     settle(qtbot, window)
     panel = open_review(qtbot, window, EN)
+    thread = panel.thread.toPlainText()
+    assert "Gov One let a must-fix check pass for this text (governor's exception)" in thread
+    assert "A phone number is typed into the text: Agreed in committee." in thread
     seen = look_at_sign_off(qtbot, window, panel, PASSPHRASE)
     assert seen["refusal"] == "" and seen["can_type"]
     assert "Passed by an exception · Short reply" in seen["details"]

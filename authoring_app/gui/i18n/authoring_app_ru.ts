@@ -717,6 +717,10 @@ blue lips</source>
         <source>Bringing back an earlier version</source>
         <translation>Возвращаю прежнюю версию</translation>
     </message>
+    <message>
+        <source>let a must-fix check pass (governor's exception)</source>
+        <translation>исключение из обязательной проверки (решение руководителя)</translation>
+    </message>
 </context>
 <context>
     <name>IdentityDialog</name>
