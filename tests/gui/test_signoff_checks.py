@@ -75,6 +75,11 @@ def test_a_standing_error_is_shown_and_refused_until_a_governor_excepts_it(
     window.reload_library()
     settle(qtbot, window)
     panel = open_review(qtbot, window, EN)
+    window.open_answer(EN)
+    checks = [window.checks.list.item(i).text() for i in range(window.checks.list.count())]
+    [typed] = [text for text in checks if "A phone number is typed into the text" in text]
+    assert typed.startswith("Consider · ")  # the panel's word for a warning
+    assert "Passed for this exact text by the exception of governor Gov One: Agreed" in typed
     thread = panel.thread.toPlainText()
     assert "Gov One let a must-fix check pass for this text (governor's exception)" in thread
     assert "A phone number is typed into the text: Agreed in committee." in thread

@@ -368,6 +368,10 @@ blue lips</source>
         <source>The text this translates does not exist</source>
         <translation>Текста, с которого сделан этот перевод, нет</translation>
     </message>
+    <message>
+        <source>Passed for this exact text by the exception of governor %1: %2</source>
+        <translation>Пропущено для этого текста по исключению руководителя %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>ChecksPanel</name>
