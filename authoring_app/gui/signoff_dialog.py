@@ -53,7 +53,7 @@ def details_html(preview: SignOffPreview) -> str:
         elif problem.severity == "error":
             mark, colour = _t("Passed by an exception"), "#5c4400"
         else:
-            mark, colour = _t("Warning"), "#8a5a00"
+            mark, colour = _t("Consider"), "#8a5a00"
         row = (
             f'<li><b style="color:{colour};">{_esc(mark)}</b> · '
             f"{_esc(field_label(problem.field))}: <b>{_esc(check_headline(problem.code))}</b>"

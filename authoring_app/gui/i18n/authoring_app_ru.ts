@@ -3189,8 +3189,8 @@ Bots will be told that release %2 is still the current one for the next %3 days.
         <translation>Пропущено по исключению</translation>
     </message>
     <message>
-        <source>Warning</source>
-        <translation>Предупреждение</translation>
+        <source>Consider</source>
+        <translation>Обратите внимание</translation>
     </message>
     <message>
         <source>Exception recorded by governor %1: %2</source>
