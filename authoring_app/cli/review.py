@@ -29,7 +29,7 @@ def cmd_status(args) -> int:
 
     with open_library(args, statuses_next=True) as library:
         statuses = library_status(library, published=published_hashes(library))
-        rows = [_status_row(s) for s in statuses.values()]
+        rows = [_status_row(library, s) for s in statuses.values()]
         if args.json:
             print(
                 json.dumps(
@@ -49,6 +49,11 @@ def cmd_status(args) -> int:
                 line += f"  review due {row['review_due']}"
             if row["source_changed"]:
                 line += "  SOURCE CHANGED since sign-off"
+            if row["checks_stand"]:
+                line += f"  MUST FIX: {', '.join(row['checks_stand'])}"
+            if row["exceptions"]:
+                passed = ", ".join(e["check"] for e in row["exceptions"])
+                line += f"  passed by a governor's exception: {passed}"
             if row["problems"]:
                 line += f"  {row['problems']} record(s) do not count: run validate"
             print(line)
@@ -57,7 +62,11 @@ def cmd_status(args) -> int:
     return EXIT_OK
 
 
-def _status_row(status) -> dict:
+def _status_row(library, status) -> dict:
+    from authoring_app.review.exceptions import standing_errors
+
+    answer = library.find(status.key)
+    standing = standing_errors(library, answer, status.exceptions) if answer else []
     return {
         "answer": str(status.key),
         "status": str(status.status),
@@ -68,7 +77,17 @@ def _status_row(status) -> dict:
         "required": status.required,
         "review_due": status.review_due.isoformat() if status.review_due else None,
         "source_changed": status.source_changed,
-        "publishable": status.publishable,
+        "publishable": status.publishable and not standing,
+        "checks_stand": list(dict.fromkeys(p.code for p in standing)),
+        "exceptions": [
+            {
+                "check": r.check,
+                "governor": r.person,
+                "reason": r.message,
+                "time": r.time.isoformat(),
+            }
+            for r in status.exceptions
+        ],
         "problems": len(status.problems),
     }
 

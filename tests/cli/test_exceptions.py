@@ -3,6 +3,8 @@ exact text, and `log` shows it: through authoring_app.cli.main, on a real reposi
 
 from __future__ import annotations
 
+import json
+
 from authoring_app.cli import main
 from authoring_app.library.answer import AnswerKey
 from tests.people import save_as
@@ -26,6 +28,8 @@ def test_approve_shows_the_checks_and_refuses_until_a_governor_excepts(capsys, l
     lib = ["--library", library.path]
     approve = ["review", "approve", KEY, "--as", "dr-one", "--passphrase-file", secret, *lib]
 
+    code, out, _ = run(capsys, "status", *lib)
+    assert "MUST FIX: phone-in-text, no-sources" in out
     code, out, _ = run(capsys, "validate", library.path)
     assert code == 1 and "error: '+7 912 345-67-89' looks like a phone number" in out
 
@@ -60,6 +64,14 @@ def test_approve_shows_the_checks_and_refuses_until_a_governor_excepts(capsys, l
     assert code == 0, err
     assert "error, passed by an exception (Gov One: National helpline" in out
     assert "signed-off: abscess-signs.en by Dr One" in out
+
+    code, out, _ = run(capsys, "status", "--json", *lib)
+    [row] = [r for r in json.loads(out)["answers"] if r["answer"] == str(KEY)]
+    assert row["checks_stand"] == [] and row["publishable"]
+    assert [(e["check"], e["governor"]) for e in row["exceptions"]] == [
+        ("phone-in-text", "gov-one"),
+        ("no-sources", "gov-one"),
+    ]
 
     code, out, _ = run(capsys, "log", "abscess-signs", *lib)
     assert "Let answer abscess-signs.en pass check phone-in-text: National helpline" in out
