@@ -184,3 +184,36 @@ def test_exceptions_are_refused_for_checks_that_do_not_stand_or_without_a_reason
         record_exception(library, EN, "gov-two", KEYS["gov-two"], "no-sources", "Again.")
     kinds = [json.loads(x)["kind"] for x in (library.path / "reviews" / f"{EN}.jsonl").open()]
     assert kinds.count("excepted") == 1
+
+
+def test_an_exception_stops_counting_when_its_governor_is_removed_or_it_is_filed_elsewhere(
+    library,
+):
+    from tests.review.support import RU, govern
+
+    make_bad(library, "no-sources")
+    record_exception(library, EN, "gov-one", KEYS["gov-one"], "no-sources", "Peer experience.")
+    excepted = review_lines(library, EN)[-1]
+    # Filed under the Russian answer (with its hash): the signature no longer covers it.
+    save(library, library.answer(RU).edited(sources=()))
+    moved = dict(excepted, locale="ru", content_hash=library.answer(RU).content_hash())
+    write_lines(library, RU, [*review_lines(library, RU), moved])
+    library.commit(library.roster.get("alex"), "Copy an exception", [f"reviews/{RU}.jsonl"])
+    assert answer_status(library, RU).exceptions == ()
+    with pytest.raises(ChecksStand, match="no-sources"):
+        review.check_sign_off(library, RU, "dr-one")
+
+    # The governors remove gov-one (and name a new one): gov-one's exception stops counting.
+    new_key = "ed25519:" + "A" * 43 + "="
+    govern(
+        library,
+        "library.yaml",
+        lambda text: text.replace(
+            "id: gov-one\n      name: Gov One", "id: gov-new\n      name: Gov New"
+        ).replace("J92g/ghMRlrlWvk+F5p//5PDp879l6uNyW+346/njOE=", new_key[8:]),
+    )
+    assert answer_status(library, EN).exceptions == ()
+    problems = [p.code for p in answer_status(library, EN).problems]
+    assert "review-not-governor" in problems
+    with pytest.raises(ChecksStand, match="no-sources"):
+        review.check_sign_off(library, EN, "dr-one")
