@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
             "try-declined",
             "emergency-editor",
             "governance",
+            "signoff",
         ],
         default="main",
         help="the view --screenshot renders",

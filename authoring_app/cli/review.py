@@ -17,7 +17,7 @@ from authoring_app.cli.common import (
     unlock,
 )
 
-REVIEW_ACTIONS = ("submit", "comment", "request-changes", "approve", "retire", "claim")
+REVIEW_ACTIONS = ("submit", "comment", "request-changes", "approve", "retire", "claim", "except")
 
 
 # -- status and log --------------------------------------------------------------------------
@@ -29,7 +29,7 @@ def cmd_status(args) -> int:
 
     with open_library(args, statuses_next=True) as library:
         statuses = library_status(library, published=published_hashes(library))
-        rows = [_status_row(s) for s in statuses.values()]
+        rows = [_status_row(library, s) for s in statuses.values()]
         if args.json:
             print(
                 json.dumps(
@@ -49,6 +49,11 @@ def cmd_status(args) -> int:
                 line += f"  review due {row['review_due']}"
             if row["source_changed"]:
                 line += "  SOURCE CHANGED since sign-off"
+            if row["checks_stand"]:
+                line += f"  MUST FIX: {', '.join(row['checks_stand'])}"
+            if row["exceptions"]:
+                passed = ", ".join(e["check"] for e in row["exceptions"])
+                line += f"  passed by a governor's exception: {passed}"
             if row["problems"]:
                 line += f"  {row['problems']} record(s) do not count: run validate"
             print(line)
@@ -57,7 +62,11 @@ def cmd_status(args) -> int:
     return EXIT_OK
 
 
-def _status_row(status) -> dict:
+def _status_row(library, status) -> dict:
+    from authoring_app.review.exceptions import standing_errors
+
+    answer = library.find(status.key)
+    standing = standing_errors(library, answer, status.exceptions) if answer else []
     return {
         "answer": str(status.key),
         "status": str(status.status),
@@ -68,7 +77,17 @@ def _status_row(status) -> dict:
         "required": status.required,
         "review_due": status.review_due.isoformat() if status.review_due else None,
         "source_changed": status.source_changed,
-        "publishable": status.publishable,
+        "publishable": status.publishable and not standing,
+        "checks_stand": list(dict.fromkeys(p.code for p in standing)),
+        "exceptions": [
+            {
+                "check": r.check,
+                "governor": r.person,
+                "reason": r.message,
+                "time": r.time.isoformat(),
+            }
+            for r in status.exceptions
+        ],
         "problems": len(status.problems),
     }
 
@@ -98,6 +117,8 @@ def cmd_review(args) -> int:
     from authoring_app.review import actions as review
     from authoring_app.review import edits
 
+    if args.action == "except":
+        return _record_exception(args)
     with open_library(args) as library:
         key = answer_key(args.answer)
         person = person_named(library, args.as_person)
@@ -108,6 +129,9 @@ def cmd_review(args) -> int:
                 f"a {what.get(args.action, 'retirement')} needs --message 'what and why'"
             )
         if args.action == "approve":
+            from authoring_app.release.preview import preview_lines, sign_off_preview
+
+            print("\n".join(preview_lines(sign_off_preview(library, key))))
             review.check_sign_off(library, key, person)
             print(review.describe_sign_off(library, key, person))
         private_key = unlock(person.id, person.name, args.passphrase_file)
@@ -124,6 +148,37 @@ def cmd_review(args) -> int:
         else:
             record = review.sign_off(library, key, person, private_key, message=message)
         print(f"{record.kind}: {record.key} by {person.name} at {record.time:%Y-%m-%d %H:%M}Z")
+    return EXIT_OK
+
+
+def _record_exception(args) -> int:
+    """review except ID.LOCALE --check CODE --reason TEXT --as GOVERNOR"""
+    from authoring_app.review.exceptions import record_exception
+
+    reason = args.reason or args.message or ""
+    if not args.check:
+        raise CommandError("say which check the exception is for with --check CODE")
+    if not reason.strip():
+        raise CommandError("an exception needs --reason 'why this text may pass the check'")
+    if not args.as_person:
+        raise CommandError("say which governor you are with --as ID (from library.yaml)")
+    with open_library(args) as library:
+        key = answer_key(args.answer)
+        governor = next((g for g in library.info.governors if g.id == args.as_person), None)
+        if governor is None:
+            names = ", ".join(g.id for g in library.info.governors) or "none"
+            raise CommandError(
+                f"{args.as_person!r} is not a governor of this library (governors: {names}); "
+                "only a governor records an exception to a check"
+            )
+        library.answer(key)
+        private_key = unlock(governor.id, governor.name, args.passphrase_file)
+        record = record_exception(library, key, governor.id, private_key, args.check, reason)
+        print(
+            f"excepted: {record.key} may pass {record.check} in this exact text "
+            f"({record.content_hash[:19]}…), by {governor.name} at {record.time:%Y-%m-%d %H:%M}Z. "
+            "Any edit of the text voids it."
+        )
     return EXIT_OK
 
 
@@ -287,13 +342,18 @@ def register(add) -> None:
     p.add_argument(
         "action",
         choices=REVIEW_ACTIONS,
-        help="approve signs the answer off; claim signs a text changed outside the app as yours",
+        help="approve signs the answer off; claim signs a text changed outside the app as yours; "
+        "except (governors) lets one must-fix check pass for the exact text, with a reason",
     )
     p.add_argument("answer", metavar="ID.LOCALE")
     p.add_argument(
         "--as", dest="as_person", metavar="PERSON", help="who you are (an id from people.yaml)"
     )
     p.add_argument("--message", "-m", metavar="TEXT", help="a comment, or what must change")
+    p.add_argument(
+        "--check", metavar="CODE", help="except: the must-fix check to let pass (e.g. no-sources)"
+    )
+    p.add_argument("--reason", metavar="TEXT", help="except: why this text may pass the check")
     p.add_argument(
         "--passphrase-file",
         type=path_arg,

@@ -53,6 +53,10 @@ def check_headline(code: str) -> str:
         ),
         "raw-html": QCoreApplication.translate("Checks", "HTML code is not allowed; use Markdown"),
         "no-sources": QCoreApplication.translate("Checks", "No sources listed"),
+        "body-empty": QCoreApplication.translate("Checks", "The full answer is empty"),
+        "translation-source-missing": QCoreApplication.translate(
+            "Checks", "The text this translates does not exist"
+        ),
         "unknown-topic": QCoreApplication.translate("Checks", "The topic is not in this library"),
         "unknown-locale": QCoreApplication.translate(
             "Checks", "The language is not in this library"
@@ -74,7 +78,18 @@ def check_headline(code: str) -> str:
 
 
 def check_detail(problem: Problem) -> str:
-    """What to do about a check, in the interface language where its words are known."""
+    """What to do about a check, in the interface language where its words are known (and,
+    for an error a governor let pass, whose exception and why)."""
+    detail = _detail(problem)
+    governor = problem.param("excepted_by")
+    if governor:
+        detail += "\n" + QCoreApplication.translate(
+            "Checks", "Passed for this exact text by the exception of governor %1: %2"
+        ).replace("%1", governor).replace("%2", problem.param("reason"))
+    return detail
+
+
+def _detail(problem: Problem) -> str:
     question = problem.param("question")
     if problem.code == "question-won-elsewhere":
         return (

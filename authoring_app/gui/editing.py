@@ -14,6 +14,26 @@ from authoring_app.library.problems import Problem
 from authoring_app.review import edits
 
 
+def with_exceptions(problems: list[Problem], answer: Answer, view, library) -> list[Problem]:
+    """`problems`, with each error a governor's exception lets pass for this exact text shown
+    as a warning that names the governor and the reason."""
+    from dataclasses import replace
+
+    if view is None or not view.exceptions:
+        return problems
+    current = answer.content_hash()
+    allowed = {check: (who, why) for done, check, who, why in view.exceptions if done == current}
+    names = {g.id: g.name for g in library.info.governors}
+    out = []
+    for problem in problems:
+        if problem.severity == "error" and problem.code in allowed:
+            who, why = allowed[problem.code]
+            extra = (("excepted_by", names.get(who, who)), ("reason", why))
+            problem = replace(problem, severity="warning", params=problem.params + extra)
+        out.append(problem)
+    return out
+
+
 def answer_problems(answer: Answer, library) -> list[Problem]:
     """Schema problems of the would-be file, then the content checks."""
     _, problems = parse_answer(answer.to_text(), answer.path)
@@ -261,6 +281,7 @@ class EditingMixin:
             self.checks.show_problems(None)
             return
         problems = answer_problems(answer, self.library)
+        problems = with_exceptions(problems, answer, self.statuses.get(answer.key), self.library)
         self.checks.show_problems(problems + self.bot_index.question_problems(answer))
 
     # -- other windows ---------------------------------------------------------------------

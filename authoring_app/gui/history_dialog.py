@@ -38,6 +38,9 @@ def action_words(action: str) -> str:
         "sign-off": QCoreApplication.translate("HistoryDialog", "signed off"),
         "request-changes": QCoreApplication.translate("HistoryDialog", "asked for changes"),
         "retire": QCoreApplication.translate("HistoryDialog", "retired"),
+        "excepted": QCoreApplication.translate(
+            "HistoryDialog", "let a must-fix check pass (governor's exception)"
+        ),
     }.get(action, action)
 
 

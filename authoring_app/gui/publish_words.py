@@ -9,6 +9,8 @@ import shlex
 
 from PySide6.QtWidgets import QApplication
 
+from authoring_app.gui.checks_panel import check_headline
+
 
 def verify_commands(library_path, publisher_id: str, channels=()) -> str:
     """How anyone checks the release, in commands to paste into a terminal: the publisher
@@ -174,6 +176,10 @@ def left_out_words(item) -> str:
             "PublishDialog", "edited on two computers: choose or combine first"
         ),
         "retired": QApplication.translate("PublishDialog", "retired"),
+        "checks stand": QApplication.translate(
+            "PublishDialog",
+            "must-fix checks stand: %1 (fix them, or a governor records an exception)",
+        ).replace("%1", "; ".join(check_headline(code) for code in getattr(item, "checks", ()))),
     }
     text = words.get(item.status, plain(item.reason))
     if item.status == "draft" and "changed after its sign-off" in item.reason:

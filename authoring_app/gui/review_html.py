@@ -8,7 +8,7 @@ import html
 
 from PySide6.QtCore import QCoreApplication
 
-from authoring_app.gui.checks_panel import field_label
+from authoring_app.gui.checks_panel import check_headline, field_label
 from authoring_app.gui.review_view import COMPARED_FIELDS, ReviewView, kind_words, when
 from authoring_app.gui.status_view import status_colour, status_word
 from authoring_app.library.answer import Answer
@@ -117,9 +117,12 @@ def thread_html(view: ReviewView) -> str:
         )
         body = ""
         if record.message:
+            message = record.message
+            if record.check:  # an exception: which check it lets pass, and why
+                message = f"{check_headline(record.check)}: {message}"
             body = (
                 f'<div style="margin:2px 0 0 12px;border-left:3px solid {colour};'
-                f'padding-left:6px;">{_esc(record.message)}</div>'
+                f'padding-left:6px;">{_esc(message)}</div>'
             )
         problem = not_counted.get(record.line)
         if problem:

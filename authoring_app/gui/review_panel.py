@@ -246,13 +246,17 @@ class ReviewPanel(QWidget):
             )
 
     def sign_off(self) -> None:
+        from authoring_app.gui.signoff_dialog import SignOffDialog
+        from authoring_app.release.preview import sign_off_preview
         from authoring_app.review import actions as review
+        from authoring_app.review.exceptions import ChecksStand
         from authoring_app.review.keys import KeyStore
 
         window, key, person = self.window, self.view.key, self.window.person
         try:
             review.check_sign_off(window.library, key, person)
-            statement = review.describe_sign_off(window.library, key, person)
+        except ChecksStand:
+            pass  # the dialog shows every check and refuses to sign, saying why
         except review.ReviewError as exc:
             ask.error(window, self.tr("Cannot sign off"), str(exc))
             return
@@ -260,13 +264,18 @@ class ReviewPanel(QWidget):
             "You are about to sign off the exact text below. Your signature means: clinical "
             "approval for publication. Any later edit voids it."
         )
-        private_key = ask.unlock_key(
-            window,
-            self.tr("Sign off"),
-            intro + "\n\n" + statement,
-            self.tr("Sign off"),
+        bot = window.bot_index
+        asked = bot.question_problems(window.library.answer(key)) if bot.matcher else None
+        preview = sign_off_preview(window.library, key, question_checks=asked)
+        dialog = SignOffDialog(
+            preview,
+            person,
+            window.library.answer(key).content_hash(),
+            intro,
             lambda passphrase: KeyStore().load(person.id, passphrase),
+            window,
         )
+        private_key = dialog.private_key if dialog.exec() else None
         if private_key is None:
             window.statusBar().showMessage(self.tr("Not signed."), 5000)
             return

@@ -11,10 +11,13 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication
 
+from authoring_app.gui.checks_panel import check_headline
 from authoring_app.library.answer import Answer, AnswerKey
+from authoring_app.review.exceptions import ChecksStand
 from authoring_app.review.records import (
     CHANGES_REQUESTED,
     COMMENT,
+    EXCEPTED,
     RETIRED,
     SIGNED_OFF,
     SUBMITTED,
@@ -61,7 +64,8 @@ def load_review(library, key: AnswerKey, person) -> ReviewView:
 
     status = answer_status(library, key, published=published_hashes(library))
     view = ReviewView(key, status, library.answer(key))
-    view.names = {p.id: p.name for p in library.roster}
+    view.names = {g.id: g.name for g in library.info.governors}
+    view.names.update({p.id: p.name for p in library.roster})
     view.refusals = {a: None for a in (SUBMIT, COMMENT_ACTION, REQUEST, SIGN)}
     kinds = {SUBMIT: SUBMITTED, COMMENT_ACTION: COMMENT, REQUEST: CHANGES_REQUESTED}
     for action, kind in {**kinds, SIGN: SIGNED_OFF}.items():
@@ -79,6 +83,9 @@ def load_review(library, key: AnswerKey, person) -> ReviewView:
             if view.refusals[action] is None:
                 try:
                     check(library, key, person)
+                except ChecksStand as exc:
+                    if action == SUBMIT:  # signing opens the dialog that shows them all
+                        view.refusals[action] = checks_words(exc.problems)
                 except review.ReviewError as exc:
                     view.refusals[action] = _refusal_words(action, str(exc), status, person)
         if status.status == Status.CONFLICT and view.refusals[REQUEST] is None:
@@ -88,6 +95,15 @@ def load_review(library, key: AnswerKey, person) -> ReviewView:
     _find_baseline(library, view, person)
     _find_voiding_edits(library, view)
     return view
+
+
+def checks_words(problems) -> str:
+    """Why must-fix checks stop an action, in the interface language."""
+    names = "; ".join(dict.fromkeys(check_headline(p.code) for p in problems))
+    return QCoreApplication.translate(
+        "ReviewPanel",
+        "Must-fix checks stand: %1. Fix them, or ask a governor to record an exception.",
+    ).replace("%1", names)
 
 
 def _role_words(action: str) -> str:
@@ -208,6 +224,9 @@ def kind_words(kind: str) -> str:
             "ReviewPanel", "signed off (clinical approval for publication)"
         ),
         RETIRED: QCoreApplication.translate("ReviewPanel", "retired the answer"),
+        EXCEPTED: QCoreApplication.translate(
+            "ReviewPanel", "let a must-fix check pass for this text (governor's exception)"
+        ),
     }.get(kind, kind)
 
 

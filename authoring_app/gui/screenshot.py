@@ -1,6 +1,7 @@
 """`authoring-app --screenshot FILE.png [--view VIEW] [--size WxH]`: render offscreen.
 
-Views: main, review, publish, history, emergency-editor (the emergency response open in the
+Views: main, review, publish, history, signoff (the sign-off dialog as a doctor sees it
+before the passphrase), emergency-editor (the emergency response open in the
 editor), and try-emergency, try-answer, try-declined (the Try a question panel with a
 message of each kind)."""
 
@@ -62,8 +63,39 @@ def screenshot_widget(window, view: str, language: str, size: tuple[int, int] = 
             if dialog.revisions:
                 dialog.list.setCurrentItem(dialog.list.topLevelItem(0))
             return dialog
+    if view == "signoff" and key is not None:
+        return signoff_dialog(window, key, size)
     window.show_side_panel(view)
     return window
+
+
+def signoff_dialog(window, key: AnswerKey, size: tuple[int, int]) -> QWidget:
+    """The sign-off dialog for `key`, as the library's first clinician would see it."""
+    from authoring_app.gui.signoff_dialog import SignOffDialog
+    from authoring_app.release.preview import sign_off_preview
+
+    library = window.library
+    doctor = next(iter(library.roster.with_role("clinician")))
+    key = (
+        AnswerKey("opioid-overdose-signs", key.locale)
+        if library.find(AnswerKey("opioid-overdose-signs", key.locale))
+        else key
+    )  # an answer with a check to show
+    intro = QApplication.translate(
+        "ReviewPanel",
+        "You are about to sign off the exact text below. Your signature means: clinical "
+        "approval for publication. Any later edit voids it.",
+    )
+    dialog = SignOffDialog(
+        sign_off_preview(library, key),
+        doctor,
+        library.answer(key).content_hash(),
+        intro,
+        lambda _passphrase: None,
+        window,
+    )
+    dialog.resize(*size)
+    return dialog
 
 
 def render(widget: QWidget, path: str) -> bool:

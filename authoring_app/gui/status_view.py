@@ -49,6 +49,7 @@ def status_word(status: str) -> str:
         "review due": QCoreApplication.translate("Status", "review due"),
         "retired": QCoreApplication.translate("Status", "retired"),
         "conflict": QCoreApplication.translate("Status", "conflict"),
+        "checks stand": QCoreApplication.translate("Status", "checks stand"),
     }
     return words.get(status, status)
 
@@ -65,6 +66,8 @@ class StatusView:
     last_editor: str | None = None  # a roster id or a name
     review_due: dt.date | None = None
     signed_by: frozenset[str] = frozenset()  # roster ids of people who signed this text
+    # Governors' exceptions that hold: (content hash, check, governor id, reason).
+    exceptions: tuple[tuple[str, str, str, str], ...] = ()
 
     def needs_review_by(self, person) -> bool:
         """Waiting for a sign-off that `person` (a roster Person) could give."""
@@ -98,6 +101,10 @@ def library_statuses(library) -> dict[AnswerKey, StatusView]:
             last_editor=_text_or_none(getattr(found, "last_editor", None)),
             review_due=_date_or_none(getattr(found, "review_due", None)),
             signed_by=frozenset(_signer(s) for s in getattr(found, "sign_offs", ()) or ()),
+            exceptions=tuple(
+                (r.content_hash, r.check or "", r.person, r.message or "")
+                for r in getattr(found, "exceptions", ()) or ()
+            ),
         )
     for answer in library.answers():
         views.setdefault(answer.key, StatusView())

@@ -28,6 +28,7 @@ CODES = {
     "summary-too-long": "the summary does not fit one Telegram message",
     "raw-html": "the body contains raw HTML, which is never published",
     "no-sources": "the answer lists no sources",
+    "body-empty": "the answer has no text beyond its summary",
     "duplicate-id": "two files define the same answer id and locale",
     "translation-source-missing": "translation_of names a locale with no answer of this id",
     "unknown-topic": "the topic is not listed in library.yaml",
@@ -94,7 +95,11 @@ def lint_answer(answer: Answer, info: LibraryInfo, directory: Directory) -> list
                 )
         plain = REF_PATTERN.sub(" ", CODE_SPAN_PATTERN.sub(" ", text))
         typed = [m.group(0).strip() for m in PHONE_PATTERN.finditer(plain)]
-        typed += [c for c in contacts if re.search(rf"(?<![\w+]){re.escape(c)}(?!\w)", plain)]
+        typed += [
+            c
+            for c in contacts
+            if c in plain and re.search(rf"(?<![\w+]){re.escape(c)}(?!\w)", plain)
+        ]
         if typed:
             add(
                 field,
@@ -113,8 +118,14 @@ def lint_answer(answer: Answer, info: LibraryInfo, directory: Directory) -> list
     html = RAW_HTML_PATTERN.search(body_without_code)
     if html:
         add("body", "raw-html", f"raw HTML {html.group(0)[:40]!r} is not allowed; use Markdown")
+    if not answer.body.strip() and answer.kind == "answer":
+        add(
+            "body",
+            "body-empty",
+            "the answer has no text: write what a person reads after the summary",
+        )
     if not answer.sources and answer.kind != "bot-message":  # a bot's own words cite nothing
-        add("sources", "no-sources", "list the sources this answer is based on", "warning")
+        add("sources", "no-sources", "list the sources this answer is based on")
     return problems
 
 

@@ -19,19 +19,32 @@ from authoring_app.library.problems import Problem
 Check = Callable[[Library], list[Problem]]
 
 
-def validate(library: Library, checks: Iterable[Check] = ()) -> list[Problem]:
-    """What opening found, every content check, and each of `checks`, by file and line."""
+Excuse = Callable[[Library, list[Problem]], list[Problem]]
+
+
+def validate(
+    library: Library, checks: Iterable[Check] = (), excuse: Excuse | None = None
+) -> list[Problem]:
+    """What opening found, every content check, and each of `checks`, by file and line.
+    `excuse` (from an area above) may turn errors it allows into warnings: a governor's
+    exception to a check for an answer's exact text."""
     problems = list(library.problems)
     problems += lint_library(library.answers(), library.info, library.directory)
     problems += questions.library_problems(library.answers(), library.directory)
     for check in checks:
         problems += check(library)
     problems = list(dict.fromkeys(problems))  # a check may repeat what opening found
+    if excuse is not None:
+        problems = excuse(library, problems)
     return sorted(_with_lines(library.path, problems), key=_order)
 
 
 def validate_path(
-    path: Path | str, *, opening: Opening | None = None, checks: Iterable[Check] = ()
+    path: Path | str,
+    *,
+    opening: Opening | None = None,
+    checks: Iterable[Check] = (),
+    excuse: Excuse | None = None,
 ) -> list[Problem]:
     """`validate` of the library (or plain folder of library files) at `path`."""
     try:
@@ -39,7 +52,7 @@ def validate_path(
     except NotALibrary as exc:
         return [Problem(str(path), None, None, "not-a-library", str(exc))]
     with library:
-        problems = validate(library, checks)
+        problems = validate(library, checks, excuse)
         if library.repo is None and not _inside_git(library.path):
             problems.insert(
                 0,

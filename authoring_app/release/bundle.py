@@ -50,6 +50,9 @@ class Governance:
     # The signed records behind it (the sign-offs that count and the edit that made the text
     # someone's), for consumers to check against the governed roster themselves.
     evidence: tuple[dict, ...] = ()
+    # Governors' signed exceptions to must-fix checks for this exact text: check, reason,
+    # governor (name), time and the signed record itself.
+    exceptions: tuple[dict, ...] = ()
 
     @property
     def last_reviewed(self) -> dt.date | None:
@@ -158,6 +161,8 @@ def _governance_json(governance: Governance) -> dict:
     }
     last = governance.last_reviewed
     data["last_reviewed"] = last.isoformat() if last else None
+    if governance.exceptions:
+        data["exceptions"] = list(governance.exceptions)
     return data
 
 

@@ -11,7 +11,10 @@ from authoring_app.library.answer import AnswerKey
 from authoring_app.library.library import Library
 from authoring_app.release import bundle as bundles
 from authoring_app.release.bundle import Governance, ReleaseAnswer, Reviewer
+from authoring_app.review.exceptions import standing_errors
 from authoring_app.review.governance import Governed
+
+CHECKS_STAND = "checks stand"  # approved, but must-fix checks stand without an exception
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,7 @@ class LeftOut:
     title: str
     status: str
     reason: str
+    checks: tuple[str, ...] = ()  # the codes of must-fix checks that keep it out, if any
 
 
 def select(
@@ -35,7 +39,18 @@ def select(
         answer = library.find(key)
         if answer is None:
             continue
-        if state.publishable and state.content_hash == answer.content_hash():
+        standing = standing_errors(library, answer, state.exceptions) if state.publishable else []
+        if standing:
+            codes_of = [p.code for p in standing]
+            codes = ", ".join(dict.fromkeys(codes_of))
+            reason = (
+                f"must-fix checks stand without a governor's exception: {codes} "
+                f"({'; '.join(p.message for p in standing)})"
+            )
+            left_out.append(
+                LeftOut(key, answer.title, CHECKS_STAND, reason, tuple(dict.fromkeys(codes_of)))
+            )
+        elif state.publishable and state.content_hash == answer.content_hash():
             entries.append(ReleaseAnswer(answer, _governance(trusted, state, firsts)))
         else:
             left_out.append(LeftOut(key, answer.title, str(state.status), _reason(state)))
@@ -62,7 +77,19 @@ def _governance(trusted: Governed, state, firsts: dict) -> Governance:
         author=_first_author(trusted, firsts.get(str(state.key))),
         last_editor=editor.name if editor else (state.last_editor or ""),
         evidence=evidence,
+        exceptions=tuple(_exception_json(trusted, r) for r in state.exceptions),
     )
+
+
+def _exception_json(trusted: Governed, record) -> dict:
+    governor = trusted.governor(record.person)
+    return {
+        "check": record.check,
+        "reason": record.message,
+        "governor": governor.name if governor else record.person,
+        "time": bundles.iso_utc(record.time),
+        "record": record.to_json(),
+    }
 
 
 def _first_author(trusted: Governed, first: tuple[str | None, str] | None) -> str:

@@ -17,6 +17,7 @@ from authoring_app.library.answer import Answer, AnswerKey
 from authoring_app.library.directory import services_digest, shown_services
 from authoring_app.library.library import Library
 from authoring_app.library.roster import Person
+from authoring_app.review.exceptions import SIGNING_OFF, SUBMITTING, refuse_standing
 from authoring_app.review.governed import governed
 from authoring_app.review.library_status import answer_status
 from authoring_app.review.records import (
@@ -105,6 +106,7 @@ def check_submit(
             f"changes were requested on this text of {key} ({quote(requests[-1].message)}); "
             "edit and save the answer before submitting it again"
         )
+    refuse_standing(library, answer, status, SUBMITTING)
     return answer, status
 
 
@@ -195,6 +197,7 @@ def check_sign_off(
             f"{person.name} made the last change to {key}, and this library does not let the "
             "last editor sign off their own change here; another clinician must sign it off"
         )
+    refuse_standing(library, answer, status, SIGNING_OFF)
     return status
 
 

@@ -57,7 +57,7 @@ def found(
     its library.yaml. The founding counts once as many have signed as it names."""
     if governed(library, now).founded:
         raise ReviewError("this library is already founded; propose a change instead")
-    _governor_named(library.info.governors, governor_id, private_key)
+    governor_with_key(library.info.governors, governor_id, private_key)
     record = GovernanceRecord(
         FOUNDED, governor_id, clock(now), current_contents(library), None, None
     )
@@ -102,7 +102,7 @@ def approve(
 ) -> GovernanceRecord:
     """Sign `change` as one of the governors: it counts once enough have."""
     trusted = _founded(library, now)
-    _governor_named(trusted.governors, governor_id, private_key)
+    governor_with_key(trusted.governors, governor_id, private_key)
     _still_pending(trusted, change)
     record = GovernanceRecord(
         APPROVED,
@@ -128,7 +128,7 @@ def reject(
     if not (reason or "").strip():
         raise ReviewError("say why: declining a change needs a reason")
     trusted = _founded(library, now)
-    _governor_named(trusted.governors, governor_id, private_key)
+    governor_with_key(trusted.governors, governor_id, private_key)
     record = GovernanceRecord(
         REJECTED, governor_id, clock(now), dict(change.files), dict(change.base), reason.strip()
     )
@@ -157,7 +157,7 @@ def _founded(library: Library, now):
     return trusted
 
 
-def _governor_named(governors, governor_id: str, private_key: Ed25519PrivateKey) -> None:
+def governor_with_key(governors, governor_id: str, private_key: Ed25519PrivateKey) -> None:
     governor = next((g for g in governors if g.id == governor_id), None)
     if governor is None:
         raise ReviewError(f"{governor_id!r} is not one of this library's governors (library.yaml)")
@@ -188,7 +188,7 @@ def _on_disk(library: Library, files: Mapping[str, Content]) -> list[str]:
     return [name for name, content in files.items() if now.get(name) == content]
 
 
-def _person(library: Library, person_id: str) -> Person:
+def governor_person(library: Library, person_id: str) -> Person:
     """Who made a record, as commits name them (a convenience: the signature is the proof)."""
     found = library.roster.get(person_id)
     if found is not None:
@@ -206,7 +206,7 @@ def _write(library: Library, record: GovernanceRecord, private_key, files) -> Go
         atomic.append_line(library.path / GOVERNANCE_FILE, record.to_line())
         if library.repo is not None:
             names = ", ".join(sorted(record.files))
-            person = _person(library, record.person)
+            person = governor_person(library, record.person)
             library.commit(
                 person,
                 _SUBJECTS[record.kind].format(files=names),

@@ -22,6 +22,7 @@ from authoring_app.review.records import (
     CHANGES_REQUESTED,
     COMMENT,
     EDITED,
+    EXCEPTED,
     RETIRED,
     SIGNED_OFF,
     SUBMITTED,
@@ -54,6 +55,8 @@ def record_problem(
             f"the record is about {record.key} but is in {record.path}; it belongs in {expected}",
         )
     trusted = trusted or governed(library, now)
+    if record.kind == EXCEPTED:
+        return _exception_problem(library, record, now, trusted)
     person = trusted.roster.get(record.person)
     if person is None:
         return problem_with(
@@ -119,6 +122,35 @@ def record_problem(
         "UTC in the governed people.yaml: the record was altered after signing (text, name, "
         "time or signature), or made with a key that was revoked; it does not count",
     )
+
+
+def _exception_problem(library: Library, record: ReviewRecord, now, trusted: Governed):
+    """Why a governor's exception does not count: only a governor of the governance in force
+    may let a check pass, with their governor key (library.yaml), not a roster key."""
+    governor = trusted.governor(record.person) if trusted.founded else None
+    if governor is None:
+        return problem_with(
+            record,
+            "review-not-governor",
+            f"{record.person!r} is not one of the governors of this library (as the governors "
+            "signed library.yaml), so their exception to a check does not count",
+        )
+    if record.time > now + CLOCK_TOLERANCE:
+        return problem_with(
+            record,
+            "review-future",
+            f"the record is dated {record.time:%Y-%m-%d %H:%M} UTC, in the future (clock far in "
+            "the future); it does not count",
+        )
+    if _signature_problem(library, record, governor.public_key) is not None:
+        return problem_with(
+            record,
+            "review-bad-signature",
+            f"the exception does not verify against {governor.name}'s governor key in the "
+            "governed library.yaml: it was altered after signing or signed with another key; "
+            "it does not count",
+        )
+    return None
 
 
 def _signature_problem(library: Library, record: ReviewRecord, public_key: str | None):

@@ -35,7 +35,8 @@ COMMENT = "comment"
 CHANGES_REQUESTED = "changes-requested"
 SIGNED_OFF = "signed-off"
 RETIRED = "retired"
-KINDS = (EDITED, SUBMITTED, COMMENT, CHANGES_REQUESTED, SIGNED_OFF, RETIRED)
+EXCEPTED = "excepted"  # a governor's signed exception to one check, for this exact text
+KINDS = (EDITED, SUBMITTED, COMMENT, CHANGES_REQUESTED, SIGNED_OFF, RETIRED, EXCEPTED)
 MEANING = "clinical approval for publication"
 SIGN_OFF_ONLY = ("name", "credentials", "meaning", "source_hash", "services_hash")
 
@@ -105,6 +106,7 @@ class ReviewRecord:
     source_hash: str | None = None
     signature: str | None = None
     services_hash: str | None = None  # a sign-off: the directory entries the answer shows
+    check: str | None = None  # an exception: the code of the check it lets pass
     path: str = ""  # the review file, relative to the library
     line: int | None = None  # its line in that file
 
@@ -134,6 +136,8 @@ class ReviewRecord:
                 data["source_hash"] = self.source_hash
             if self.services_hash:
                 data["services_hash"] = self.services_hash
+        if self.kind == EXCEPTED:
+            data["check"] = self.check
         if self.signature:
             data["signature"] = self.signature
         return data
@@ -192,6 +196,7 @@ def record_from_json(data: dict[str, Any], path: str = "", line: int | None = No
         source_hash=data.get("source_hash"),
         signature=data.get("signature"),
         services_hash=data.get("services_hash"),
+        check=data.get("check"),
         path=path,
         line=line,
     )

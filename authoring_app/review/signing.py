@@ -19,6 +19,7 @@ from authoring_app.review.records import (
     CHANGES_REQUESTED,
     COMMENT,
     EDITED,
+    EXCEPTED,
     MEANING,
     RETIRED,
     SIGNED_OFF,
@@ -34,6 +35,7 @@ VERBS = {
     CHANGES_REQUESTED: "Request changes to answer {key}",
     SIGNED_OFF: "Sign off answer {key} (" + MEANING + ")",
     RETIRED: "Retire answer {key}",
+    EXCEPTED: "Let answer {key} pass check {check}",
 }
 _ACTIONS = {
     EDITED: "save answers as theirs",
@@ -129,8 +131,8 @@ def write_record(
             paths.append(".gitattributes")
         atomic.append_line(library.path / rel, record.to_line())
         if commit and library.repo is not None:
-            subject = VERBS[record.kind].format(key=record.key)
-            if record.message and record.kind in (COMMENT, CHANGES_REQUESTED, RETIRED):
+            subject = VERBS[record.kind].format(key=record.key, check=record.check)
+            if record.message and record.kind in (COMMENT, CHANGES_REQUESTED, RETIRED, EXCEPTED):
                 subject += ": " + record.message
             library.commit(
                 person,

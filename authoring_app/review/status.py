@@ -32,6 +32,7 @@ from authoring_app.review.record_checks import problem_with, record_problem
 from authoring_app.review.records import (
     CHANGES_REQUESTED,
     EDITED,
+    EXCEPTED,
     RETIRED,
     SIGNED_OFF,
     SUBMITTED,
@@ -101,6 +102,7 @@ class AnswerStatus:
     problems: tuple[Problem, ...]  # records that do not count, and why
     unsigned_change: bool = False  # the current text has no signed edit: no one's yet
     edit_evidence: dict | None = None  # the signed edit that made the current text someone's
+    exceptions: tuple[ReviewRecord, ...] = ()  # governors' exceptions that hold for this text
 
     @property
     def publishable(self) -> bool:
@@ -227,6 +229,7 @@ def derive(
         problems=tuple(sorted(problems, key=lambda p: (p.path, p.line or 0))),
         unsigned_change=last_edit is None,
         edit_evidence=last_edit.to_json() if last_edit is not None else None,
+        exceptions=tuple(r for r in valid if r.kind == EXCEPTED and r.content_hash == current),
     )
 
 

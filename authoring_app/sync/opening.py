@@ -34,9 +34,15 @@ def own_library(path: Path | str | None = None) -> Path:
 def validate(library: Library) -> list[Problem]:
     """Every problem of an open library: what opening found, the content checks and every
     review record that does not count."""
-    return validation.validate(library, [review_problems])
+    return validation.validate(library, [review_problems], excused)
 
 
 def validate_path(path: Path | str) -> list[Problem]:
     """`validate` of the library (or plain folder of library files) at `path`."""
-    return validation.validate_path(path, opening=REPAIRS, checks=[review_problems])
+    return validation.validate_path(path, opening=REPAIRS, checks=[review_problems], excuse=excused)
+
+
+def excused(library, problems):
+    from authoring_app.review.exceptions import excused as review_excused
+
+    return review_excused(library, problems)

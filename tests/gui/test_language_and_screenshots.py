@@ -71,7 +71,14 @@ def test_screenshot_writes_a_png(tmp_path, sample_library, view):
 
 
 @pytest.mark.parametrize(
-    ("view", "lang"), [("try-emergency", "ru"), ("try-declined", "en"), ("emergency-editor", "ru")]
+    ("view", "lang"),
+    [
+        ("try-emergency", "ru"),
+        ("try-declined", "en"),
+        ("emergency-editor", "ru"),
+        ("signoff", "en"),
+        ("signoff", "ru"),
+    ],
 )
 def test_screenshot_of_the_try_panel_and_the_emergency_editor_at_a_laptops_size(
     tmp_path, sample_library, view, lang, russian

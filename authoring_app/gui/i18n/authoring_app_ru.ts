@@ -360,6 +360,18 @@ blue lips</source>
         <source>“%1”: add the words people write in it to the trigger words.</source>
         <translation>«%1»: добавьте слова из этого сообщения в слова-сигналы.</translation>
     </message>
+    <message>
+        <source>The full answer is empty</source>
+        <translation>Полный ответ пуст</translation>
+    </message>
+    <message>
+        <source>The text this translates does not exist</source>
+        <translation>Текста, с которого сделан этот перевод, нет</translation>
+    </message>
+    <message>
+        <source>Passed for this exact text by the exception of governor %1: %2</source>
+        <translation>Пропущено для этого текста по исключению руководителя %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>ChecksPanel</name>
@@ -708,6 +720,10 @@ blue lips</source>
         <location filename="../history_dialog.py" line="223"/>
         <source>Bringing back an earlier version</source>
         <translation>Возвращаю прежнюю версию</translation>
+    </message>
+    <message>
+        <source>let a must-fix check pass (governor's exception)</source>
+        <translation>исключение из обязательной проверки (решение руководителя)</translation>
     </message>
 </context>
 <context>
@@ -1749,6 +1765,10 @@ Bots will be told that release %2 is still the current one for the next %3 days.
         <source>“%1”: the bot would send “%2”</source>
         <translation>«%1»: бот отправит «%2»</translation>
     </message>
+    <message>
+        <source>must-fix checks stand: %1 (fix them, or a governor records an exception)</source>
+        <translation>не пройдены обязательные проверки: %1 (исправьте ответ или попросите руководителя записать исключение)</translation>
+    </message>
 </context>
 <context>
     <name>ReferralList</name>
@@ -2114,6 +2134,14 @@ Bots will be told that release %2 is still the current one for the next %3 days.
         <source>Only the layout of the text changed.</source>
         <translation>Изменилось только оформление текста.</translation>
     </message>
+    <message>
+        <source>Must-fix checks stand: %1. Fix them, or ask a governor to record an exception.</source>
+        <translation>Обязательные проверки не пройдены: %1. Исправьте ответ или попросите руководителя библиотеки записать исключение.</translation>
+    </message>
+    <message>
+        <source>let a must-fix check pass for this text (governor's exception)</source>
+        <translation>исключение из обязательной проверки для этого текста (решение руководителя)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -2242,6 +2270,10 @@ Bots will be told that release %2 is still the current one for the next %3 days.
         <location filename="../status_view.py" line="51"/>
         <source>conflict</source>
         <translation>конфликт версий</translation>
+    </message>
+    <message>
+        <source>checks stand</source>
+        <translation>проверки не пройдены</translation>
     </message>
 </context>
 <context>
@@ -3112,6 +3144,93 @@ Bots will be told that release %2 is still the current one for the next %3 days.
     <message>
         <source>This library is not founded yet: its governors must sign it before anything counts.</source>
         <translation>Библиотека ещё не учреждена: пока её руководители не подпишут её, ничего не действует.</translation>
+    </message>
+</context>
+<context>
+    <name>SignOffDialog</name>
+    <message>
+        <source>Signing as: %1</source>
+        <translation>Подписывает: %1</translation>
+    </message>
+    <message>
+        <source>Meaning of this signature: clinical approval for publication</source>
+        <translation>Значение подписи: клиническое одобрение для публикации</translation>
+    </message>
+    <message>
+        <source>Answer: %1 (%2)</source>
+        <translation>Ответ: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Text signed: %1</source>
+        <translation>Подписываемый текст: %1</translation>
+    </message>
+    <message>
+        <source>Any later change to this text, or to a service it shows, voids this sign-off.</source>
+        <translation>Любая последующая правка этого текста или указанной в нём службы отменяет эту подпись.</translation>
+    </message>
+    <message>
+        <source>DEMONSTRATION KEY: this sign-off counts only in a sample library.</source>
+        <translation>ДЕМОНСТРАЦИОННЫЙ КЛЮЧ: эта подпись действует только в примере библиотеки.</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Проверки</translation>
+    </message>
+    <message>
+        <source>Every check passes.</source>
+        <translation>Все проверки пройдены.</translation>
+    </message>
+    <message>
+        <source>Must fix</source>
+        <translation>Нужно исправить</translation>
+    </message>
+    <message>
+        <source>Passed by an exception</source>
+        <translation>Пропущено по исключению</translation>
+    </message>
+    <message>
+        <source>Consider</source>
+        <translation>Обратите внимание</translation>
+    </message>
+    <message>
+        <source>Exception recorded by governor %1: %2</source>
+        <translation>Исключение записано руководителем %1: %2</translation>
+    </message>
+    <message>
+        <source>Services and numbers it shows</source>
+        <translation>Службы и номера, которые покажет ответ</translation>
+    </message>
+    <message>
+        <source>%1: not in the directory</source>
+        <translation>%1: нет в справочнике</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Нет.</translation>
+    </message>
+    <message>
+        <source>The summary as the bot sends it</source>
+        <translation>Краткий ответ так, как его отправит бот</translation>
+    </message>
+    <message>
+        <source>Signing is refused: must-fix checks stand without a governor's exception (%1). Fix the answer, or ask a governor to record an exception with a reason.</source>
+        <translation>Утвердить нельзя: обязательные проверки не пройдены, а исключения для них нет (%1). Исправьте ответ или попросите руководителя библиотеки записать исключение с обоснованием.</translation>
+    </message>
+    <message>
+        <source>Passphrase of your signing key:</source>
+        <translation>Пароль вашего ключа подписи:</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>Sign off</source>
+        <translation>Утвердить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
 </context>
 </TS>
