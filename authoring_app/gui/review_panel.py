@@ -32,6 +32,7 @@ from authoring_app.gui.review_view import (
     load_review,
 )
 from authoring_app.library.answer import AnswerKey
+from authoring_app.library.library import LibraryError
 
 SHORTCUTS = {
     SUBMIT: "Ctrl+Shift+U",
@@ -201,9 +202,22 @@ class ReviewPanel(QWidget):
     def submit(self) -> None:
         from authoring_app.review import actions as review
 
+        note = ask.message(
+            self.window,
+            self.tr("Send for review"),
+            self.tr(
+                "A note to the doctor, if you like: what changed, what to look at first. The "
+                "doctor sees it in the review thread."
+            ),
+            self.tr("Send for review"),
+            required=False,
+        )
+        if note is None:
+            self.window.statusBar().showMessage(self.tr("Not sent for review."), 5000)
+            return
         self._write(
             lambda library, key, person, private_key: review.submit(
-                library, key, person, private_key
+                library, key, person, private_key, message=note.strip()
             ),
             self.tr("Sent for review"),
         )
@@ -281,12 +295,23 @@ class ReviewPanel(QWidget):
             return
         window.session_keys.remember(person.id, private_key)
         self._write(
-            lambda library, k, p, key: review.sign_off(library, k, p, key),
+            lambda library, k, p, key: _signed_status(library, review.sign_off(library, k, p, key)),
             self.tr("Signed off"),
             private_key,
+            said=self.signed_words,
         )
 
-    def _write(self, operation, done_text: str, private_key=None) -> None:
+    def signed_words(self, status) -> str:
+        """What a sign-off achieved: approval, or how many of the sign-offs needed there are."""
+        if status is None or len(status.sign_offs) >= status.required:
+            return self.tr("Signed off: the answer is approved")
+        return (
+            self.tr("Signed off: %1 of %2 sign-offs; another doctor must sign too")
+            .replace("%1", str(len(status.sign_offs)))
+            .replace("%2", str(status.required))
+        )
+
+    def _write(self, operation, done_text: str, private_key=None, said=None) -> None:
         """Run `operation(library, key, person, private_key)` off the GUI thread, signed with
         the person's key (unlocked once while the app is open)."""
         window = self.window
@@ -301,7 +326,7 @@ class ReviewPanel(QWidget):
             button.setEnabled(False)
         window.tasks.run(
             lambda: operation(library, key, person, private_key),
-            on_done=lambda _record: self._written(done_text),
+            on_done=lambda result: self._written(said(result) if said else done_text),
             on_error=self._failed,
             description=done_text,
         )
@@ -313,6 +338,16 @@ class ReviewPanel(QWidget):
     def _failed(self, exc: BaseException) -> None:
         ask.error(self.window, self.tr("Not done"), str(exc))
         self.refresh()
+
+
+def _signed_status(library, record):
+    """The answer's status just after `record` was signed (None if it cannot be read)."""
+    from authoring_app.review.library_status import answer_status
+
+    try:
+        return answer_status(library, record.key)
+    except (LibraryError, OSError, ValueError):  # signed; only the words about it are lost
+        return None
 
 
 def install(window) -> None:

@@ -72,14 +72,16 @@ def test_an_answer_goes_from_draft_to_a_verified_release(qtbot, review_window, l
     assert "Draft" in plain(panel.heading)
     assert not panel.buttons["sign_off"].isEnabled()  # an author is not a doctor
     assert "doctor" in panel.buttons["sign_off"].toolTip()
+    type_message(qtbot, "New answer: please check the timing.")  # a note to the doctor
     click(qtbot, panel.buttons["submit"])
     settle(qtbot, window)
     assert window.statuses[NEW].status == "in review"
     assert "0 of 2" in plain(panel.heading)
 
-    # A doctor asks for changes; the list filter "Needs my review" follows.
+    # A doctor reads the note, asks for changes; the list filter "Needs my review" follows.
     become(qtbot, window, "dr-one")
     panel = open_review(qtbot, window, NEW)
+    assert "New answer: please check the timing." in panel.thread.toPlainText()
     assert NEW in window.library_panel.visible_keys()
     window.library_panel.my_review.setChecked(True)
     assert NEW in window.library_panel.visible_keys()
@@ -105,6 +107,7 @@ def test_an_answer_goes_from_draft_to_a_verified_release(qtbot, review_window, l
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    type_message(qtbot, "")  # the note is optional
     qtbot.keyClick(window.editor.body, Qt.Key.Key_U, shift_ctrl)  # Submit for review
     settle(qtbot, window)
     assert window.statuses[NEW].status == "in review"
@@ -121,12 +124,16 @@ def test_an_answer_goes_from_draft_to_a_verified_release(qtbot, review_window, l
     assert "clinical approval for publication" in seen[0]
     assert library.answer(NEW).content_hash() in seen[0]
     assert "1 of 2" in plain(panel.heading)
+    assert window.statusBar().currentMessage() == (
+        "Signed off: 1 of 2 sign-offs; another doctor must sign too"
+    )
     assert not panel.buttons["sign_off"].isEnabled()
     assert "already signed" in panel.buttons["sign_off"].toolTip()
     become(qtbot, window, "dr-two")
     panel = open_review(qtbot, window, NEW)
     sign_off(qtbot, window, panel)
     assert window.statuses[NEW].status == "approved"
+    assert window.statusBar().currentMessage() == "Signed off: the answer is approved"
 
     # The publisher publishes from the dialog.
     become(qtbot, window, "pat")
@@ -197,6 +204,7 @@ def test_the_last_editor_cannot_sign_off_and_is_told_why(qtbot, review_window, l
     qtbot.keyClicks(window.editor.summary, " Soon.")
     save(qtbot, window)
     panel = open_review(qtbot, window, EN)
+    type_message(qtbot, "")
     click(qtbot, panel.buttons["submit"])
     settle(qtbot, window)
     button = panel.buttons["sign_off"]
@@ -209,6 +217,7 @@ def test_the_last_editor_cannot_sign_off_and_is_told_why(qtbot, review_window, l
 def test_a_wrong_passphrase_signs_nothing_and_can_be_tried_again(qtbot, review_window, library):
     window = review_window
     panel = open_review(qtbot, window, EN)
+    type_message(qtbot, "")
     click(qtbot, panel.buttons["submit"])
     settle(qtbot, window)
     become(qtbot, window, "dr-one")

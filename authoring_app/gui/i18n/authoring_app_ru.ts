@@ -2142,6 +2142,26 @@ Bots will be told that release %2 is still the current one for the next %3 days.
         <source>let a must-fix check pass for this text (governor's exception)</source>
         <translation>исключение из обязательной проверки для этого текста (решение руководителя)</translation>
     </message>
+    <message>
+        <source>Send for review</source>
+        <translation>Отправить на проверку</translation>
+    </message>
+    <message>
+        <source>A note to the doctor, if you like: what changed, what to look at first. The doctor sees it in the review thread.</source>
+        <translation>Можно оставить записку врачу: что изменилось, на что посмотреть в первую очередь. Врач увидит её в обсуждении проверки.</translation>
+    </message>
+    <message>
+        <source>Not sent for review.</source>
+        <translation>Не отправлено на проверку.</translation>
+    </message>
+    <message>
+        <source>Signed off: the answer is approved</source>
+        <translation>Подписано: ответ утверждён</translation>
+    </message>
+    <message>
+        <source>Signed off: %1 of %2 sign-offs; another doctor must sign too</source>
+        <translation>Подписано: %1 из %2 подписей; нужна подпись ещё одного врача</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
