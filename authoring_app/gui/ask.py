@@ -51,6 +51,43 @@ def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
     return box.clickedButton() is go
 
 
+def void_sign_offs(parent: QWidget | None, title: str, count: int, released: bool) -> bool:
+    """Before the first change to a signed-off text: saving voids `count` sign-offs (and, if
+    `released`, leaves the answer out of the next release). True to go on changing it."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Ask", "Change a signed-off answer?"))
+    signed = (
+        QCoreApplication.translate("Ask", "“%1” has been signed off by one doctor.")
+        if count == 1
+        else QCoreApplication.translate("Ask", "“%1” has been signed off by %2 doctors.")
+    )
+    box.setText(signed.replace("%1", title).replace("%2", str(count)))
+    if released:
+        saving = QCoreApplication.translate(
+            "Ask",
+            "If you save a change, these sign-offs no longer count and the answer is left out "
+            "of the next release until doctors sign off the new text. A release bots already "
+            "have keeps the old text.",
+        )
+    else:
+        saving = QCoreApplication.translate(
+            "Ask",
+            "If you save a change, these sign-offs no longer count: doctors must sign off the "
+            "new text.",
+        )
+    box.setInformativeText(saving)
+    go = box.addButton(
+        QCoreApplication.translate("Ask", "&Change the text"), QMessageBox.ButtonRole.AcceptRole
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("Ask", "&Leave it as it is"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(keep)
+    box.exec()
+    return box.clickedButton() is go
+
+
 def restore_unsaved(parent: QWidget | None, title: str, when: str) -> bool:
     """Offer back text that was not saved when the app last stopped."""
     box = QMessageBox(parent)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from authoring_app.gui import ask
 from authoring_app.gui.checks_panel import check_headline, field_label
@@ -274,6 +274,32 @@ class EditingMixin:
     def _modified_changed(self, modified: bool) -> None:
         self._update_title()
         self.setWindowModified(modified)
+        if modified:
+            self._before_voiding()
+
+    def _before_voiding(self) -> None:
+        """The first change to a signed-off text: say what saving will void, once per answer;
+        if the person leaves it, the saved text comes back."""
+        key = self.current_key()
+        view = self.statuses.get(key) if key is not None and not self.editor.is_new else None
+        if view is None or not view.signed_by:
+            return
+        asked = (key, view.signed_by)
+        if asked in self.warned_of_voiding:
+            return
+        self.warned_of_voiding.add(asked)
+        released = view.status in ("approved", "published", "review due")
+        title = self.editor.title.text() or str(key)
+        if ask.void_sign_offs(self, title, len(view.signed_by), released):
+            return
+        self.warned_of_voiding.discard(asked)  # asked again when they next start changing it
+        QTimer.singleShot(0, lambda: self._put_back(key))
+
+    def _put_back(self, key: AnswerKey) -> None:
+        saved = self.library.find(key) if self.library is not None else None
+        if saved is not None and self.current_key() == key:
+            self.recovery.discard(key)
+            self.editor.load(saved, saved=saved)
 
     def run_checks(self) -> None:
         answer = self.editor.answer()

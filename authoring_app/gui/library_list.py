@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
+    QPushButton,
     QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
@@ -100,6 +102,20 @@ class LibraryPanel(QWidget):
             self.view.setColumnHidden(column, True)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 
+        # When the search and filters leave nothing, say so and why, with a way back.
+        self.empty_note = QLabel()
+        self.empty_note.setObjectName("empty_list_note")
+        self.empty_note.setWordWrap(True)
+        self.show_all = QPushButton(self.tr("Show all answers"))
+        self.show_all.setObjectName("show_all_answers")
+        self.show_all.clicked.connect(self.clear_filters)
+        self.empty_box = QWidget()
+        empty_layout = QVBoxLayout(self.empty_box)
+        empty_layout.setContentsMargins(6, 6, 6, 6)
+        empty_layout.addWidget(self.empty_note)
+        empty_layout.addWidget(self.show_all)
+        self.empty_box.setVisible(False)
+
         filters = QGridLayout()
         filters.addWidget(self.status_filter, 0, 0)
         filters.addWidget(self.topic_filter, 0, 1)
@@ -110,6 +126,7 @@ class LibraryPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
         layout.addLayout(filters)
+        layout.addWidget(self.empty_box)
         layout.addWidget(self.view, 1)
         self._ignore_selection = False
 
@@ -117,6 +134,44 @@ class LibraryPanel(QWidget):
         """Filter in one step, then open the topics that came back."""
         self.proxy.set_filters(**changes)
         self._expand()
+        self._say_if_empty()
+
+    def _say_if_empty(self) -> None:
+        """Under the filters: why the list is empty, if it is."""
+        empty = self.model.rows and not self.visible_keys()
+        self.empty_box.setVisible(bool(empty))
+        if not empty:
+            return
+        if self.my_review.isChecked() and not self._narrowed_otherwise():
+            self.empty_note.setText(self.tr("Nothing is waiting for your review."))
+        else:
+            self.empty_note.setText(self.tr("No answer matches the search and filters above."))
+
+    def _narrowed_otherwise(self) -> bool:
+        return bool(
+            self.search.text().strip()
+            or self.status_filter.currentIndex() > 0
+            or self.topic_filter.currentIndex() > 0
+            or self.locale_filter.currentIndex() > 0
+            or self.review_due.isChecked()
+        )
+
+    def clear_filters(self) -> None:
+        """Every answer again: the search emptied, every filter back to "any"."""
+        for widget in (self.search, self.status_filter, self.topic_filter, self.locale_filter):
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in (self.status_filter, self.topic_filter, self.locale_filter):
+            combo.setCurrentIndex(0)
+        for widget in (self.search, self.status_filter, self.topic_filter, self.locale_filter):
+            widget.blockSignals(False)
+        for box in (self.my_review, self.review_due):
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
+        self._filter(
+            search="", status=None, topic=None, locale=None, reviewer=None, review_due_only=False
+        )
 
     def _expand(self) -> None:
         """Topics open, their names across the whole row. Only topics the filter has just
@@ -172,7 +227,17 @@ class LibraryPanel(QWidget):
     def set_library(self, library, statuses, ui_locale: str, person) -> None:
         """Fill the list from an open library."""
         self.person = person
-        self.my_review.setEnabled(person is not None and person.has_role("clinician"))
+        clinician = person is not None and person.has_role("clinician")
+        self.my_review.setEnabled(clinician)
+        self.my_review.setToolTip(
+            ""
+            if clinician
+            else self.tr("Only for doctors: the answers waiting for their sign-off.")
+        )
+        if self.my_review.isChecked() and not clinician:
+            self.my_review.setChecked(False)  # no one's review is waiting for them: show all
+        elif self.my_review.isChecked():
+            self.proxy.set_filters(reviewer=person)  # the same filter, for who is here now
         topics = {t.id: t.label(ui_locale) for t in library.info.topics}
         names = {p.id: p.name for p in library.roster}
         current = self.current_key()
@@ -181,6 +246,7 @@ class LibraryPanel(QWidget):
         self._fill(self.topic_filter, list(topics.items()))
         self._fill(self.locale_filter, [(loc, language_name(loc)) for loc in library.info.locales])
         self._expand()
+        self._say_if_empty()
         if current is not None:
             self.select(current)
 

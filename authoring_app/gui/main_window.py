@@ -64,6 +64,7 @@ class MainWindow(EditingMixin, QMainWindow):
         self.tasks = tasks or TaskRunner(self)
         self.library: Library | None = None
         self.statuses: dict = {}  # AnswerKey -> StatusView
+        self.warned_of_voiding: set = set()  # (key, signers): told that saving voids them
         self.person = None
         self.session_keys = SessionKeys()  # the person's signing key, once unlocked
         self._told_unsigned = False

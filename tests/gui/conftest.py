@@ -40,6 +40,7 @@ def answers_to_questions(monkeypatch):
     monkeypatch.setattr(ask, "unsaved_changes", record("unsaved_changes", ask.DISCARD))
     monkeypatch.setattr(ask, "restore_unsaved", record("restore_unsaved", True))
     monkeypatch.setattr(ask, "confirm", record("confirm", True))
+    monkeypatch.setattr(ask, "void_sign_offs", record("void_sign_offs", True))
     monkeypatch.setattr(ask, "error", record("error", None))
     monkeypatch.setattr(ask, "inform", record("inform", None))
     return asked

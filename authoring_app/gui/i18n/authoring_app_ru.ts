@@ -279,6 +279,34 @@ blue lips</source>
         <source>&amp;Throw it away</source>
         <translation>&amp;Выбросить</translation>
     </message>
+    <message>
+        <source>Change a signed-off answer?</source>
+        <translation>Изменить подписанный ответ?</translation>
+    </message>
+    <message>
+        <source>“%1” has been signed off by one doctor.</source>
+        <translation>Ответ «%1» подписан врачом.</translation>
+    </message>
+    <message>
+        <source>“%1” has been signed off by %2 doctors.</source>
+        <translation>Ответ «%1» подписали врачи: %2.</translation>
+    </message>
+    <message>
+        <source>If you save a change, these sign-offs no longer count and the answer is left out of the next release until doctors sign off the new text. A release bots already have keeps the old text.</source>
+        <translation>Если сохранить изменение, эти подписи перестанут действовать и ответ не войдёт в следующий выпуск, пока врачи не подпишут новый текст. В выпуске, который уже есть у ботов, останется прежний текст.</translation>
+    </message>
+    <message>
+        <source>If you save a change, these sign-offs no longer count: doctors must sign off the new text.</source>
+        <translation>Если сохранить изменение, эти подписи перестанут действовать: врачам нужно будет подписать новый текст.</translation>
+    </message>
+    <message>
+        <source>&amp;Change the text</source>
+        <translation>&amp;Изменить текст</translation>
+    </message>
+    <message>
+        <source>&amp;Leave it as it is</source>
+        <translation>&amp;Оставить как есть</translation>
+    </message>
 </context>
 <context>
     <name>Checks</name>
@@ -830,6 +858,22 @@ blue lips</source>
         <location filename="../library_list.py" line="366"/>
         <source>Answers</source>
         <translation>Ответы</translation>
+    </message>
+    <message>
+        <source>Show all answers</source>
+        <translation>Показать все ответы</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for your review.</source>
+        <translation>Сейчас ничего не ждёт вашей проверки.</translation>
+    </message>
+    <message>
+        <source>No answer matches the search and filters above.</source>
+        <translation>Ни один ответ не подходит под поиск и фильтры выше.</translation>
+    </message>
+    <message>
+        <source>Only for doctors: the answers waiting for their sign-off.</source>
+        <translation>Только для врачей: ответы, которые ждут их подписи.</translation>
     </message>
 </context>
 <context>
