@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
             "emergency-editor",
             "governance",
             "signoff",
+            "telegram",
         ],
         default="main",
         help="the view --screenshot renders",

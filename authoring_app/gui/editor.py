@@ -45,6 +45,7 @@ class AnswerEditor(QWidget):
         super().__init__(parent)
         self.info: LibraryInfo | None = None
         self.directory = Directory()
+        self.find = None  # the library's current text of an answer, by key
         self.ui_locale = "en"
         self.saved: Answer | None = None  # the saved text this edit started from
         self.is_new = False
@@ -233,8 +234,13 @@ class AnswerEditor(QWidget):
 
     # -- the library around the answer -----------------------------------------------------
 
-    def set_library(self, info: LibraryInfo, directory: Directory, ui_locale: str) -> None:
+    def set_library(
+        self, info: LibraryInfo, directory: Directory, ui_locale: str, find=None
+    ) -> None:
+        """`find` gives the library's current text of an answer (for the bot's own messages
+        in the Telegram preview)."""
         self.info, self.directory, self.ui_locale = info, directory, ui_locale
+        self.find = find
 
     # -- loading and reading ---------------------------------------------------------------
 
@@ -356,7 +362,7 @@ class AnswerEditor(QWidget):
 
     def update_preview(self) -> None:
         self.preview_timer.stop()
-        self.preview.show_answer(self.answer(), self.directory)
+        self.preview.show_answer(self.answer(), self.directory, self.info, self.find)
 
     # -- going to a field ------------------------------------------------------------------
 

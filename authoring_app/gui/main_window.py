@@ -208,7 +208,7 @@ class MainWindow(EditingMixin, QMainWindow):
         self.recovery = RecoveryWriter(RecoveryStore(library.path), self)
         self.settings.add_recent_library(library.path)
         self.banner.setVisible(library.info.sample)
-        self.editor.set_library(library.info, library.directory, self.ui_locale)
+        self.editor.set_library(library.info, library.directory, self.ui_locale, library.find)
         self.editor.clear()
         self.person = person or library.roster.get(self.settings.person_id(library.path) or "")
         self.session_keys.forget()

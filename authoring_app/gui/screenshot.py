@@ -1,7 +1,8 @@
 """`authoring-app --screenshot FILE.png [--view VIEW] [--size WxH]`: render offscreen.
 
 Views: main, review, publish, history, signoff (the sign-off dialog as a doctor sees it
-before the passphrase), emergency-editor (the emergency response open in the
+before the passphrase), telegram (the preview of what the bot sends), emergency-editor (the
+emergency response open in the
 editor), and try-emergency, try-answer, try-declined (the Try a question panel with a
 message of each kind)."""
 
@@ -65,6 +66,9 @@ def screenshot_widget(window, view: str, language: str, size: tuple[int, int] = 
             return dialog
     if view == "signoff" and key is not None:
         return signoff_dialog(window, key, size)
+    if view == "telegram":  # the preview's Telegram tab: what the bot sends
+        window.editor.preview.setCurrentWidget(window.editor.preview.telegram)
+        return window
     window.show_side_panel(view)
     return window
 

@@ -64,7 +64,7 @@ def render_digest() -> str:
     return "sha256:" + digest.hexdigest()
 
 
-def _texts(answer: Answer, directory: Directory) -> tuple[str, tuple[str, ...], str]:
+def answer_texts(answer: Answer, directory: Directory) -> tuple[str, tuple[str, ...], str]:
     """The summary, red flags and body with their {{ref:ID}} written out: what is rendered."""
     return (
         _expanded(answer, answer.summary, directory),
@@ -206,7 +206,7 @@ def answer_json(
 ) -> dict:
     """One answer in the bundle, rendered for every channel (`parts`: already rendered)."""
     if parts is None:
-        parts = render_parts(_texts(entry.answer, directory))
+        parts = render_parts(answer_texts(entry.answer, directory))
     skeleton = answer_skeleton(entry, info, directory, locales_of_id)
     return with_parts(entry.answer, skeleton, parts)
 
@@ -221,7 +221,7 @@ def render_missing(
     """`parts` with every None rendered (on several cores if many)."""
     todo = [index for index, found in enumerate(parts) if found is None]
     rendered = render_many(
-        [_texts(entries[i].answer, directory) for i in todo],
+        [answer_texts(entries[i].answer, directory) for i in todo],
         progress,
         names=[str(entries[i].answer.key) for i in todo],
         parallel=parallel,

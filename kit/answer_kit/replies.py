@@ -150,6 +150,19 @@ class Responder:
         self._sample_notice(reply, language)
         return Response(match, tuple(m for m in reply.messages if m), tuple(reply.buttons), service)
 
+    def answer(self, key: str, *, group: bool = False) -> Response:
+        """What is sent when answer `key` is the one found for a message (in a group chat if
+        `group`): what `ask` sends after any emergency response. `more(key)` is what its
+        "read more" button sends."""
+        found = self.by_key[key]
+        language = found["locale"]
+        reply = _Reply()
+        self._answer(reply, found, language, group)
+        self._sample_notice(reply, language)
+        return Response(
+            Match(language), tuple(m for m in reply.messages if m), tuple(reply.buttons)
+        )
+
     def _answer(self, reply: _Reply, answer: dict, locale: str, group: bool) -> None:
         if not group or answer.get("visibility") == "group":
             reply.messages.append(answer["summary"]["telegram"])

@@ -68,6 +68,18 @@ def test_an_answer_is_its_summary_with_a_button_for_the_full_text(responder, sam
     only_release_words(reply, sample_release.data)
 
 
+def test_an_answer_sends_what_asking_sends_once_it_is_found(responder, sample_release):
+    for message, group in (
+        ("how long can hepatitis c survive on surfaces", False),
+        ("попал в артерию что делать", False),
+        ("попал в артерию что делать", True),
+    ):
+        asked = responder.ask(message, group=group, now=OPEN)
+        found = responder.answer(asked.match.answer, group=group)
+        assert (found.messages, found.buttons) == (asked.messages, asked.buttons)
+        assert found.match.locale == asked.match.locale
+
+
 def test_a_private_answer_never_reaches_a_group_but_its_numbers_do(responder, sample_release):
     private = responder.ask("попал в артерию что делать", now=OPEN)
     assert private.match.answer == "hitting-an-artery.ru"

@@ -2511,6 +2511,26 @@ Bots will be told that release %2 is still the current one for the next %3 days.
         <source>Nothing to send yet: write the full answer text.</source>
         <translation>Отправлять пока нечего: напишите полный текст ответа.</translation>
     </message>
+    <message>
+        <source>Nothing to send yet: write the short reply and the full text.</source>
+        <translation>Пока нечего отправить: напишите короткий ответ и полный текст.</translation>
+    </message>
+    <message>
+        <source>When the person presses “%1”, the bot sends:</source>
+        <translation>Когда человек нажмёт «%1», бот отправит:</translation>
+    </message>
+    <message>
+        <source>The short reply does not fit one message: a release would refuse it.</source>
+        <translation>Короткий ответ не помещается в одно сообщение: в выпуск его не возьмут.</translation>
+    </message>
+    <message>
+        <source>The full text shows as nothing (nested too deeply?): simplify it.</source>
+        <translation>Полный текст получается пустым (слишком глубокая вложенность?): упростите его.</translation>
+    </message>
+    <message>
+        <source>The bot cannot send the full text: the library has no message for its “read more” button (bot-read-more).</source>
+        <translation>Бот не сможет отправить полный текст: в библиотеке нет сообщения для кнопки «читать дальше» (bot-read-more).</translation>
+    </message>
 </context>
 <context>
     <name>TryPanel</name>
