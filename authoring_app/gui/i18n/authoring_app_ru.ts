@@ -601,43 +601,43 @@ blue lips</source>
     <message>
         <location filename="../history_dialog.py" line="32"/>
         <source>wrote the first version</source>
-        <translation>написал(а) первую версию</translation>
+        <translation>— первая версия</translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="33"/>
         <source>edited</source>
-        <translation>изменил(а)</translation>
+        <translation>— правка</translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="34"/>
         <source>brought back an earlier version</source>
-        <translation>вернул(а) прежнюю версию</translation>
+        <translation>— возврат прежней версии</translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="35"/>
         <source>sent for review</source>
-        <translation>отправил(а) на проверку</translation>
+        <translation>— отправка на проверку</translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="36"/>
         <source>commented</source>
-        <translation>оставил(а) комментарий</translation>
+        <translation>— комментарий</translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="37"/>
         <location filename="../history_dialog.py" line="38"/>
         <source>signed off</source>
-        <translation>утвердил(а)</translation>
+        <translation>— подпись</translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="39"/>
         <source>asked for changes</source>
-        <translation>попросил(а) исправить</translation>
+        <translation>— просьба исправить</translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="40"/>
         <source>retired</source>
-        <translation>снял(а) с использования</translation>
+        <translation>— снятие с использования</translation>
     </message>
     <message>
         <location filename="../history_dialog.py" line="72"/>
@@ -2091,27 +2091,27 @@ Bots will be told that release %2 is still the current one for the next %3 days.
     <message>
         <location filename="../review_view.py" line="205"/>
         <source>sent for review</source>
-        <translation>отправил(а) на проверку</translation>
+        <translation>— отправка на проверку</translation>
     </message>
     <message>
         <location filename="../review_view.py" line="206"/>
         <source>commented</source>
-        <translation>оставил(а) комментарий</translation>
+        <translation>— комментарий</translation>
     </message>
     <message>
         <location filename="../review_view.py" line="207"/>
         <source>asked for changes</source>
-        <translation>попросил(а) исправить</translation>
+        <translation>— просьба исправить</translation>
     </message>
     <message>
         <location filename="../review_view.py" line="208"/>
         <source>signed off (clinical approval for publication)</source>
-        <translation>утвердил(а) (клиническое одобрение для публикации)</translation>
+        <translation>— подпись (клиническое одобрение для публикации)</translation>
     </message>
     <message>
         <location filename="../review_view.py" line="211"/>
         <source>retired the answer</source>
-        <translation>снял(а) ответ с публикации</translation>
+        <translation>— снятие ответа с публикации</translation>
     </message>
     <message>
         <location filename="../review_view.py" line="236"/>
