@@ -283,8 +283,9 @@ class AnswerTreeModel(QStandardItemModel):
 
 
 class AnswerDelegate(QStyledItemDelegate):
-    """The title, and under it in small grey letters who edited it last and when review is due.
-    Every row is two lines high, so the list lays out without asking each row its size."""
+    """The title (wrapped onto two lines), and under it in small grey letters who edited it
+    last and when review is due. Every row is as high as that, so the list lays out without
+    asking each row its size."""
 
     def paint(self, painter, option, index):  # Qt override
         detail = index.data(DETAIL_ROLE)
@@ -306,12 +307,14 @@ class AnswerDelegate(QStyledItemDelegate):
         painter.setFont(title_font)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.setPen(option.palette.color(role))
-        title = title_metrics.elidedText(index.data(), Qt.TextElideMode.ElideRight, rect.width())
-        painter.drawText(rect.adjusted(0, 0, 0, -(rect.height() - title_height)), 0, title)
+        lines = title_lines(index.data() or "", title_metrics, rect.width())
+        for number, line in enumerate(lines):
+            top = rect.top() + number * title_height
+            painter.drawText(rect.left(), top, rect.width(), title_height, 0, line)
         painter.setFont(small)
         if not selected:
             painter.setPen(QColor(_DETAIL_COLOUR))
-        detail_rect = rect.adjusted(0, title_height, 0, 0)
+        detail_rect = rect.adjusted(0, title_height * TITLE_LINES, 0, 0)
         painter.drawText(
             detail_rect,
             0,
@@ -321,8 +324,32 @@ class AnswerDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option, index):  # Qt override
         hint = super().sizeHint(option, index)
-        hint.setHeight(QFontMetrics(option.font).height() * 2 + 6)
+        hint.setHeight(QFontMetrics(option.font).height() * (TITLE_LINES + 1) + 6)
         return hint
+
+
+TITLE_LINES = 2  # a title wraps onto a second line before it is cut short
+
+
+def title_lines(title: str, metrics: QFontMetrics, width: int) -> list[str]:
+    """`title` in at most TITLE_LINES lines of `width` pixels, broken between words, the last
+    line cut short with "…" if it still does not fit."""
+    lines: list[str] = []
+    rest = title.strip()
+    while rest and len(lines) < TITLE_LINES - 1 and metrics.horizontalAdvance(rest) > width:
+        words, line = rest.split(" "), ""
+        for count in range(len(words), 0, -1):
+            candidate = " ".join(words[:count])
+            if metrics.horizontalAdvance(candidate) <= width:
+                line = candidate
+                break
+        if not line:  # one word wider than the line: cut it on the last line instead
+            break
+        lines.append(line)
+        rest = rest[len(line) :].strip()
+    if rest:
+        lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+    return lines
 
 
 class AnswerFilter(QSortFilterProxyModel):
