@@ -76,12 +76,15 @@ def start_window(settings, language: str, library_path):
 
     from authoring_app.gui import ask
     from authoring_app.gui.main_window import MainWindow
+    from authoring_app.gui.screen_fit import MAIN_WINDOW, available, resize_to_fit
     from authoring_app.sync.opening import own_library
 
     window = MainWindow(settings, ui_locale=language)
-    window.resize(1400, 900)
+    resize_to_fit(window, MAIN_WINDOW.width(), MAIN_WINDOW.height())
     if settings.window_geometry is not None:
         window.restoreGeometry(settings.window_geometry)
+        if not available(window).contains(window.frameGeometry()):  # saved on a larger screen
+            resize_to_fit(window, window.width(), window.height())
     if settings.window_state is not None:
         window.restoreState(settings.window_state)
 

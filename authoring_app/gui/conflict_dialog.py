@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from authoring_app.gui.checks_panel import field_label
 from authoring_app.gui.review_html import field_text
 from authoring_app.gui.review_view import COMPARED_FIELDS
+from authoring_app.gui.screen_fit import resize_to_fit
 
 KEEP_MINE, TAKE_THEIRS, COMBINE = "mine", "theirs", "combine"
 
@@ -130,7 +131,7 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.combine_note)
         layout.addLayout(grid, 1)
         layout.addLayout(buttons)
-        self.resize(1200, 800)
+        resize_to_fit(self, 1200, 800)
 
     def _side_name(self, who, when, other_who, other_when) -> str:
         """Who saved this version; with "newer"/"older" when one person saved both."""

@@ -155,6 +155,7 @@ class AnswerEditor(QWidget):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         scroll = QScrollArea()
+        self.form_scroll = scroll
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(form)
@@ -359,6 +360,13 @@ class AnswerEditor(QWidget):
             + (" — " + self.tr("too long for one message") if over else "")
         )
         self.summary_count.setStyleSheet(f"color: {'#b71c1c' if over else '#44525f'};")
+
+    def form_width(self) -> int:
+        """How wide the editor must be for its form to show whole (the form scrolls only up
+        and down)."""
+        form = self.form_scroll.widget()
+        scrollbar = self.form_scroll.verticalScrollBar().sizeHint().width()
+        return form.minimumSizeHint().width() + scrollbar + 8 if form is not None else 0
 
     def update_preview(self) -> None:
         self.preview_timer.stop()

@@ -55,13 +55,16 @@ class StringListEdit(QWidget):
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setAccessibleName(self.tr("Remove from: %1").replace("%1", name))
         self.remove_button.clicked.connect(self.remove_current)
+        # The new entry across the whole width, its buttons under it: in a narrow column a
+        # box beside two buttons is too short to show what is being typed.
         row = QHBoxLayout()
-        row.addWidget(self.entry, 1)
+        row.addStretch(1)
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
+        layout.addWidget(self.entry)
         layout.addLayout(row)
 
     def add_entry(self) -> None:
@@ -177,14 +180,16 @@ class SourcesEdit(QWidget):
         remove = QPushButton(self.tr("Remove"))
         remove.setAccessibleName(self.tr("Remove source"))
         remove.clicked.connect(self.remove_current)
+        # The title and the address each across the whole width, the buttons under them.
         row = QHBoxLayout()
-        row.addWidget(self.title_entry, 3)
-        row.addWidget(self.url_entry, 2)
+        row.addStretch(1)
         row.addWidget(add)
         row.addWidget(remove)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
+        layout.addWidget(self.title_entry)
+        layout.addWidget(self.url_entry)
         layout.addLayout(row)
 
     def add_entry(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from authoring_app.gui import ask
+from authoring_app.gui.screen_fit import resize_to_fit
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.library import Revision
 
@@ -126,7 +127,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-        self.resize(1000, 720)
+        resize_to_fit(self, 1000, 720)
         self.reload()
 
     def reload(self) -> None:

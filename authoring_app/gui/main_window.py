@@ -42,6 +42,7 @@ from authoring_app.library.recovery import RecoveryStore
 from authoring_app.sync.opening import open_library
 
 LIST_WIDTH, EDITOR_WIDTH, SIDE_WIDTH = 400, 760, 240  # at first, of 1400 pixels
+LIST_MIN_WIDTH, EDITOR_MIN_WIDTH = 280, 540  # what a side panel leaves them when it widens
 
 
 def ask_person(parent, roster, current: str | None) -> str | None:
@@ -171,12 +172,18 @@ class MainWindow(EditingMixin, QMainWindow):
         self.splitter.setSizes([LIST_WIDTH + SIDE_WIDTH - side, EDITOR_WIDTH, side])
 
     def widen_side_panel(self, width: int) -> None:
-        """Give the side panel at least `width` pixels, taken from the editor."""
+        """Give the side panel up to `width` pixels, taken from the editor and then the list,
+        but never so many that the editor's form is cut (on a laptop's narrow screen)."""
         sizes = self.splitter.sizes()
         if len(sizes) != 3 or sizes[2] >= width:
             return
         total = max(sum(sizes), self.width() - 20)
+        editor = max(EDITOR_MIN_WIDTH, self.editor.form_width())
         left = max(total // 4, 320)
+        if total - left - width < editor:
+            narrowest = max(LIST_MIN_WIDTH, self.library_panel.minimumSizeHint().width())
+            left = max(narrowest, total - width - editor)
+        width = max(sizes[2], min(width, total - left - editor))
         self.splitter.setSizes([left, total - left - width, width])
 
     def current_key(self) -> AnswerKey | None:

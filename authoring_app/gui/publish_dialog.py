@@ -39,6 +39,7 @@ from authoring_app.gui.publish_words import (
     trust_html,
     why_words,
 )
+from authoring_app.gui.screen_fit import resize_to_fit
 
 SHORTCUT = "Ctrl+Shift+P"
 
@@ -154,7 +155,7 @@ class PublishDialog(RenewAndResend, QDialog):
         layout.addWidget(self.report)
         layout.addLayout(buttons)
         window.tasks.progress.connect(self._progress)
-        self.resize(1000, 700)
+        resize_to_fit(self, 1000, 700)
         self.make_plan()
 
     # -- the plan --------------------------------------------------------------------------

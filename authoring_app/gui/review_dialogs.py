@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from authoring_app.gui.screen_fit import resize_for_text
+
 
 def action_buttons(dialog: QDialog, action: str) -> QDialogButtonBox:
     """The dialog's buttons: `action` (the default) and Cancel, wired to accept and reject."""
@@ -124,7 +126,7 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.passphrase.setFocus()
-        self.resize(600, 0)
+        resize_for_text(self, 600)
 
     def accept(self) -> None:  # Qt override: only with an unlocked key
         from authoring_app.review.keys import KeyStoreError, NoKey, WrongPassphrase
@@ -196,7 +198,7 @@ class NewPassphraseDialog(QDialog):
         self.ok = buttons.buttons()[0]
         layout.addWidget(buttons)
         self.first.setFocus()
-        self.resize(560, 0)
+        resize_for_text(self, 560)
 
     def _field(self, name: str, object_name: str) -> QLineEdit:
         field = QLineEdit()
