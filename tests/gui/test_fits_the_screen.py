@@ -190,3 +190,30 @@ def test_the_main_window_shows_all_its_text_on_a_laptop(qtbot, laptop_window, la
     if form.widget().width() > form.viewport().width():  # it scrolls only up and down
         problems.append(f"the form is cut: {form.widget().width()} px in {form.viewport().width()}")
     assert problems == [], f"in {language}, with {panel}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("screen", [QRect(0, 0, 1366, 728), QRect(0, 0, 1920, 1040)])
+def test_the_window_starts_no_larger_than_the_screen(qtbot, sample_library, monkeypatch, screen):
+    from authoring_app.gui.app import start_window
+    from authoring_app.gui.main_window import MainWindow
+    from authoring_app.gui.settings import Settings
+
+    monkeypatch.setattr(screen_fit, "available", lambda widget=None: screen)
+    monkeypatch.setattr(MainWindow, "ensure_person", lambda self: None)  # no "who am I?"
+    settings = Settings()
+    window = start_window(settings, "en", str(sample_library.path))
+    qtbot.addWidget(window)
+    wanted = screen_fit.MAIN_WINDOW.boundedTo(screen.size() - screen_fit.FRAME)
+    assert window.size() == wanted
+    window.tasks.wait()
+
+    # Saved on a larger screen, then opened on the laptop: it shrinks to fit.
+    window.resize(2400, 1400)
+    settings.window_geometry = window.saveGeometry()
+    again = start_window(settings, "en", str(sample_library.path))
+    qtbot.addWidget(again)
+    room = screen.size() - screen_fit.FRAME
+    assert again.width() <= room.width() and again.height() <= room.height()
+    again.tasks.wait()
+    drain(qtbot, window)
+    drain(qtbot, again)
