@@ -48,14 +48,14 @@ def dialogs(window) -> dict[str, QDialog]:
     from authoring_app.gui.dialogs import NewAnswerDialog, NewTranslationDialog, SettingsDialog
     from authoring_app.gui.identity_dialog import IdentityDialog
     from authoring_app.gui.publish_dialog import PublishDialog
-    from authoring_app.gui.review_dialogs import MessageDialog, NewPassphraseDialog, UnlockDialog
+    from authoring_app.gui.review_dialogs import MessageDialog, NewPassphraseDialog
     from authoring_app.gui.server_dialogs import HostKeyDialog, SignInDialog
     from authoring_app.gui.share_dialog import CloneDialog, ShareDialog
-    from authoring_app.review import actions as review
+    from authoring_app.gui.signoff_dialog import SignOffDialog
+    from authoring_app.release.preview import sign_off_preview
 
     library = window.library
     tr = QApplication.translate
-    statement = review.describe_sign_off(library, ABSCESS, "demo-clinician-1")
     intro = tr(
         "ReviewPanel",
         "You are about to sign off the exact text below. Your signature means: clinical "
@@ -90,10 +90,11 @@ def dialogs(window) -> dict[str, QDialog]:
             required=True,
             parent=window,
         ),
-        "sign off": UnlockDialog(
-            tr("ReviewPanel", "Sign off"),
-            intro + "\n\n" + statement,
-            tr("ReviewPanel", "Sign off"),
+        "sign off": SignOffDialog(
+            sign_off_preview(library, ABSCESS),
+            library.roster.get("demo-clinician-1"),
+            library.answer(ABSCESS).content_hash(),
+            intro,
             lambda _passphrase: None,
             window,
         ),
