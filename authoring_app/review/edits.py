@@ -16,7 +16,7 @@ from authoring_app.library.answer import Answer, AnswerKey
 from authoring_app.library.history import Revision
 from authoring_app.library.library import Library
 from authoring_app.library.roster import Person
-from authoring_app.review.records import EDITED, review_path
+from authoring_app.review.records import EDITED
 from authoring_app.review.signing import ReviewError, make_record, who, write_record
 
 
@@ -34,8 +34,9 @@ def save_answer(
 
     def edit_record():
         record = make_record(library, answer, person, EDITED, message or "", now)
-        write_record(library, record, person, private_key, commit=False)
-        return [review_path(answer.key)]
+        written: list[str] = []
+        write_record(library, record, person, private_key, commit=False, written=written)
+        return written
 
     return library.save_answer(answer, person, message, also=edit_record)
 
@@ -55,8 +56,9 @@ def restore(
     def edit_record(old: Answer):
         note = f"restored the text of revision {commit[:8]}"
         record = make_record(library, old, person, EDITED, note, now)
-        write_record(library, record, person, private_key, commit=False)
-        return [review_path(key)]
+        written: list[str] = []
+        write_record(library, record, person, private_key, commit=False, written=written)
+        return written
 
     return library.restore(key, commit, person, also=edit_record)
 

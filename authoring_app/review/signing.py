@@ -120,9 +120,12 @@ def write_record(
     private_key: Ed25519PrivateKey,
     *,
     commit: bool = True,
+    written: list[str] | None = None,
 ) -> ReviewRecord:
     """Sign `record`, append it to its review file and (with `commit`) commit it as `person`;
-    returns the record as written (with its file and line)."""
+    returns the record as written (with its file and line). `written` (without `commit`)
+    gets every file changed, for the caller's commit: the review file, and .gitattributes
+    when its union-merge lines were added."""
     record = record.signed(private_key)
     rel = review_path(record.key)
     with library.write_lock:
@@ -130,6 +133,8 @@ def write_record(
         if write_gitattributes(library.path):
             paths.append(".gitattributes")
         atomic.append_line(library.path / rel, record.to_line())
+        if written is not None:
+            written += paths
         if commit and library.repo is not None:
             subject = VERBS[record.kind].format(key=record.key, check=record.check)
             if record.message and record.kind in (COMMENT, CHANGES_REQUESTED, RETIRED, EXCEPTED):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import git
 import pytest
@@ -329,3 +330,15 @@ def test_review_records_match_their_schema(library, keys):
         for record in review_lines(library, key):
             assert list(validator_for("review").iter_errors(record)) == []
     assert json.loads(json.dumps(review_lines(library, EN)))  # plain JSON, one object a line
+
+
+def test_a_signed_save_leaves_nothing_uncommitted_in_an_older_library(library):
+    """A library made before governance has no union-merge line for governance records; the
+    first signed save adds it and commits it with the text, so the folder stays clean (a
+    dirty folder made every open work out all statuses again)."""
+    attributes = Path(library.path) / ".gitattributes"
+    attributes.write_text("reviews/*.jsonl merge=union\n", "utf-8")
+    library.commit(library.roster.get("alex"), "Older attributes", [".gitattributes"])
+    save(library, library.answer(EN).edited(body="See a nurse if it grows or hurts.\n"))
+    assert library.repo.git.status("--porcelain") == ""
+    assert "governance/records.jsonl merge=union" in attributes.read_text("utf-8")
