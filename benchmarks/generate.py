@@ -235,7 +235,7 @@ def library_files(people_entries: list[dict], governors: list[dict]) -> dict[str
         "library.yaml": yaml.safe_dump(info, allow_unicode=True, sort_keys=False).encode(),
         "people.yaml": yaml.safe_dump(people, allow_unicode=True, sort_keys=False).encode(),
         "directory.yaml": (sample / "directory.yaml").read_bytes(),
-        ".gitattributes": b"reviews/*.jsonl merge=union\n",
+        ".gitattributes": b"reviews/*.jsonl merge=union\ngovernance/records.jsonl merge=union\n",
     }
 
 
