@@ -32,13 +32,12 @@ def save_answer(
     """Save `answer` as `person`'s text (signed with their key). None if nothing changed."""
     person = who(library, person, EDITED, private_key, now, pending=True)
 
-    def edit_record():
-        record = make_record(library, answer, person, EDITED, message or "", now)
-        written: list[str] = []
-        write_record(library, record, person, private_key, commit=False, written=written)
-        return written
-
-    return library.save_answer(answer, person, message, also=edit_record)
+    return library.save_answer(
+        answer,
+        person,
+        message,
+        also=lambda: _edit_record(library, answer, person, private_key, message or "", now),
+    )
 
 
 def restore(
@@ -53,14 +52,22 @@ def restore(
     """Bring back the text of `key` as it was at `commit`, as `person`'s new revision."""
     person = who(library, person, EDITED, private_key, now, pending=True)
 
-    def edit_record(old: Answer):
-        note = f"restored the text of revision {commit[:8]}"
-        record = make_record(library, old, person, EDITED, note, now)
-        written: list[str] = []
-        write_record(library, record, person, private_key, commit=False, written=written)
-        return written
+    note = f"restored the text of revision {commit[:8]}"
+    return library.restore(
+        key,
+        commit,
+        person,
+        also=lambda old: _edit_record(library, old, person, private_key, note, now),
+    )
 
-    return library.restore(key, commit, person, also=edit_record)
+
+def _edit_record(library, answer: Answer, person, private_key, note: str, now) -> list[str]:
+    """Write the signed `edited` record of `answer` for the save that commits it; returns
+    the files it changed, for that commit."""
+    written: list[str] = []
+    record = make_record(library, answer, person, EDITED, note, now)
+    write_record(library, record, person, private_key, commit=False, written=written)
+    return written
 
 
 def claim(
