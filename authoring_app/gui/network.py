@@ -116,6 +116,10 @@ class NetworkWork(QObject):
         return not self.running
 
     def _deliver(self, callbacks, ok: bool, value) -> None:
+        # The thread emitted its result as its last step: let it end, so that the callbacks
+        # see `running` False and the dialog's buttons come back on.
+        if self._thread is not None:
+            self._thread.join(5)
         on_done, on_error = callbacks
         (on_done if ok else on_error)(value)
 

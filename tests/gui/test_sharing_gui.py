@@ -197,3 +197,28 @@ def test_publishing_on_a_shared_library_sends_the_release(
     copy = clone_library(http_server.url(), tmp_path / "bot-side", Link(responder=Person()))
     assert published.latest_release(copy).version == "1.0.0"
     copy.close()
+
+
+def test_a_failed_attempt_lets_the_person_try_again_even_if_its_thread_ends_late(
+    qtbot, window, monkeypatch
+):
+    """A busy computer may keep the network thread alive a moment after it reported the
+    failure; the dialog must still show its buttons ready for a second try."""
+    import threading
+    import time
+
+    from authoring_app.gui import network
+
+    class LateThread(threading.Thread):
+        def run(self):
+            super().run()
+            time.sleep(0.5)
+
+    monkeypatch.setattr(network.threading, "Thread", LateThread)
+    window.actions["clone_library"].trigger()
+    clone = window.findChild(QDialog, "clone_dialog")
+    qtbot.keyClicks(clone.address, "http://127.0.0.1:9/nothing-listens-here.git")
+    click(qtbot, clone.start_button)
+    qtbot.waitUntil(lambda: clone.outcome.isVisible(), timeout=20_000)
+    assert clone.start_button.isEnabled()
+    clone.reject()
