@@ -54,11 +54,13 @@ people:
     name: Dr One
     credentials: Infectious diseases physician
     roles: [clinician]
+    languages: [ru, en]
     public_key: ed25519:pXnd6QsOclQB6CygYk/XSIJ4AwxjenlYDAezlsBRMVw=
   - id: dr-two
     name: Dr Two
     credentials: Addiction medicine physician
     roles: [clinician, author]
+    languages: [ru, en]
     public_key: ed25519:xxNsniQM40X41sSQjRyg900z9/ZN1JVPJ6X8c/0DKcc=
   - id: pat
     name: Pat Publisher

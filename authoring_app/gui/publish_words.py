@@ -176,6 +176,11 @@ def left_out_words(item) -> str:
             "PublishDialog", "edited on two computers: choose or combine first"
         ),
         "retired": QApplication.translate("PublishDialog", "retired"),
+        "source changed": QApplication.translate(
+            "PublishDialog",
+            "a translation of a text that changed or is not signed off: a doctor must sign "
+            "off the original, then the translation again",
+        ),
         "checks stand": QApplication.translate(
             "PublishDialog",
             "must-fix checks stand: %1 (fix them, or a governor records an exception)",

@@ -23,6 +23,7 @@ STATUSES = (
     "approved",
     "published",
     "review due",
+    "source changed",
     "retired",
     "conflict",
 )
@@ -33,6 +34,7 @@ COLOURS = {
     "approved": "#2e7d32",
     "published": "#1b5e20",
     "review due": "#b71c1c",
+    "source changed": "#b35c00",
     "retired": "#8a8a8a",
     "conflict": "#c62828",
 }
@@ -47,6 +49,7 @@ def status_word(status: str) -> str:
         "approved": QCoreApplication.translate("Status", "approved"),
         "published": QCoreApplication.translate("Status", "published"),
         "review due": QCoreApplication.translate("Status", "review due"),
+        "source changed": QCoreApplication.translate("Status", "recheck with original"),
         "retired": QCoreApplication.translate("Status", "retired"),
         "conflict": QCoreApplication.translate("Status", "conflict"),
         "checks stand": QCoreApplication.translate("Status", "checks stand"),
@@ -66,6 +69,7 @@ class StatusView:
     last_editor: str | None = None  # a roster id or a name
     review_due: dt.date | None = None
     signed_by: frozenset[str] = frozenset()  # roster ids of people who signed this text
+    locale: str = ""
     # Governors' exceptions that hold: (content hash, check, governor id, reason).
     exceptions: tuple[tuple[str, str, str, str], ...] = ()
 
@@ -73,6 +77,10 @@ class StatusView:
         """Waiting for a sign-off that `person` (a roster Person) could give."""
         if person is None or not person.has_role("clinician"):
             return False
+        if getattr(person, "languages", ()) and self.locale not in person.languages:
+            return False
+        if self.status == "source changed":
+            return True  # to be signed off again against its new original
         if self.status not in ("in review", "review due"):
             return False
         return person.id not in self.signed_by and person.id != self.last_editor
@@ -98,6 +106,7 @@ def library_statuses(library) -> dict[AnswerKey, StatusView]:
     for key, found in library_status(library, published=published).items():
         views[key] = StatusView(
             status=str(getattr(found, "status", DRAFT)),
+            locale=key.locale,
             last_editor=_text_or_none(getattr(found, "last_editor", None)),
             review_due=_date_or_none(getattr(found, "review_due", None)),
             signed_by=frozenset(_signer(s) for s in getattr(found, "sign_offs", ()) or ()),

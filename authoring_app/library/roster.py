@@ -31,6 +31,9 @@ class Person:
     public_key: str | None = None  # "ed25519:<base64>"
     demo: bool = False
     previous_keys: tuple[PreviousKey, ...] = ()
+    # The languages a clinician reviews in; a sign-off in another one does not count.
+    # Empty: not said (every language counts, and validation asks the governors to say).
+    languages: tuple[str, ...] = ()
 
     def keys_at(self, moment: dt.datetime) -> list[str]:
         """The public keys a record dated `moment` may be signed with: the current key, and
@@ -70,6 +73,7 @@ class Roster:
                         public_key=item.get("public_key"),
                         demo=bool(item.get("demo", False)),
                         previous_keys=_previous_keys(item.get("previous_keys")),
+                        languages=tuple(item.get("languages") or ()),
                     )
                 )
         return cls(tuple(people))

@@ -125,6 +125,11 @@ def _reason(state) -> str:
         text = "edited on two machines: a person must resolve the conflict first"
     elif status == Status.RETIRED:
         text = "retired"
+    elif status == Status.SOURCE_CHANGED:
+        text = (
+            "a translation whose source is not the approved text it was signed off against: "
+            "a clinician must sign off the source, then this translation again"
+        )
     else:
         text = f"{status}: its sign-offs do not meet the rules"
     if details:

@@ -185,11 +185,24 @@ def check_sign_off(
             "governors to sign the change"
         )
     answer, status = _current(library, key, now)
+    if person.languages and answer.locale not in person.languages:
+        raise ReviewError(
+            f"{person.name} reviews in {', '.join(person.languages)} (people.yaml), not in "
+            f"{answer.locale}: their sign-off of {key} would not count"
+        )
     if status.unsigned_change:
         raise ReviewError(
             f"no one has saved the current text of {key} through the app, so it cannot be "
             "signed off: its author must save it as theirs first"
         )
+    source = _source(library, answer)
+    if answer.translation_of and answer.translation_of != answer.locale:
+        source_status = answer_status(library, source.key, now=now) if source else None
+        if source_status is None or not source_status.publishable:
+            raise ReviewError(
+                f"{key} translates {answer.id}.{answer.translation_of}, which is not approved; "
+                "a translation can be signed off only once the text it translates is signed off"
+            )
     if person.id in status.signers:
         raise ReviewError(f"{person.name} has already signed off this text of {key}")
     if status.last_editor == person.id and not trusted.info.self_sign_off_allowed(answer.topic):

@@ -121,11 +121,26 @@ def _evaluate(
                 "from 1 up): no release can be made until the governors sign valid rules",
             )
         )
+    roster = Roster.from_data(state.data["people.yaml"])
+    problems += [
+        Problem(
+            "people.yaml",
+            None,
+            "languages",
+            "roster-no-languages",
+            f"{person.name} is a clinician but people.yaml does not say which languages they "
+            "review in (languages: [ru, en]); until the governors say, their sign-offs count in "
+            "every language",
+            "warning",
+        )
+        for person in roster.people
+        if person.has_role("clinician") and not person.languages
+    ]
     return (
         Governed(
             founded=True,
             info=info,
-            roster=Roster.from_data(state.data["people.yaml"]),
+            roster=roster,
             directory=Directory.from_data(state.data["directory.yaml"]),
             contents=dict(state.contents),
             data=dict(state.data),

@@ -27,7 +27,14 @@ from authoring_app.review.records import (
     review_path,
 )
 from authoring_app.review.removed import removed_review_records
-from authoring_app.review.status import NOT_NEEDED, AnswerStatus, Status, conflict_names, derive
+from authoring_app.review.status import (
+    NOT_NEEDED,
+    AnswerStatus,
+    Status,
+    conflict_names,
+    derive,
+    hold_translations,
+)
 
 
 def library_status(
@@ -61,9 +68,14 @@ def answer_status(
     _add_removed(library, files)
     records, file_problems = files[key]
     trusted = governed(library, now)
-    status = derive(
-        library, answer, records, file_problems, now, _source_of(library, answer), trusted
-    )
+    source = _source_of(library, answer)
+    status = derive(library, answer, records, file_problems, now, source, trusted)
+    if answer.translation_of and answer.translation_of != answer.locale:
+        statuses = {key: status}
+        if source is not None:
+            statuses[source.key] = answer_status(library, source.key, now=now)
+        hold_translations(statuses, {key: AnswerKey(answer.id, answer.translation_of)})
+        status = statuses[key]
     return _with_published(status, published or {})
 
 
@@ -130,6 +142,7 @@ def _derive_library(library: Library, now: dt.datetime, snapshot: Snapshot | Non
             conflicts,
             checked,
         )
+    hold_translations(statuses, _sources(library))
     # Review files of answers that do not exist: every record is reported.
     for records, file_problems in files.values():
         stray += file_problems
@@ -221,6 +234,15 @@ def _review_files(library: Library, ids: Mapping[str, str]):
         else:  # appeared a moment ago
             files[key] = read_review_file(library.path, rel)
     return files, stray
+
+
+def _sources(library: Library) -> dict[AnswerKey, AnswerKey]:
+    """Each translation's key -> the key of the answer it translates."""
+    return {
+        answer.key: AnswerKey(answer.id, answer.translation_of)
+        for answer in library.answers()
+        if answer.translation_of and answer.translation_of != answer.locale
+    }
 
 
 def _source_of(library: Library, answer: Answer) -> Answer | None:

@@ -80,6 +80,13 @@ def record_problem(
             f"{person.name} does not have the {' or '.join(roles)} role in people.yaml, so "
             f"their {record.kind} record does not count",
         )
+    if record.kind == SIGNED_OFF and person.languages and record.locale not in person.languages:
+        return problem_with(
+            record,
+            "review-language",
+            f"{person.name} reviews in {', '.join(person.languages)} (the governed people.yaml), "
+            f"not in {record.locale}, so their sign-off of this text does not count",
+        )
     if record.time > now + CLOCK_TOLERANCE:
         return problem_with(
             record,

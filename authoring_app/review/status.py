@@ -55,6 +55,9 @@ class Status(StrEnum):
     REVIEW_DUE = "review due"
     RETIRED = "retired"
     CONFLICT = "conflict"
+    # A signed-off translation whose source text is not the approved one it was translated
+    # from: held back from releases until a clinician signs it off against the source again.
+    SOURCE_CHANGED = "source changed"
 
 
 @dataclass(frozen=True)
@@ -231,6 +234,21 @@ def derive(
         edit_evidence=last_edit.to_json() if last_edit is not None else None,
         exceptions=tuple(r for r in valid if r.kind == EXCEPTED and r.content_hash == current),
     )
+
+
+def hold_translations(statuses: dict[AnswerKey, AnswerStatus], sources) -> None:
+    """Hold back, in place, each approved translation whose source is not approved with the
+    very text the translation's sign-off named. `sources`: translation key -> source key."""
+    for key, source_key in sources.items():
+        status = statuses.get(key)
+        if status is None or status.status != Status.APPROVED:
+            continue  # (one held back for another reason stays as it is)
+        source = statuses.get(source_key)
+        if source is not None and source.publishable and not status.source_changed:
+            continue
+        held = object.__new__(AnswerStatus)  # `dataclasses.replace`, four times faster
+        held.__dict__.update(status.__dict__, status=Status.SOURCE_CHANGED, source_changed=True)
+        statuses[key] = held
 
 
 def conflict_names(library: Library) -> set[str]:

@@ -130,3 +130,34 @@ def test_the_review_filter_stays_usable_from_one_doctor_to_another(qtbot, doctor
     assert panel.my_review.isChecked() and panel.my_review.isEnabled()
     assert panel.visible_keys() == [EN]
     assert not panel.empty_box.isVisible()
+
+
+def test_a_translation_whose_original_changed_waits_for_the_doctors_who_review_its_language(
+    qtbot, library, settings
+):
+    from authoring_app.review import actions as review
+    from tests.people import govern
+    from tests.review.support import save
+
+    ru = AnswerKey("abscess-signs", "ru")
+    keys = give_keys(library, ["dr-one", "dr-two"])
+    save(library, library.answer(EN).edited(translation_of="ru"), "alex")
+    sign_all(library, keys, ["dr-one"], only={ru})
+    sign_all(library, keys, ["dr-two"], only={EN})
+    save(library, library.answer(ru).edited(body="Новый текст.\n"), "alex")
+    review.sign_off(library, ru, "dr-one", keys["dr-one"])
+    govern(library, "people.yaml", lambda text: text.replace("[ru, en]", "[ru]", 1))  # Dr One
+
+    window = make_window(qtbot, library, settings, person_id="dr-two")
+    settle(qtbot, window)
+    panel = window.library_panel
+    panel.my_review.setChecked(True)
+    assert panel.visible_keys() == [EN]
+    assert answer_status(library, EN).status == "source changed"
+    assert window.statuses[EN].status == "source changed"
+
+    # Dr One reviews only in Russian: the English translation is not theirs to sign.
+    become(qtbot, window, "dr-one")
+    assert panel.my_review.isChecked()
+    assert panel.visible_keys() == []
+    drain(qtbot, window)

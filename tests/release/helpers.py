@@ -114,7 +114,12 @@ def sign_all(library: Library, keys: dict, clinicians: list[str], now=None, only
 
     now = now or dt.datetime.now(dt.UTC)
     statuses = library_status(library, now=now)
-    for answer in library.answers():
+
+    def translation(answer) -> bool:
+        return bool(answer.translation_of) and answer.translation_of != answer.locale
+
+    # Sources first: a translation can be signed off only once its source is approved.
+    for answer in sorted(library.answers(), key=translation):
         if only is not None and answer.key not in only:
             continue
         needed = library.info.clinicians_required_for(answer.topic)

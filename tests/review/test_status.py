@@ -336,18 +336,6 @@ def test_approved_answers_in_the_latest_release_are_published(signed):
     )
 
 
-def test_a_translation_is_flagged_when_its_source_changes_after_sign_off(library, keys):
-    save(library, library.answer(EN).edited(translation_of="ru"), "alex")
-    review.sign_off(library, EN, "dr-one", keys["dr-one"])
-    assert answer_status(library, EN).source_changed is False
-
-    save(library, library.answer(RU).edited(body="Новый текст.\n"), "alex")
-    status = answer_status(library, EN)
-    assert status.source_changed is True
-    assert status.status == Status.APPROVED  # still signed, but flagged as out of date
-    assert library_status(library)[EN].source_changed is True
-
-
 def test_last_editor_comes_from_the_signed_record_of_the_last_edit(library, keys):
     assert answer_status(library, EN).last_editor == "alex"  # claimed when the library was founded
     save(library, library.answer(EN).edited(body="Reworded.\n"), "dr-two")

@@ -750,7 +750,7 @@ blue lips</source>
         <translation>Возвращаю прежнюю версию</translation>
     </message>
     <message>
-        <source>let a must-fix check pass (governor's exception)</source>
+        <source>let a must-fix check pass (governor&apos;s exception)</source>
         <translation>исключение из обязательной проверки (решение руководителя)</translation>
     </message>
 </context>
@@ -1813,6 +1813,10 @@ Bots will be told that release %2 is still the current one for the next %3 days.
         <source>must-fix checks stand: %1 (fix them, or a governor records an exception)</source>
         <translation>не пройдены обязательные проверки: %1 (исправьте ответ или попросите руководителя записать исключение)</translation>
     </message>
+    <message>
+        <source>a translation of a text that changed or is not signed off: a doctor must sign off the original, then the translation again</source>
+        <translation>перевод текста, который изменился или ещё не одобрен: врач должен одобрить оригинал, затем снова перевод</translation>
+    </message>
 </context>
 <context>
     <name>ReferralList</name>
@@ -2183,7 +2187,7 @@ Bots will be told that release %2 is still the current one for the next %3 days.
         <translation>Обязательные проверки не пройдены: %1. Исправьте ответ или попросите руководителя библиотеки записать исключение.</translation>
     </message>
     <message>
-        <source>let a must-fix check pass for this text (governor's exception)</source>
+        <source>let a must-fix check pass for this text (governor&apos;s exception)</source>
         <translation>исключение из обязательной проверки для этого текста (решение руководителя)</translation>
     </message>
     <message>
@@ -2338,6 +2342,10 @@ Bots will be told that release %2 is still the current one for the next %3 days.
     <message>
         <source>checks stand</source>
         <translation>проверки не пройдены</translation>
+    </message>
+    <message>
+        <source>recheck with original</source>
+        <translation>сверить с оригиналом</translation>
     </message>
 </context>
 <context>
@@ -2757,7 +2765,7 @@ Bots will be told that release %2 is still the current one for the next %3 days.
         <translation>Общая библиотека на %1 просит представиться. Войдите с учётной записью этого сервера. Если сервер выдаёт токены доступа, введите токен в поле пароля.</translation>
     </message>
     <message>
-        <source>Your password is kept by this computer's password store (or, without one, in memory until the end of the day). It is never written into the library.</source>
+        <source>Your password is kept by this computer&apos;s password store (or, without one, in memory until the end of the day). It is never written into the library.</source>
         <translation>Пароль хранит хранилище паролей этого компьютера (а если его нет — память до конца дня). В библиотеку он не записывается никогда.</translation>
     </message>
     <message>
@@ -2793,7 +2801,7 @@ Bots will be told that release %2 is still the current one for the next %3 days.
         <translation>Первое подключение к %1</translation>
     </message>
     <message>
-        <source>This computer has not connected to %1 before. To be sure it is your organisation's server and not someone in between, compare its fingerprint with the one your team lead gave you (by phone or in person).</source>
+        <source>This computer has not connected to %1 before. To be sure it is your organisation&apos;s server and not someone in between, compare its fingerprint with the one your team lead gave you (by phone or in person).</source>
         <translation>Этот компьютер ещё не подключался к %1. Чтобы убедиться, что это сервер вашей организации, а не кто-то посередине, сравните его отпечаток с тем, который дал руководитель команды (по телефону или лично).</translation>
     </message>
     <message>
@@ -2840,7 +2848,7 @@ Bots will be told that release %2 is still the current one for the next %3 days.
         <translation>Сделать библиотеку общей</translation>
     </message>
     <message>
-        <source>Connect this library to a shared library on your organisation's server (Gitea, Forgejo, GitLab, GitHub, or any server reachable over SSH), so that your colleagues' computers can receive and send changes. The repository on the server should be empty, or hold this same library. Your team lead has the address; docs/sharing.md explains how to set one up.</source>
+        <source>Connect this library to a shared library on your organisation&apos;s server (Gitea, Forgejo, GitLab, GitHub, or any server reachable over SSH), so that your colleagues&apos; computers can receive and send changes. The repository on the server should be empty, or hold this same library. Your team lead has the address; docs/sharing.md explains how to set one up.</source>
         <translation>Подключите эту библиотеку к общей библиотеке на сервере вашей организации (Gitea, Forgejo, GitLab, GitHub или любой сервер с доступом по SSH), чтобы компьютеры коллег могли получать и отправлять изменения. Репозиторий на сервере должен быть пустым или содержать эту же библиотеку. Адрес знает руководитель команды; как его создать, описано в docs/sharing.md.</translation>
     </message>
     <message>
@@ -2907,7 +2915,7 @@ Bots will be told that release %2 is still the current one for the next %3 days.
         <translation>Ваш ключ не принят</translation>
     </message>
     <message>
-        <source>The server %1 does not accept this computer's SSH key. Send your public key to whoever runs the server and ask them to add it to your account.</source>
+        <source>The server %1 does not accept this computer&apos;s SSH key. Send your public key to whoever runs the server and ask them to add it to your account.</source>
         <translation>Сервер %1 не принимает ключ SSH этого компьютера. Отправьте открытый ключ администратору сервера и попросите добавить его в вашу учётную запись.</translation>
     </message>
     <message>
@@ -2915,7 +2923,7 @@ Bots will be told that release %2 is still the current one for the next %3 days.
         <translation>Сервер не подтверждён</translation>
     </message>
     <message>
-        <source>This computer has not connected to %1 before, and its key was not accepted. Ask your team lead for the server's fingerprint and accept it only if it matches.</source>
+        <source>This computer has not connected to %1 before, and its key was not accepted. Ask your team lead for the server&apos;s fingerprint and accept it only if it matches.</source>
         <translation>Этот компьютер ещё не подключался к %1, и ключ сервера не был принят. Узнайте отпечаток сервера у руководителя команды и примите ключ, только если отпечатки совпадают.</translation>
     </message>
     <message>
@@ -3297,7 +3305,7 @@ Bots will be told that release %2 is still the current one for the next %3 days.
         <translation>Краткий ответ так, как его отправит бот</translation>
     </message>
     <message>
-        <source>Signing is refused: must-fix checks stand without a governor's exception (%1). Fix the answer, or ask a governor to record an exception with a reason.</source>
+        <source>Signing is refused: must-fix checks stand without a governor&apos;s exception (%1). Fix the answer, or ask a governor to record an exception with a reason.</source>
         <translation>Утвердить нельзя: обязательные проверки не пройдены, а исключения для них нет (%1). Исправьте ответ или попросите руководителя библиотеки записать исключение с обоснованием.</translation>
     </message>
     <message>
