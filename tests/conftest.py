@@ -32,6 +32,16 @@ topics:
   - id: hiv-hepatitis
     title: {ru: ВИЧ и гепатит, en: HIV and hepatitis}
 emergency: [ambulance-103]
+statements:
+  interests:
+    ru: Тестовая организация не получает денег от производителей лекарств.
+    en: Test NGO takes no money from makers of medicines.
+  report_an_error:
+    ru: Сообщите об ошибке по адресу errors@test-ngo.invalid.
+    en: Report an error to errors@test-ngo.invalid.
+  consultation:
+    ru: Эти сведения помогают, но не заменяют консультацию врача.
+    en: This information supports, but does not replace, a consultation with a doctor.
 governance:
   signatures_required: 2
   governors:

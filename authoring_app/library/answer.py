@@ -48,9 +48,27 @@ FIELDS = (
 class Source:
     title: str
     url: str | None = None
+    doi: str | None = None  # a DOI such as 10.1136/bmj.326.7396.959
+    offline: bool = False  # a printed or internal document with no address to give
 
     def to_json(self) -> dict:
-        return {"title": self.title, "url": self.url} if self.url else {"title": self.title}
+        data: dict = {"title": self.title}
+        if self.url:
+            data["url"] = self.url
+        if self.doi:
+            data["doi"] = self.doi
+        if self.offline:
+            data["offline"] = True
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> Source:
+        return cls(data["title"], data.get("url"), data.get("doi"), bool(data.get("offline")))
+
+    @property
+    def address(self) -> str | None:
+        """Where a reader finds it: its address, or its DOI as an address."""
+        return self.url or (f"https://doi.org/{self.doi}" if self.doi else None)
 
 
 @dataclass(frozen=True)
@@ -297,7 +315,7 @@ def answer_from_fields(data: dict[str, Any], body: str) -> Answer:
         body=normalise_body(body),
         red_flags=tuple(data.get("red_flags") or ()),
         refer_to=tuple(data.get("refer_to") or ()),
-        sources=tuple(Source(s["title"], s.get("url")) for s in data.get("sources") or ()),
+        sources=tuple(Source.from_json(s) for s in data.get("sources") or ()),
         tags=tuple(data.get("tags") or ()),
         visibility=data.get("visibility", "group"),
         translation_of=data.get("translation_of"),

@@ -28,6 +28,7 @@ CODES = {
     "summary-too-long": "the summary does not fit one Telegram message",
     "raw-html": "the body contains raw HTML, which is never published",
     "no-sources": "the answer lists no sources",
+    "source-no-address": "a source has neither an address nor a DOI (and is not an offline document)",
     "body-empty": "the answer has no text beyond its summary",
     "duplicate-id": "two files define the same answer id and locale",
     "translation-source-missing": "translation_of names a locale with no answer of this id",
@@ -126,6 +127,14 @@ def lint_answer(answer: Answer, info: LibraryInfo, directory: Directory) -> list
         )
     if not answer.sources and answer.kind != "bot-message":  # a bot's own words cite nothing
         add("sources", "no-sources", "list the sources this answer is based on")
+    for source in answer.sources:
+        if not (source.url or source.doi or source.offline):
+            add(
+                "sources",
+                "source-no-address",
+                f"the source {source.title[:80]!r} has no address: give its web address or DOI "
+                "so a reader can check it (or mark it as an offline document)",
+            )
     return problems
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from authoring_app.library.directory import Localised, localise
@@ -53,6 +53,24 @@ class ReleaseChannel:
         return self.url or self.where
 
 
+# The statements every published answer carries, in each of its languages (library.yaml
+# `statements`): health-information standards ask for all three.
+STATEMENTS = {
+    "interests": "conflicts of interest and funding",
+    "report_an_error": "how a reader reports an error or gives feedback",
+    "consultation": "that the information supports but does not replace a consultation",
+}
+
+
+def _statements(data: Any) -> dict[str, dict[str, str]]:
+    data = data if isinstance(data, dict) else {}
+    return {
+        name: {k: v for k, v in value.items() if isinstance(v, str)}
+        for name, value in data.items()
+        if name in STATEMENTS and isinstance(value, dict)
+    }
+
+
 @dataclass(frozen=True)
 class LibraryInfo:
     name: str
@@ -72,6 +90,8 @@ class LibraryInfo:
     rules_valid: bool = True
     channels: tuple[ReleaseChannel, ...] = ()
     notice_days: int = DEFAULT_NOTICE_DAYS
+    # What every published answer carries besides its own text (STATEMENTS), by locale.
+    statements: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def from_data(cls, data: Any) -> LibraryInfo:
@@ -123,8 +143,18 @@ class LibraryInfo:
             governors=governors,
             signatures_required=_count(governance.get("signatures_required"), 0) or 0,
             rules_valid=rules_valid,
+            statements=_statements(data.get("statements")),
             **_releases(data.get("releases")),
         )
+
+    def missing_statements(self, locales) -> list[str]:
+        """ "name (locale)" of each statement a release in `locales` would lack."""
+        return [
+            f"{name} ({locale})"
+            for name in STATEMENTS
+            for locale in locales
+            if not self.statements.get(name, {}).get(locale, "").strip()
+        ]
 
     def topic(self, topic_id: str) -> Topic | None:
         for topic in self.topics:

@@ -70,7 +70,7 @@ def answer_from_json(data: dict) -> Answer:
         body=normalise_body(str(data.get("body", ""))),
         red_flags=tuple(str(r) for r in data.get("red_flags") or ()),
         refer_to=tuple(str(r) for r in data.get("refer_to") or ()),
-        sources=tuple(Source(s["title"], s.get("url")) for s in data.get("sources") or ()),
+        sources=tuple(Source.from_json(s) for s in data.get("sources") or ()),
         tags=tuple(str(t) for t in data.get("tags") or ()),
         visibility=str(data.get("visibility", "group")),
         translation_of=data.get("translation_of"),

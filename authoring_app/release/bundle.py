@@ -198,7 +198,11 @@ def answer_skeleton(
         "questions": list(answer.questions),
         "visibility": answer.visibility,
         "tags": list(answer.tags),
-        "sources": [s.to_json() for s in answer.sources],
+        # A DOI goes out as its https://doi.org/ address: every consumer can follow it.
+        "sources": [
+            {"title": s.title, "url": s.address} if s.address else {"title": s.title}
+            for s in answer.sources
+        ],
         "services": [services[ref, answer.locale] for ref in referenced],
         "translations": [locale for locale in locales_of_id if locale != answer.locale],
         "translation_of": answer.translation_of,

@@ -74,7 +74,8 @@ def _governance(trusted: Governed, state, firsts: dict) -> Governance:
     return Governance(
         signed_off_by=reviewers,
         next_review=next_review,
-        author=_first_author(trusted, firsts.get(str(state.key))),
+        author=_first_author(trusted, firsts.get(str(state.key)))
+        or (editor.name if editor else ""),
         last_editor=editor.name if editor else (state.last_editor or ""),
         evidence=evidence,
         exceptions=tuple(_exception_json(trusted, r) for r in state.exceptions),
@@ -93,12 +94,12 @@ def _exception_json(trusted: Governed, record) -> dict:
 
 
 def _first_author(trusted: Governed, first: tuple[str | None, str] | None) -> str:
-    """The name of whoever first wrote the answer (the oldest revision of its file)."""
-    if first is None:
-        return ""
-    person_id, git_name = first
+    """The roster name of whoever first wrote the answer (the oldest revision of its file),
+    or "" when that was no one on the roster: never the name of a git account, which may be
+    a shared machine's or a tool's."""
+    person_id = first[0] if first is not None else None
     person = trusted.roster.get(person_id) if person_id else None
-    return person.name if person else git_name
+    return person.name if person else ""
 
 
 def _voided(state) -> str:

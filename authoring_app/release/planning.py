@@ -146,6 +146,13 @@ def make_plan(
     left_out = tuple(sorted(left_out, key=lambda item: (item.key.id, item.key.locale)))
     problems = list(problems) + _trust_problems(trusted)
     info, directory = trusted.info, trusted.directory
+    missing = info.missing_statements(sorted({e.answer.locale for e in entries}))
+    if missing and trusted.founded:
+        problems.append(
+            "the governed library.yaml lacks what every published answer must carry: "
+            f"{', '.join(missing)} (under `statements`: interests, report_an_error, "
+            "consultation); the governors add them"
+        )
     expires = bundles.expiry(
         release_time,
         info.review_interval_months,

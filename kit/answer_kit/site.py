@@ -27,14 +27,18 @@ line-height:1.5;color:#1b1b1b}
 nav{font-size:.9rem;margin-bottom:1rem}.summary{font-size:1.1rem;background:#f3f6f9;
 padding:.75rem 1rem;border-radius:.4rem}.red-flags{border-left:4px solid #b00020;
 padding-left:1rem}.governance{font-size:.9rem;color:#444;border-top:1px solid #ccc;
-margin-top:2rem}.sample{background:#fff3cd;padding:.5rem 1rem}
+margin-top:2rem}.sample{background:#fff3cd;padding:.5rem 1rem}.consultation{font-weight:600}
 """
 WORDS = {
     "en": {
         "topics": "Topics",
         "red_flags": "Get help in person or call emergency services if",
         "services": "Where to get help",
+        "written_by": "Written by",
         "reviewed_by": "Reviewed by",
+        "published_by": "Published by",
+        "interests": "Conflicts of interest and funding",
+        "report_an_error": "Found an error?",
         "last_reviewed": "Last reviewed",
         "next_review": "Next review",
         "sources": "Sources",
@@ -46,7 +50,11 @@ WORDS = {
         "topics": "Темы",
         "red_flags": "Обратитесь за помощью очно или вызовите скорую, если",
         "services": "Куда обратиться",
+        "written_by": "Автор",
         "reviewed_by": "Проверено",
+        "published_by": "Опубликовано",
+        "interests": "Конфликт интересов и финансирование",
+        "report_an_error": "Нашли ошибку?",
         "last_reviewed": "Последняя проверка",
         "next_review": "Следующая проверка",
         "sources": "Источники",
@@ -96,8 +104,25 @@ def _link(url: str | None, text: str) -> str:
     return escape(text)
 
 
+def statements(bundle: dict, locale: str) -> dict[str, str]:
+    """The governed library's statements (interests, report_an_error, consultation) in
+    `locale`, from the signed library.yaml the release carries in `trust`."""
+    trust = bundle.get("trust")
+    library = trust.get("library") if isinstance(trust, dict) else None
+    data = library.get("data") if isinstance(library, dict) else None
+    found = data.get("statements") if isinstance(data, dict) else None
+    if not isinstance(found, dict):
+        return {}
+    return {
+        name: text[locale]
+        for name, text in found.items()
+        if isinstance(name, str) and isinstance(text, dict) and isinstance(text.get(locale), str)
+    }
+
+
 def _answer_page(answer: dict, bundle: dict) -> str:
     words = _words(answer["locale"])
+    said = statements(bundle, answer["locale"])
     gov = answer["governance"]
     parts = [f"<h1>{escape(answer['title'])}</h1>"]
     parts.append(f'<div class="summary">{answer["summary"]["html"]}</div>')
@@ -120,14 +145,24 @@ def _answer_page(answer: dict, bundle: dict) -> str:
         f"{r['name']}, {r['credentials']} ({r['time'][:10]})" for r in gov["signed_off_by"]
     )
     sources = "".join(f"<li>{_link(s.get('url'), s['title'])}</li>" for s in answer["sources"])
+    if said.get("consultation"):
+        parts.append(f'<p class="consultation">{escape(said["consultation"])}</p>')
+    written = gov.get("author") or gov.get("last_editor") or ""
     parts.append(
         '<footer class="governance"><dl>'
+        f"<dt>{escape(words['written_by'])}</dt><dd>{escape(written)}</dd>"
         f"<dt>{escape(words['reviewed_by'])}</dt><dd>{escape(reviewers)}</dd>"
         f"<dt>{escape(words['last_reviewed'])}</dt><dd>{escape(gov['last_reviewed'] or '')}</dd>"
         f"<dt>{escape(words['next_review'])}</dt><dd>{escape(gov['next_review'])}</dd>"
-        f"<dt>{escape(words['version'])}</dt><dd>{escape(bundle['version'])}, "
-        f"{escape(bundle['library']['organisation'])}</dd></dl>"
-        f"<h2>{escape(words['sources'])}</h2><ul>{sources}</ul></footer>"
+        f"<dt>{escape(words['published_by'])}</dt><dd>{escape(bundle['library']['organisation'])}"
+        f"</dd><dt>{escape(words['version'])}</dt><dd>{escape(bundle['version'])}</dd></dl>"
+        f"<h2>{escape(words['sources'])}</h2><ul>{sources}</ul>"
+        + "".join(
+            f"<h2>{escape(words[name])}</h2><p>{escape(said[name])}</p>"
+            for name in ("interests", "report_an_error")
+            if said.get(name)
+        )
+        + "</footer>"
     )
     return _page(
         answer["title"],
