@@ -53,6 +53,9 @@ def check_headline(code: str) -> str:
         ),
         "raw-html": QCoreApplication.translate("Checks", "HTML code is not allowed; use Markdown"),
         "no-sources": QCoreApplication.translate("Checks", "No sources listed"),
+        "source-no-address": QCoreApplication.translate(
+            "Checks", "A source has no web address or DOI for readers to check"
+        ),
         "body-empty": QCoreApplication.translate("Checks", "The full answer is empty"),
         "translation-source-missing": QCoreApplication.translate(
             "Checks", "The text this translates does not exist"

@@ -150,8 +150,24 @@ class LinesEdit(QPlainTextEdit):
             block = block.next()
 
 
+def _address_text(source: Source) -> str:
+    """A source's address as its cell shows it: the web address, or doi:… for a DOI."""
+    return source.url or (f"doi:{source.doi}" if source.doi else "")
+
+
+def _source_from(title: str, address: str, before: Source | None) -> Source:
+    """The source a row now says; `before` (what the row was loaded with) keeps what the
+    cells do not show (an offline document) while the address is left as it was."""
+    if before is not None and address == _address_text(before):
+        return Source(title, before.url, before.doi, before.offline)
+    bare = address.removeprefix("doi:").strip()
+    if bare.startswith("10.") and "/" in bare:
+        return Source(title, doi=bare)
+    return Source(title, address or None)
+
+
 class SourcesEdit(QWidget):
-    """Sources as rows of title and web address."""
+    """Sources as rows of title and web address (or DOI)."""
 
     changed = Signal()
 
@@ -171,7 +187,7 @@ class SourcesEdit(QWidget):
         self.title_entry.setPlaceholderText(self.tr("Source title, e.g. WHO guideline"))
         self.title_entry.setAccessibleName(self.tr("New source title"))
         self.url_entry = QLineEdit()
-        self.url_entry.setPlaceholderText(self.tr("https://… (optional)"))
+        self.url_entry.setPlaceholderText(self.tr("Web address (https://…) or DOI (10.…)"))
         self.url_entry.setAccessibleName(self.tr("New source web address"))
         self.title_entry.returnPressed.connect(self.add_entry)
         self.url_entry.returnPressed.connect(self.add_entry)
@@ -197,7 +213,7 @@ class SourcesEdit(QWidget):
         if not title:
             self.title_entry.setFocus()
             return
-        self._append(Source(title, self.url_entry.text().strip() or None))
+        self._append(_source_from(title, self.url_entry.text().strip(), None))
         self.title_entry.clear()
         self.url_entry.clear()
         self.title_entry.setFocus()
@@ -212,8 +228,10 @@ class SourcesEdit(QWidget):
     def _append(self, source: Source) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        self.table.setItem(row, 0, QTableWidgetItem(source.title))
-        self.table.setItem(row, 1, QTableWidgetItem(source.url or ""))
+        title = QTableWidgetItem(source.title)
+        title.setData(Qt.ItemDataRole.UserRole, source)  # what the row was loaded with
+        self.table.setItem(row, 0, title)
+        self.table.setItem(row, 1, QTableWidgetItem(_address_text(source)))
 
     def values(self) -> list[Source]:
         found = []
@@ -221,7 +239,9 @@ class SourcesEdit(QWidget):
             title, url = (self.table.item(row, c) for c in (0, 1))
             title_text = " ".join((title.text() if title else "").split())
             if title_text:
-                found.append(Source(title_text, (url.text().strip() if url else "") or None))
+                before = title.data(Qt.ItemDataRole.UserRole) if title else None
+                address = url.text().strip() if url else ""
+                found.append(_source_from(title_text, address, before))
         return found
 
     def set_values(self, sources) -> None:

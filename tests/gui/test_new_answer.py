@@ -130,3 +130,29 @@ def test_a_check_row_takes_you_to_the_field(qtbot, window):
     rect = window.checks.list.visualItemRect(item)
     qtbot.mouseClick(window.checks.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert editor.title.hasFocus()
+
+
+def test_sources_keep_their_doi_and_offline_mark_through_an_edit(qtbot, window, library):
+    from authoring_app.library.answer import Source
+    from tests.review.support import save
+
+    key = AnswerKey("abscess-signs", "en")
+    cited = (
+        Source("Strang et al., BMJ 2003", doi="10.1136/bmj.326.7396.959"),
+        Source("Clinic leaflet", offline=True),
+    )
+    save(library, library.answer(key).edited(sources=cited), "alex")
+    window.refresh_list()
+    window.open_answer(key)
+    editor = window.editor
+    assert editor.sources.table.item(0, 1).text() == "doi:10.1136/bmj.326.7396.959"
+
+    qtbot.keyClicks(editor.body, "More. ")
+    qtbot.keyClicks(editor.sources.title_entry, "Another study")
+    add_entry(qtbot, editor.sources.url_entry, "10.5555/12345678")
+    window.actions["save"].trigger()
+    qtbot.waitUntil(lambda: not editor.is_modified, timeout=10_000)
+
+    saved = library.answer(key)
+    assert saved.sources == (*cited, Source("Another study", doi="10.5555/12345678"))
+    assert "More." in saved.body

@@ -400,6 +400,10 @@ blue lips</source>
         <source>Passed for this exact text by the exception of governor %1: %2</source>
         <translation>Пропущено для этого текста по исключению руководителя %1: %2</translation>
     </message>
+    <message>
+        <source>A source has no web address or DOI for readers to check</source>
+        <translation>У источника нет веб-адреса или DOI, по которому читатель может его проверить</translation>
+    </message>
 </context>
 <context>
     <name>ChecksPanel</name>
@@ -2295,6 +2299,10 @@ Bots will be told that release %2 is still the current one for the next %3 days.
         <location filename="../form_fields.py" line="138"/>
         <source>Remove source</source>
         <translation>Убрать источник</translation>
+    </message>
+    <message>
+        <source>Web address (https://…) or DOI (10.…)</source>
+        <translation>Веб-адрес (https://…) или DOI (10.…)</translation>
     </message>
 </context>
 <context>
