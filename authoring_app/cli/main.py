@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
             "try-declined",
             "emergency-editor",
             "governance",
+            "exception",
             "signoff",
             "telegram",
         ],

@@ -140,3 +140,42 @@ def test_the_publish_dialog_says_which_checks_keep_an_answer_out(qtbot, library)
         "must-fix checks stand: A phone number is typed into the text (fix them, or a "
         "governor records an exception)"
     )
+
+
+def test_a_governor_lets_a_check_pass_from_the_answer_menu_and_the_doctor_can_sign(
+    qtbot, library, settings
+):
+    give_keys(library, ["dr-one", "gov-one"])
+    save_as(library, library.answer(EN).edited(red_flags=()), "alex")
+    window = make_window(qtbot, library, settings, person_id="dr-one")
+    window.open_answer(EN)
+    window.actions["record_exception"].trigger()
+    dialog = window.exception_dialog
+    assert dialog.check.currentData() == "red-flags-missing"
+    assert not dialog.sign.isEnabled()  # no reason, no exception
+    dialog.governor.setCurrentIndex(dialog.governor.findData("gov-one"))
+    qtbot.keyClicks(dialog.reason, "Wound-care leaflet without red flags, agreed by the board.")
+
+    # A wrong passphrase signs nothing; the right one records the exception.
+    in_next_dialog(
+        lambda unlock: (
+            qtbot.keyClicks(unlock.passphrase, "wrong"),
+            unlock.accept(),
+            unlock.reject(),
+        )
+    )
+    click(qtbot, dialog.sign)
+    assert answer_status(library, EN).exceptions == ()
+    in_next_dialog(lambda unlock: (qtbot.keyClicks(unlock.passphrase, PASSPHRASE), unlock.accept()))
+    click(qtbot, dialog.sign)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)
+    [record] = answer_status(library, EN).exceptions
+    assert (record.person, record.check) == ("gov-one", "red-flags-missing")
+    assert record.message == "Wound-care leaflet without red flags, agreed by the board."
+
+    settle(qtbot, window)
+    panel = open_review(qtbot, window, EN)
+    seen = look_at_sign_off(qtbot, window, panel, PASSPHRASE)
+    assert seen["refusal"] == "" and seen["can_type"]
+    qtbot.waitUntil(lambda: answer_status(library, EN).sign_offs != (), timeout=10_000)
+    drain(qtbot, window)

@@ -3333,4 +3333,93 @@ Bots will be told that release %2 is still the current one for the next %3 days.
         <translation>Отмена</translation>
     </message>
 </context>
+<context>
+    <name>ExceptionDialog</name>
+    <message>
+        <source>Let a must-fix check pass</source>
+        <translation>Пропустить обязательную проверку</translation>
+    </message>
+    <message>
+        <source>A governor may let a must-fix check pass for this exact text of “%1”, saying why. Doctors see the exception before they sign off, and it goes out with the answer. Any change to the text ends it.</source>
+        <translation>Руководитель может пропустить обязательную проверку именно для этого текста ответа «%1», объяснив почему. Врачи видят это исключение до одобрения, и оно публикуется вместе с ответом. Любое изменение текста его отменяет.</translation>
+    </message>
+    <message>
+        <source>Why this text may go out as it is (everyone who checks the answer reads this)</source>
+        <translation>Почему этот текст можно публиковать как есть (это прочтёт каждый, кто проверяет ответ)</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <source>Governor</source>
+        <translation>Руководитель</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Sign the exception…</source>
+        <translation>Подписать исключение…</translation>
+    </message>
+    <message>
+        <source>Sign the exception</source>
+        <translation>Подписать исключение</translation>
+    </message>
+    <message>
+        <source>Signing as: %1
+You let “%2” pass for this exact text, because: %3</source>
+        <translation>Подписывает: %1
+Вы пропускаете проверку «%2» именно для этого текста, потому что: %3</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Подписать</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>Не подписано</translation>
+    </message>
+    <message>
+        <source>The exception is signed and recorded.</source>
+        <translation>Исключение подписано и записано.</translation>
+    </message>
+    <message>
+        <source>Save first</source>
+        <translation>Сначала сохраните</translation>
+    </message>
+    <message>
+        <source>Save the answer first: an exception holds for saved text.</source>
+        <translation>Сначала сохраните ответ: исключение действует для сохранённого текста.</translation>
+    </message>
+    <message>
+        <source>Nothing to let pass</source>
+        <translation>Пропускать нечего</translation>
+    </message>
+    <message>
+        <source>No must-fix check stands on this answer&apos;s text without an exception.</source>
+        <translation>У текста этого ответа нет непройденных обязательных проверок без исключения.</translation>
+    </message>
+    <message>
+        <source>No governors yet</source>
+        <translation>Руководителей пока нет</translation>
+    </message>
+    <message>
+        <source>Only a governor records an exception, and this library has no governors yet.</source>
+        <translation>Исключение записывает только руководитель, а в этой библиотеке руководителей пока нет.</translation>
+    </message>
+    <message>
+        <source>Let a must-fix check &amp;pass… (governor)</source>
+        <translation>&amp;Пропустить обязательную проверку… (руководитель)</translation>
+    </message>
+    <message>
+        <source>A governor lets a must-fix check pass for this exact text, saying why</source>
+        <translation>Руководитель пропускает обязательную проверку именно для этого текста, объясняя почему</translation>
+    </message>
+    <message>
+        <source>Example reason</source>
+        <translation>Пример причины</translation>
+    </message>
+</context>
 </TS>
