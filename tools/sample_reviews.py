@@ -33,6 +33,11 @@ from authoring_app.review.keys import KeyStore  # noqa: E402
 SAMPLE = ROOT / "sample_content"
 NOTE = "Demonstration record in the sample library: not a real clinical review."
 START = dt.datetime(2026, 11, 16, 9, 0, tzinfo=dt.UTC)
+NO_ADDRESS = "source-no-address"
+UNCONFIRMED = (
+    "The address of a source here could not be confirmed yet; a real library gives it, or "
+    "cites a document it can point readers to."
+)
 
 BOT_MESSAGE_IDS = (
     "bot-welcome",
@@ -51,9 +56,12 @@ def _approved(answer_id: str, hour: int, clinicians: tuple[str, ...]) -> list:
         (
             f"{answer_id}.{locale}",
             [(hour, "submit", "demo-author", "")]
-            + [(hour + 30 + i, "approve", person, "") for i, person in enumerate(clinicians)],
+            + [
+                (hour + 30 + number * len(clinicians) + i, "approve", person, "")
+                for i, person in enumerate(clinicians)
+            ],
         )
-        for locale in ("ru", "en")
+        for number, locale in enumerate(("ru", "en"))  # a translation after its source
     ]
 
 
@@ -77,8 +85,8 @@ PLAN = [
                 "demo-clinician-2",
                 "Checked against the Russian text: same advice, same red flags.",
             ),
-            (26, "approve", "demo-clinician-1", ""),
-            (29, "approve", "demo-clinician-2", ""),
+            (29, "approve", "demo-clinician-1", ""),
+            (30, "approve", "demo-clinician-2", ""),
         ],
     ),
     (
@@ -150,6 +158,16 @@ def main() -> int:
             edits.claim(
                 library, answer.key, "demo-author", keys["demo-author"], message=NOTE, now=founded
             )
+        # Sources whose address is not confirmed yet: a demonstration governor's exception,
+        # which also shows a newcomer what an exception looks like.
+        from authoring_app.review.exceptions import answer_checks, record_exception
+
+        for answer in library.answers():
+            if any(p.code == NO_ADDRESS for p in answer_checks(library, answer)):
+                record_exception(
+                    library, answer.key, "demo-governor-1", keys["demo-governor-1"], NO_ADDRESS,
+                    f"{UNCONFIRMED} ({NOTE})", now=founded,
+                )  # fmt: skip
         for name, steps in PLAN:
             key = AnswerKey.parse(name)
             for hours, action, person, message in steps:
