@@ -5,13 +5,15 @@ follows from that commit and the time alone (which release counts as published i
 afterwards). `remember` keeps them in the app's cache under that commit, true from the
 moment they were worked out for until the next midnight (UTC: review due dates), and never while a record is dated in the future (it
 counts once its time has come). `recall` gives them back only for the same commit; git
-compares the files meanwhile. The review threads are left out of the kept copy and put back
-from the review files, which opening has read anyway.
+compares the files meanwhile. The review threads are left out of the kept copy and read
+back from the review files (as committed) only when one is first looked at.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Sequence
 
 from authoring_app.library import cache
 from authoring_app.library.answer import AnswerKey
@@ -58,11 +60,58 @@ def recall(library: Library, now: dt.datetime) -> tuple[Snapshot | None, tuple |
     if clean is None or clean != snapshot.head or not isinstance(found, tuple):
         return snapshot, None
     statuses, stray = found
-    threads: dict[AnswerKey, list[ReviewRecord]] = {}
-    for rel, review in review_files(library.path, snapshot.ids()).items():
-        key = review_key(rel.rsplit("/", 1)[-1])
-        if key is not None:
-            threads[key] = in_order(review.records)
+    threads = _Threads(library.path, snapshot.ids())
     for key, status in statuses.items():  # fresh from the cache: no one else holds them yet
-        object.__setattr__(status, "records", tuple(threads.get(key, ())))
+        object.__setattr__(status, "records", Thread(threads, key))
     return snapshot, (statuses, stray)
+
+
+class _Threads:
+    """Every answer's review thread, read from the review files git vouches for (`ids`) the
+    first time any one is wanted: most opens look at few threads, or none."""
+
+    def __init__(self, root, ids):
+        self._root, self._ids = root, dict(ids)
+        self._lock = threading.Lock()
+        self._threads: dict[AnswerKey, tuple[ReviewRecord, ...]] | None = None
+
+    def get(self, key: AnswerKey) -> tuple[ReviewRecord, ...]:
+        with self._lock:
+            if self._threads is None:
+                self._threads = {}
+                for rel, review in review_files(self._root, self._ids).items():
+                    found = review_key(rel.rsplit("/", 1)[-1])
+                    if found is not None:
+                        self._threads[found] = tuple(in_order(review.records))
+            return self._threads.get(key, ())
+
+
+class Thread(Sequence):
+    """One answer's review thread, oldest first, read when first looked at."""
+
+    __slots__ = ("_threads", "_key", "_records")
+
+    def __init__(self, threads: _Threads, key: AnswerKey):
+        self._threads, self._key, self._records = threads, key, None
+
+    def _all(self) -> tuple[ReviewRecord, ...]:
+        if self._records is None:
+            self._records = self._threads.get(self._key)
+        return self._records
+
+    def __getitem__(self, index):
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __eq__(self, other) -> bool:
+        return tuple(self._all()) == tuple(other) if isinstance(other, Sequence) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self):  # a copy holds the records themselves
+        return tuple, (self._all(),)

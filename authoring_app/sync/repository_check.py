@@ -11,6 +11,7 @@ from pathlib import Path
 
 import git
 
+from authoring_app.library import cache
 from authoring_app.library.cache import Kind, ParsedFiles
 from authoring_app.library.documents import conflict_markers_in
 from authoring_app.library.layout import CONFLICTS_DIR, LIBRARY_FILES
@@ -92,10 +93,30 @@ def check_repository(library: Library, snapshot: Snapshot | None = None) -> list
         )
         for version in stranded_releases(library)
     ]
-    reviews = review_files(library.path, snapshot.ids())
-    problems += conflict_markers(library, snapshot, answers=False, reviews=reviews)
-    problems += truncated_reviews(library, reviews)
+    problems += _review_file_problems(library, snapshot, clean_at)
     return problems
+
+
+# What is wrong inside the review files (markers, a cut-off last record), kept by the commit
+# the files are exactly as: a later open then reads none of the review files' records.
+REVIEW_FILE_PROBLEMS = Kind(
+    "review-file-problems",
+    ("authoring_app.review.records", "authoring_app.library.documents", __name__),
+)
+
+
+def _review_file_problems(library: Library, snapshot: Snapshot, clean_at: str | None):
+    clean = clean_at is not None and clean_at == library.head()
+    if clean:
+        kept = cache.load(library.path, REVIEW_FILE_PROBLEMS, clean_at)
+        if isinstance(kept, list):
+            return kept
+    reviews = review_files(library.path, snapshot.ids())
+    found = conflict_markers(library, snapshot, answers=False, reviews=reviews)
+    found += truncated_reviews(library, reviews)
+    if clean:
+        cache.store(library.path, REVIEW_FILE_PROBLEMS, clean_at, found)
+    return found
 
 
 def changes(library: Library) -> tuple[list[str], list[str]]:

@@ -473,3 +473,37 @@ def test_statuses_remembered_for_a_commit_are_used_only_while_nothing_they_depen
     for _ in range(2):  # a record from the future is never remembered as not counting
         assert [p.code for p in library_status(library, now=now)[RU].problems] == ["review-future"]
     assert len(derived) == 2 * len(library.answers())
+
+
+def test_a_later_open_reads_no_review_file_until_a_thread_is_looked_at(signed, monkeypatch):
+    """Opening a library exactly as committed takes its statuses and the review files'
+    problems from what was kept; the records are read only when a thread is looked at, and
+    are then those of the files as committed."""
+    from authoring_app.library.library import Library
+    from authoring_app.review import records, status_memory
+    from authoring_app.sync import repository_check
+    from authoring_app.sync.opening import open_library
+
+    with open_library(signed.path) as first:
+        thread = library_status(first)[EN].records
+        assert [r.kind for r in thread] == ["edited", "submitted", "signed-off", "signed-off"]
+    reads = []
+    real = records.review_files
+
+    def counted(*args, **kwargs):
+        reads.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(status_memory, "review_files", counted)
+    monkeypatch.setattr(repository_check, "review_files", counted)
+    with open_library(signed.path) as again:
+        statuses = library_status(again)
+        assert reads == [] and isinstance(again, Library)
+        assert statuses[EN].status == Status.APPROVED
+        # The file changes on disk after the statuses were taken: the thread is still the
+        # one they were worked out from, and the change is not taken for history.
+        path = signed.path / "reviews" / "abscess-signs.en.jsonl"
+        path.write_text(path.read_text("utf-8") + path.read_text("utf-8").splitlines()[0] + "\n")
+        assert list(statuses[EN].records) == list(thread)
+        assert reads == [1]
+        assert statuses[EN].records == tuple(thread)
