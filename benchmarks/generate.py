@@ -343,7 +343,8 @@ def founding(files: dict[str, bytes], store, clock: int) -> bytes:
 
 def sign_answers(writer: FastImport, store, answers: dict[str, Answer], rng: random.Random) -> int:
     """Every answer's text is the author's (a signed edit record, as the app saves it); about
-    70% are signed off (two clinicians where the topic needs two), in batches.
+    70% are signed off in every language (two clinicians where the topic needs two), in
+    batches: a translation counts only while its source is approved.
 
     A translation's sign-off records the hash of its source, as the app's sign-off does."""
     from authoring_app.library.directory import Directory
@@ -359,6 +360,7 @@ def sign_answers(writer: FastImport, store, answers: dict[str, Answer], rng: ran
     who = ("Bench Clinician 1", "c1@people.invalid", "bench-clinician-1")
     batch: dict[str, bytes] = {}
     signed = 0
+    chosen: dict[str, bool] = {}  # an answer and its translations are signed off together
     for answer in sorted(answers.values(), key=lambda a: (a.id, a.locale)):
         edited = ReviewRecord(
             kind=EDITED,
@@ -371,7 +373,7 @@ def sign_answers(writer: FastImport, store, answers: dict[str, Answer], rng: ran
             message=None,
         )
         lines = [edited.signed(private["bench-author"]).to_line()]
-        if rng.random() < 0.7:
+        if chosen.setdefault(answer.id, rng.random() < 0.7):
             source = (
                 by_key.get((answer.id, answer.translation_of)) if answer.translation_of else None
             )
