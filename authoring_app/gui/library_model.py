@@ -55,7 +55,26 @@ class AnswerRow(NamedTuple):
     title: str
     status: StatusView
     editor_name: str
-    search_text: str  # id, title, summary, questions and tags, case-folded
+    search_text: str  # id, title, summary, questions and tags, `searchable`
+
+
+def searchable(text: str) -> str:
+    """Text as a search looks into it: lower case, ё as е, accents dropped (as bots read)."""
+    from answer_kit.words import normalise
+
+    return normalise(text)
+
+
+def search_words(query: str) -> list[str]:
+    """What each word of a search must find: its stem, by the stemmer bots use, so that any
+    form of a word finds the others ("абсцессы" finds "абсцесса", "veins" finds "vein")."""
+    from answer_kit.words import stem, words
+
+    found = []
+    for token in query.split():
+        parts = words(token)
+        found += [stem(part) for part in parts] if parts else [token.casefold()]
+    return found
 
 
 @dataclass
@@ -138,7 +157,7 @@ class AnswerTreeModel(QStandardItemModel):
                 text = " ".join(
                     [answer.id, answer.title, answer.summary, *answer.questions, *answer.tags]
                 )
-                known = texts[key] = (answer, text.casefold())
+                known = texts[key] = (answer, searchable(text))
             group.rows.append(
                 AnswerRow(
                     key,
@@ -374,7 +393,7 @@ class AnswerFilter(QSortFilterProxyModel):
     def set_filters(self, **changes) -> None:
         for name, value in changes.items():
             if name == "search":
-                self.search_words = value.casefold().split()
+                self.search_words = search_words(value)
             else:
                 setattr(self, name, value)
         model: AnswerTreeModel = self.sourceModel()  # type: ignore[assignment]

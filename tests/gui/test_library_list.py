@@ -133,3 +133,21 @@ def test_opening_a_library_shows_its_statuses_with_the_first_list(qtbot, sample_
     finally:
         window.tasks.wait()
         window._close_library()
+
+
+def test_search_finds_every_form_of_a_word_as_bots_do(qtbot, sample_window):
+    """An outreach worker types the word as it comes: "Абсцессы" finds the answers that say
+    "абсцесс" or "абсцесса", "veins" finds "vein", and "ё" finds "е"."""
+    panel = sample_window.library_panel
+    type_text(panel.search, "абсцесс")
+    singular = set(panel.visible_keys())
+    assert AnswerKey("abscess-warning-signs", "ru") in singular
+    panel.search.clear()
+    type_text(panel.search, "Абсцессы")
+    assert set(panel.visible_keys()) == singular
+    panel.search.clear()
+    type_text(panel.search, "collapsed veins")
+    assert AnswerKey("collapsed-veins", "en") in panel.visible_keys()
+    panel.search.clear()
+    type_text(panel.search, "nothing-like-this-anywhere")
+    assert panel.visible_keys() == []
