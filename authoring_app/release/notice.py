@@ -56,7 +56,6 @@ def build_notice(
     version: str,
     sha256: str,
     size: int,
-    release_expires: str,
     signer: Person,
     private_key,
     now: dt.datetime,
@@ -64,15 +63,11 @@ def build_notice(
     withdrawn: tuple[str, ...] = (),
     revoked_keys: tuple[str, ...] = (),
 ) -> Notice:
-    """Sign a notice that release `version` is current for `days` days from `now` (never past
-    the release's own expiry)."""
-    until = parse_utc(release_expires)
+    """Sign a notice that release `version` is current for `days` days from `now`, even past
+    the release's own expiry: the release's expiry proves freshness only (for consumer kits
+    that know no notices), while each answer leaves bots on its own next-review date."""
     now = now.astimezone(dt.UTC).replace(microsecond=0)
-    if now >= until:
-        raise NoticeError(
-            f"release {version} expired at {release_expires}: publish a new release instead"
-        )
-    expires = min(now + dt.timedelta(days=days), until)
+    expires = now + dt.timedelta(days=days)
     public = minisign.PublicKey.from_ed25519(private_key.public_key())
     issued_text, expires_text = iso_utc(now), iso_utc(expires)
     data = {

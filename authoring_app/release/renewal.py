@@ -18,6 +18,10 @@ from authoring_app.release.notice import Notice, build_notice, schema_files
 from authoring_app.release.publishing import check_publisher
 from authoring_app.review.keys import KeyStoreError, decode_public_key
 
+# A release is renewed whatever its own expiry: that expiry only tells consumer kits that know
+# no notices when to stop; each answer still leaves bots on its own next-review date.
+_RENEWABLE = dt.datetime.max.replace(tzinfo=dt.UTC)
+
 
 @dataclass(frozen=True)
 class Renewal:
@@ -57,6 +61,7 @@ def latest_verified(library: Library, commit: str, now: dt.datetime) -> answer_k
             manifest_bytes=manifest,
             now=now,
             allow_sample=library.info.sample,  # a sample library's own, renewed as such
+            renewed_until=_RENEWABLE,  # renewing is what keeps it current past its expiry
         )
     except answer_kit.Refused as exc:
         raise published.PublishError(f"the latest release cannot be renewed: {exc}") from None
@@ -79,7 +84,6 @@ def renew_notice(
             version=release.version,
             sha256=release.sha256,
             size=len(release.bundle_bytes),
-            release_expires=release.data["expires"],
             signer=person,
             private_key=private_key,
             now=now,
