@@ -197,6 +197,11 @@ def cmd_notice(args) -> int:
             f"Release {renewed.notice.version} is confirmed current until "
             f"{renewed.notice.expires:%Y-%m-%d %H:%M} UTC."
         )
+        if renewed.notice.withdrawn:
+            print(
+                "Withdrawn: bots stop serving these at their next pull: "
+                + ", ".join(renewed.notice.withdrawn)
+            )
         return _deliver(library)
 
 
