@@ -206,8 +206,10 @@ class PublishDialog(RenewAndResend, QDialog):
         self._busy(False)
         self.plan = plan
         self.channels.setText(channels_html(self.library.info.channels, notice))
+        # Answers a doctor withdrew reach bots with a renewed notice too, without a release.
+        withdrawn = [i for i in plan.left_out if i.status == "retired" and i.key in plan.removed]
         self.renew_button.setVisible(
-            plan.nothing_changed and not plan.problems and notice is not None
+            notice is not None and (bool(withdrawn) or (plan.nothing_changed and not plan.problems))
         )
         self.previous.setText(plan.previous_version or self.tr("none yet (this is the first)"))
         self.version.setEnabled(plan.can_publish)

@@ -126,3 +126,50 @@ def test_the_withdraw_dialog_fits_a_laptop_screen_in_both_languages(
         drain(qtbot, window)
     finally:
         install_translations(app, "en")
+
+
+def test_the_withdrawal_reaches_a_pulled_bot_through_the_publishers_notice(
+    qtbot, settings, library, tmp_path
+):
+    """Withdrawn in the app by a doctor; the publisher confirms the release in the Publish
+    dialog (a signed notice, no new release); a bot that pulled before drops both languages
+    at its next pull and keeps serving everything else."""
+    import answer_kit
+    from authoring_app.release import planning, publishing
+    from tests.gui.review_helpers import become
+    from tests.gui.test_publish_channels import open_dialog, unlock_with_passphrase
+    from tests.release.helpers import pinned_key
+
+    keys = give_keys(library, ["dr-one", "dr-two", "pat"])
+    sign_all(library, keys, ["dr-one", "dr-two"])
+    publishing.publish(library, planning.plan_release(library), "pat", keys["pat"])
+    key = answer_kit.load_keys([pinned_key(library, tmp_path, "pat")])
+    bot = tmp_path / "bot"
+    answer_kit.pull(str(library.path), bot, key)
+    assert {str(EN), str(RU)} <= {a["key"] for a in answer_kit.serving(bot, key).release.answers}
+
+    window = make_window(qtbot, library, settings, person_id="dr-one")
+    window.open_answer(RU)
+
+    def fill(dialog):
+        type_text(dialog.reason, "Устаревший совет")
+        click(qtbot, dialog.withdraw_button)
+
+    in_next_dialog(fill)
+    window.actions["withdraw"].trigger()
+    settle(qtbot, window)
+
+    become(qtbot, window, "pat")
+    dialog = open_dialog(qtbot, window)
+    assert {EN, RU} <= set(dialog.plan.removed)
+    assert dialog.renew_button.isVisible()  # the notice goes out without a new release
+    unlock_with_passphrase(qtbot)
+    click(qtbot, dialog.renew_button)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
+    dialog.accept()
+    settle(qtbot, window)
+
+    result = answer_kit.pull(str(library.path), bot, key)
+    assert result.withdrawn == {str(EN), str(RU)}
+    assert not {str(EN), str(RU)} & {a["key"] for a in answer_kit.serving(bot, key).release.answers}
+    drain(qtbot, window)
