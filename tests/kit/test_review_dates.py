@@ -98,3 +98,38 @@ def test_without_a_renewal_the_release_stops_at_its_own_expiry(pulled, capsys):
     now = answer_kit.serving(bot, key, now=after)
     assert not now.current and "expired" in now.fallback.reason
     assert now.fallback.emergency  # the emergency numbers are still offered
+
+
+def test_a_release_that_puts_off_an_answers_review_date_is_refused(pulled):
+    """A publisher (or whoever holds their key) cannot keep an answer on the bots by writing a
+    later review date than its sign-offs allow: with the governors pinned, the kit works the
+    date out from the signed evidence and the governed review interval."""
+    import hashlib
+    import json
+
+    from answer_kit import minisign
+    from authoring_app.release.bundle import canonical_json
+    from authoring_app.release.publishing import trusted_comment
+
+    library, keys, key_file, bot = pulled
+    key = answer_kit.load_public_key(key_file)
+    info = library.info
+    governors = answer_kit.Governors(
+        {g.id: g.public_key for g in info.governors}, info.signatures_required
+    )
+    raw = (bot / "current" / "bundle.json").read_bytes()
+    signature = (bot / "current" / "bundle.json.minisig").read_bytes()
+    honest = answer_kit.verify_bundle(raw, signature, key, governors=governors, allow_sample=True)
+    assert honest.version == "1.0.0"  # the release as published passes
+
+    data = json.loads(raw)
+    target = next(a for a in data["answers"] if a["key"] == "opioid-overdose-signs.en")
+    target["governance"]["next_review"] = "2031-01-01"
+    forged = canonical_json(data)
+    comment = trusted_comment(data["version"], data["expires"], hashlib.sha256(forged).hexdigest())
+    forged_signature = minisign.sign(forged, keys[PUBLISHER], trusted_comment=comment)
+    answer_kit.verify_bundle(forged, forged_signature, key, allow_sample=True)  # signed, yes
+    with pytest.raises(answer_kit.Refused, match="opioid-overdose-signs.en: its next review"):
+        answer_kit.verify_bundle(
+            forged, forged_signature, key, governors=governors, allow_sample=True
+        )
