@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 
 from authoring_app import __version__
-from authoring_app.cli import governance, library, publish, review, sync
+from authoring_app.cli import governance, library, publish, review, sync, withdraw
 from authoring_app.cli.common import EXIT_PROBLEMS, CommandError
 
 
@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
-    for area in (library, review, governance, publish, sync):
+    for area in (library, review, withdraw, governance, publish, sync):
         area.register(add)
     return parser
 

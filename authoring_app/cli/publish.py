@@ -46,8 +46,31 @@ def _print_plan(plan, library, *, verbose: bool) -> None:
                 print(f"  {item.key}: {item.reason}")
         if not verbose and len(plan.left_out) > len(plan.review_due):
             print("  (--verbose names every answer left out and why)")
+    _print_due_soon(plan, library)
     for problem in plan.problems:
         print(f"Cannot publish: {problem}")
+
+
+def _print_due_soon(plan, library) -> None:
+    """Answers in the release whose review comes soon: a warning, as in the Publish dialog."""
+    from authoring_app.review.due_soon import coming_up
+
+    items = coming_up(
+        (
+            (e.answer.key, e.governance.next_review)
+            for e in plan.included
+            if e.answer.kind == "answer"  # the emergency response and bot messages stay
+        ),
+        windows=library.info.due_soon_days,
+    )
+    if not items:
+        return
+    print(
+        f"Warning: {len(items)} answer(s) in the release are due for review soon; on its date "
+        "each leaves the bots unless a doctor signs it off again:"
+    )
+    for item in items:
+        print(f"  {item.key}  review due {item.review_due.isoformat()} (in {item.days_left} days)")
 
 
 def _print_questions(report, library, *, verbose: bool) -> None:
@@ -174,6 +197,11 @@ def cmd_notice(args) -> int:
             f"Release {renewed.notice.version} is confirmed current until "
             f"{renewed.notice.expires:%Y-%m-%d %H:%M} UTC."
         )
+        if renewed.notice.withdrawn:
+            print(
+                "Withdrawn: bots stop serving these at their next pull: "
+                + ", ".join(renewed.notice.withdrawn)
+            )
         return _deliver(library)
 
 

@@ -25,15 +25,28 @@ REVIEW_ACTIONS = ("submit", "comment", "request-changes", "approve", "retire", "
 
 def cmd_status(args) -> int:
     from authoring_app.release.published import published_hashes
+    from authoring_app.review.due_soon import due_soon
     from authoring_app.review.library_status import library_status
 
     with open_library(args, statuses_next=True) as library:
         statuses = library_status(library, published=published_hashes(library))
         rows = [_status_row(library, s) for s in statuses.values()]
+        soon = due_soon(statuses, windows=library.info.due_soon_days)
         if args.json:
+            coming = [
+                {
+                    "answer": str(item.key),
+                    "review_due": item.review_due.isoformat(),
+                    "days_left": item.days_left,
+                    "within": item.within,
+                }
+                for item in soon
+            ]
             print(
                 json.dumps(
-                    {"library": str(library.path), "answers": rows}, ensure_ascii=False, indent=2
+                    {"library": str(library.path), "answers": rows, "due_soon": coming},
+                    ensure_ascii=False,
+                    indent=2,
                 )
             )
             return EXIT_OK
@@ -57,9 +70,27 @@ def cmd_status(args) -> int:
             if row["problems"]:
                 line += f"  {row['problems']} record(s) do not count: run validate"
             print(line)
+        _print_due_soon(soon, library.info.due_soon_days)
         if library.info.sample:
             print("(sample library: sign-offs by demonstration clinicians, labelled as such)")
     return EXIT_OK
+
+
+def _print_due_soon(soon, windows) -> None:
+    """The section of reviews coming up, one window at a time (each answer in its smallest)."""
+    print()
+    if not soon:
+        print(f"Due for review soon: none in the next {max(windows)} days")
+        return
+    print("Due for review soon (each answer leaves bots on its date unless signed off again):")
+    for window in sorted(windows):
+        items = [item for item in soon if item.within == window]
+        if not items:
+            continue
+        print(f"  within {window} days:")
+        for item in items:
+            left = "today" if item.days_left == 0 else f"in {item.days_left} day(s)"
+            print(f"    {item.key}  review due {item.review_due.isoformat()} ({left})")
 
 
 def _status_row(library, status) -> dict:

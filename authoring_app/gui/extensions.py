@@ -26,6 +26,7 @@ WINDOW_MODULES = (
     "authoring_app.gui.try_panel",
     "authoring_app.gui.governance_dialog",
     "authoring_app.gui.exception_dialog",
+    "authoring_app.gui.withdraw_dialog",
 )
 WINDOW_EXTENSIONS: list[Callable] = []  # install(window) functions added at run time
 SCREENSHOT_VIEWS: dict[str, Callable] = {}

@@ -5,7 +5,7 @@ The model and the filter it shows are in `library_model`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QStandardItemModel,
@@ -83,6 +83,16 @@ class LibraryPanel(QWidget):
         )
         self.review_due = QCheckBox(self.tr("Review due"))
         self.review_due.toggled.connect(lambda on: self._filter(review_due_only=on))
+        self.due_soon = QCheckBox(self.tr("Review due soon"))
+        self.due_soon.setObjectName("due_soon_filter")
+        self.due_soon.setToolTip(
+            self.tr(
+                "Approved answers whose review date comes within %1 days: on that date they "
+                "leave the bots unless a doctor signs them off again."
+            )
+        )
+        self.due_soon.toggled.connect(lambda on: self._filter(due_soon_only=on))
+        self._soon_tip = self.due_soon.toolTip()
 
         self.view = QTreeView()
         self.view.setObjectName("answer_list")
@@ -121,6 +131,7 @@ class LibraryPanel(QWidget):
         filters.addWidget(self.topic_filter, 0, 1)
         filters.addWidget(self.locale_filter, 1, 0)
         filters.addWidget(self.my_review, 1, 1)
+        filters.addWidget(self.due_soon, 2, 0)
         filters.addWidget(self.review_due, 2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -154,6 +165,7 @@ class LibraryPanel(QWidget):
             or self.topic_filter.currentIndex() > 0
             or self.locale_filter.currentIndex() > 0
             or self.review_due.isChecked()
+            or self.due_soon.isChecked()
         )
 
     def clear_filters(self) -> None:
@@ -165,12 +177,18 @@ class LibraryPanel(QWidget):
             combo.setCurrentIndex(0)
         for widget in (self.search, self.status_filter, self.topic_filter, self.locale_filter):
             widget.blockSignals(False)
-        for box in (self.my_review, self.review_due):
+        for box in (self.my_review, self.review_due, self.due_soon):
             box.blockSignals(True)
             box.setChecked(False)
             box.blockSignals(False)
         self._filter(
-            search="", status=None, topic=None, locale=None, reviewer=None, review_due_only=False
+            search="",
+            status=None,
+            topic=None,
+            locale=None,
+            reviewer=None,
+            review_due_only=False,
+            due_soon_only=False,
         )
 
     def _expand(self) -> None:
@@ -207,6 +225,10 @@ class LibraryPanel(QWidget):
         words = QStandardItemModel(0, 1)
         for status in sorted({row.status.status for row in self.model.rows} or {STATUSES[0]}):
             words.appendRow(_status_look(status, bold)[1])
+        for status in sorted({r.status.status for r in self.model.rows if r.status.is_due_soon}):
+            cell = _status_look(status, bold)[1]  # marked "review soon" instead
+            cell.setData(self.model.soon_word, Qt.ItemDataRole.DisplayRole)
+            words.appendRow(cell)
         option = QStyleOptionViewItem()
         self.view.initViewItemOption(option)
         delegate = self.view.itemDelegateForColumn(STATUS) or self.view.itemDelegate()
@@ -238,6 +260,7 @@ class LibraryPanel(QWidget):
             self.my_review.setChecked(False)  # no one's review is waiting for them: show all
         elif self.my_review.isChecked():
             self.proxy.set_filters(reviewer=person)  # the same filter, for who is here now
+        self.due_soon.setToolTip(self._soon_tip.replace("%1", str(max(library.info.due_soon_days))))
         topics = {t.id: t.label(ui_locale) for t in library.info.topics}
         names = {p.id: p.name for p in library.roster}
         current = self.current_key()

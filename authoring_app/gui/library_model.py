@@ -42,6 +42,7 @@ TITLE, LOCALE, STATUS, EDITOR, DUE = range(5)
 SHOWN, HIDDEN = "1", "0"
 _ROOT = QModelIndex()
 _DETAIL_COLOUR = "#5f6b7a"
+SOON_COLOUR = "#b35c00"  # an approved answer whose review comes soon
 
 
 keep_none_alive()
@@ -117,6 +118,7 @@ class AnswerTreeModel(QStandardItemModel):
         self._groups: list[TopicGroup] = []
         self._rows: list[AnswerRow] = []  # every answer, in list order
         self._indexes: list[QModelIndex] = []  # each answer's title, in the same order
+        self.soon_word = ""  # what marks an answer whose review comes soon
         self._topic_indexes: list[QModelIndex] = []
         self._first: list[int] = []  # each topic's first position in `_rows`
         self._places: dict[AnswerKey, int] = {}  # key -> position in `_rows`
@@ -184,6 +186,9 @@ class AnswerTreeModel(QStandardItemModel):
         bold.setBold(True)
         edited_by = self.tr("edited by %1")
         due_on = self.tr("review due %1")
+        soon_on = self.tr("review due soon: %1 (within %2 days)")
+        soon_word = self.soon_word = self.tr("review soon")
+        soon_colour = QColor(SOON_COLOUR)
         shown_title = _template(SHOWN, SHOWN_ROLE)
         hidden_title = _template(HIDDEN, SHOWN_ROLE)
         looks: dict[str, tuple[str, QStandardItem]] = {}  # status -> (word, its cell)
@@ -209,7 +214,9 @@ class AnswerTreeModel(QStandardItemModel):
                 detail = [language]
                 if row.editor_name:
                     detail.append(edited_by.replace("%1", row.editor_name))
-                if due:
+                if due and status.is_due_soon:
+                    detail.append(soon_on.replace("%1", due).replace("%2", str(status.due_within)))
+                elif due:
                     detail.append(due_on.replace("%1", due))
                 detail = " · ".join(detail)
                 shown = self._shown[position + number]
@@ -223,6 +230,11 @@ class AnswerTreeModel(QStandardItemModel):
                 item.setData(f"{row.title}\n{detail}", Qt.ItemDataRole.ToolTipRole)
                 item.setData(f"{row.title}. {word}. {detail}", Qt.ItemDataRole.AccessibleTextRole)
                 cell = status_template.clone()
+                if status.is_due_soon:  # marked in place of "approved": review comes soon
+                    cell.setData(soon_word, Qt.ItemDataRole.DisplayRole)
+                    cell.setData(f"{word} · {detail}", Qt.ItemDataRole.ToolTipRole)
+                    cell.setData(soon_colour, Qt.ItemDataRole.DecorationRole)
+                    cell.setData(QBrush(soon_colour), Qt.ItemDataRole.ForegroundRole)
                 cell.setData(key, KEY_ROLE)
                 cell.setData(status, STATUS_ROLE)
                 texts = (key.locale, row.editor_name or "—", due or "—")
@@ -389,6 +401,7 @@ class AnswerFilter(QSortFilterProxyModel):
         self.locale: str | None = None
         self.reviewer = None  # a Person: show only answers waiting for their sign-off
         self.review_due_only = False
+        self.due_soon_only = False
 
     def set_filters(self, **changes) -> None:
         for name, value in changes.items():
@@ -402,7 +415,14 @@ class AnswerFilter(QSortFilterProxyModel):
 
     def shown(self, rows: list[AnswerRow]) -> list[bool]:
         """For each of `rows`, whether the search and filters leave it."""
-        narrowed = (self.topic, self.locale, self.status, self.review_due_only, self.reviewer)
+        narrowed = (
+            self.topic,
+            self.locale,
+            self.status,
+            self.review_due_only,
+            self.due_soon_only,
+            self.reviewer,
+        )
         if any(value not in (None, False, "") for value in narrowed):
             return [self.accepts(row) for row in rows]
         words = self.search_words
@@ -423,6 +443,8 @@ class AnswerFilter(QSortFilterProxyModel):
         if self.status and row.status.status != self.status:
             return False
         if self.review_due_only and not row.status.is_review_due:
+            return False
+        if self.due_soon_only and not row.status.is_due_soon:
             return False
         if self.reviewer is not None and not row.status.needs_review_by(self.reviewer):
             return False

@@ -34,6 +34,7 @@ from authoring_app.gui.publish_questions import QuestionReport
 from authoring_app.gui.publish_renewal import RenewAndResend
 from authoring_app.gui.publish_words import (
     channels_html,
+    due_soon_html,
     plain,
     sent_words,
     trust_html,
@@ -75,6 +76,11 @@ class PublishDialog(RenewAndResend, QDialog):
         self.summary.setObjectName("publish_summary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.due_soon = QLabel()  # answers whose review comes soon, if any
+        self.due_soon.setObjectName("publish_due_soon")
+        self.due_soon.setWordWrap(True)
+        self.due_soon.setTextFormat(Qt.TextFormat.RichText)
+        self.due_soon.setVisible(False)
         self.version = QLineEdit()
         self.version.setObjectName("publish_version")
         self.version.setAccessibleName(self.tr("Version of the new release"))
@@ -146,6 +152,7 @@ class PublishDialog(RenewAndResend, QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
+        layout.addWidget(self.due_soon)
         layout.addWidget(self.questions)
         layout.addLayout(form)
         layout.addWidget(self.channels)
@@ -199,8 +206,10 @@ class PublishDialog(RenewAndResend, QDialog):
         self._busy(False)
         self.plan = plan
         self.channels.setText(channels_html(self.library.info.channels, notice))
+        # Answers a doctor withdrew reach bots with a renewed notice too, without a release.
+        withdrawn = [i for i in plan.left_out if i.status == "retired" and i.key in plan.removed]
         self.renew_button.setVisible(
-            plan.nothing_changed and not plan.problems and notice is not None
+            notice is not None and (bool(withdrawn) or (plan.nothing_changed and not plan.problems))
         )
         self.previous.setText(plan.previous_version or self.tr("none yet (this is the first)"))
         self.version.setEnabled(plan.can_publish)
@@ -232,7 +241,25 @@ class PublishDialog(RenewAndResend, QDialog):
                 html.escape(self.tr("Why this version: %1").replace("%1", why_words(plan)))
             )
         self.summary.setText(text)
+        self._warn_due_soon(plan)
         self._check_version()
+
+    def _warn_due_soon(self, plan) -> None:
+        """Name the answers in the release whose review comes within the library's windows."""
+        from authoring_app.review.due_soon import coming_up
+
+        items = coming_up(
+            # The emergency response and the bot's own messages stay on bots whatever the date.
+            (
+                (e.answer.key, e.governance.next_review)
+                for e in plan.included
+                if e.answer.kind == "answer"
+            ),
+            windows=self.library.info.due_soon_days,
+        )
+        titles = {e.answer.key: e.answer.title for e in plan.included}
+        self.due_soon.setText(due_soon_html(items, titles))
+        self.due_soon.setVisible(bool(items))
 
     def _check_version(self) -> None:
         from authoring_app.release.planning import ReleaseError

@@ -22,14 +22,27 @@ class RenewAndResend:
         from authoring_app.review.keys import KeyStore
 
         person, version = self.person, self.plan.previous_version
-        private_key = ask.unlock_key(
-            self,
-            _tr("Confirm release %1 is still current").replace("%1", version),
+        withdrawn = [
+            str(i.key)
+            for i in self.plan.left_out
+            if i.status == "retired" and i.key in self.plan.removed
+        ]
+        statement = (
             _tr(
                 "Confirming as: %1\nBots will be told that release %2 is still the current "
                 "one for the next %3 days. Nothing else changes."
             )
-            .replace("%1", person.display)
+            if not withdrawn
+            else _tr(
+                "Confirming as: %1\nBots will be told that release %2 is still the current "
+                "one for the next %3 days, without the answers doctors withdrew (bots drop "
+                "them at their next pull): %4"
+            ).replace("%4", ", ".join(withdrawn))
+        )
+        private_key = ask.unlock_key(
+            self,
+            _tr("Confirm release %1 is still current").replace("%1", version),
+            statement.replace("%1", person.display)
             .replace("%2", version)
             .replace("%3", str(self.library.info.notice_days)),
             _tr("Confirm"),

@@ -250,3 +250,31 @@ def trust_html(changes) -> str:
     )
     items = "".join(f"<li>{html.escape(trust_words(change))}</li>" for change in changes)
     return f'<p style="color:#5a3500;"><b>{html.escape(heading)}</b></p><ul>{items}</ul>'
+
+
+def due_soon_html(items, titles, shown: int = 8) -> str:
+    """The warning of answers in the release whose review comes soon (`due_soon.coming_up`):
+    on that date each leaves the bots unless a doctor signs it off again."""
+    if not items:
+        return ""
+    head = tr("Due for review soon (%1):").replace("%1", str(len(items)))
+    why = tr(
+        "On its review date each leaves the bots (the others stay) unless a doctor signs it "
+        "off again before then."
+    )
+    lines = []
+    for item in items[:shown]:
+        when = (
+            tr("due today")
+            if item.days_left == 0
+            else tr("due %1, in %2 days")
+            .replace("%1", item.review_due.isoformat())
+            .replace("%2", str(item.days_left))
+        )
+        title = titles.get(item.key) or str(item.key)
+        lines.append(f"{html.escape(title)} ({item.key}): {html.escape(when)}")
+    if len(items) > shown:
+        lines.append(html.escape(tr("and %1 more").replace("%1", str(len(items) - shown))))
+    return '<p style="color:#b35c00;"><b>{}</b> {}<br>{}</p>'.format(
+        html.escape(head), html.escape(why), "<br>".join(lines)
+    )

@@ -72,6 +72,7 @@ class StatusView:
     locale: str = ""
     # Governors' exceptions that hold: (content hash, check, governor id, reason).
     exceptions: tuple[tuple[str, str, str, str], ...] = ()
+    due_within: int | None = None  # approved, review due within this many days (a window)
 
     def needs_review_by(self, person) -> bool:
         """Waiting for a sign-off that `person` (a roster Person) could give."""
@@ -89,6 +90,11 @@ class StatusView:
     def is_review_due(self) -> bool:
         return self.status == "review due"
 
+    @property
+    def is_due_soon(self) -> bool:
+        """Approved, and its review comes within one of the library's windows."""
+        return self.due_within is not None
+
 
 def library_statuses(library) -> dict[AnswerKey, StatusView]:
     """The status of every answer in `library` (all drafts if status is not yet derivable)."""
@@ -102,13 +108,20 @@ def library_statuses(library) -> dict[AnswerKey, StatusView]:
         published = published_hashes(library)
     except ImportError:
         published = {}
+    from authoring_app.review.due_soon import due_soon_window
+
+    today = dt.datetime.now(dt.UTC).date()
+    windows = library.info.due_soon_days
     views = {}
     for key, found in library_status(library, published=published).items():
+        status = str(getattr(found, "status", DRAFT))
+        review_due = _date_or_none(getattr(found, "review_due", None))
         views[key] = StatusView(
-            status=str(getattr(found, "status", DRAFT)),
+            due_within=due_soon_window(status, review_due, today, windows),
+            status=status,
             locale=key.locale,
             last_editor=_text_or_none(getattr(found, "last_editor", None)),
-            review_due=_date_or_none(getattr(found, "review_due", None)),
+            review_due=review_due,
             signed_by=frozenset(_signer(s) for s in getattr(found, "sign_offs", ()) or ()),
             exceptions=tuple(
                 (r.content_hash, r.check or "", r.person, r.message or "")

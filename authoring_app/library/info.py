@@ -12,6 +12,7 @@ DEFAULT_REVIEW_MONTHS = 12
 MAX_REVIEW_MONTHS = 36
 DEFAULT_NOTICE_DAYS = 7  # how long a freshness notice holds
 MAX_NOTICE_DAYS = 90
+DEFAULT_DUE_SOON_DAYS = (30, 60)  # how far ahead a review shows as due soon
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class LibraryInfo:
     notice_days: int = DEFAULT_NOTICE_DAYS
     # What every published answer carries besides its own text (STATEMENTS), by locale.
     statements: dict[str, dict[str, str]] = field(default_factory=dict)
+    due_soon_days: tuple[int, ...] = DEFAULT_DUE_SOON_DAYS  # ascending
 
     @classmethod
     def from_data(cls, data: Any) -> LibraryInfo:
@@ -144,6 +146,7 @@ class LibraryInfo:
             signatures_required=_count(governance.get("signatures_required"), 0) or 0,
             rules_valid=rules_valid,
             statements=_statements(data.get("statements")),
+            due_soon_days=_due_soon_days(data.get("review_due_soon_days")),
             **_releases(data.get("releases")),
         )
 
@@ -203,3 +206,13 @@ def _releases(data: Any) -> dict:
                 break
     days = _count(data.get("notice_days"), DEFAULT_NOTICE_DAYS)
     return {"channels": tuple(channels), "notice_days": min(days, MAX_NOTICE_DAYS)}
+
+
+def _due_soon_days(value) -> tuple[int, ...]:
+    """`review_due_soon_days` as ascending whole days (1 to 365); the default if unusable
+    (validation reports the mistake)."""
+    if not isinstance(value, list):
+        return DEFAULT_DUE_SOON_DAYS
+    days = sorted({v for v in value if isinstance(v, int) and not isinstance(v, bool)})
+    days = [d for d in days if 1 <= d <= 365][:3]
+    return tuple(days) or DEFAULT_DUE_SOON_DAYS

@@ -4,9 +4,10 @@
 A bot's `pull` reads it first (answer_kit.verify.verify_notice): a notice past its expiry
 means the place it pulls from has stopped updating, so a mirror frozen on an old release is
 noticed within days rather than when the release itself expires. Publishing writes one with
-each release; a publisher renews it without rebuilding the bundle (renewal.py). It has room
-for answers withdrawn from the current release and for revoked keys, which the consumer kit
-already honours; who may fill them in waits for the library's governance.
+each release; a publisher renews it without rebuilding the bundle (renewal.py). It names the
+answers of the current release that clinicians withdrew since (signed `retired` records,
+review/withdrawal.py), which the consumer kit stops serving at once; it has room for revoked
+keys, which the app leaves empty for now.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class Notice:
     expires: dt.datetime
     notice_bytes: bytes = field(repr=False)
     signature: str = field(repr=False)
+    withdrawn: tuple[str, ...] = ()  # answers ("id.locale") bots must stop serving now
 
     def files(self) -> dict[str, bytes]:
         """Path -> bytes of the notice and its signature on the published branch."""
@@ -56,7 +58,6 @@ def build_notice(
     version: str,
     sha256: str,
     size: int,
-    release_expires: str,
     signer: Person,
     private_key,
     now: dt.datetime,
@@ -64,15 +65,11 @@ def build_notice(
     withdrawn: tuple[str, ...] = (),
     revoked_keys: tuple[str, ...] = (),
 ) -> Notice:
-    """Sign a notice that release `version` is current for `days` days from `now` (never past
-    the release's own expiry)."""
-    until = parse_utc(release_expires)
+    """Sign a notice that release `version` is current for `days` days from `now`, even past
+    the release's own expiry: the release's expiry proves freshness only (for consumer kits
+    that know no notices), while each answer leaves bots on its own next-review date."""
     now = now.astimezone(dt.UTC).replace(microsecond=0)
-    if now >= until:
-        raise NoticeError(
-            f"release {version} expired at {release_expires}: publish a new release instead"
-        )
-    expires = min(now + dt.timedelta(days=days), until)
+    expires = now + dt.timedelta(days=days)
     public = minisign.PublicKey.from_ed25519(private_key.public_key())
     issued_text, expires_text = iso_utc(now), iso_utc(expires)
     data = {
@@ -92,7 +89,7 @@ def build_notice(
         trusted_comment=trusted_comment(version, sha256, issued_text, expires_text),
         untrusted_comment=f"notice from authoring-app: release {version} is current",
     )
-    return Notice(version, expires, notice_bytes, signature)
+    return Notice(version, expires, notice_bytes, signature, tuple(sorted(withdrawn)))
 
 
 def schema_files() -> dict[str, bytes]:

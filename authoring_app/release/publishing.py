@@ -220,7 +220,6 @@ def publish(
             version=chosen,
             sha256=built.sha256,
             size=len(bundle_bytes),
-            release_expires=plan.assembled.details["expires"],
             signer=person,
             private_key=private_key,
             now=now or dt.datetime.now(dt.UTC),

@@ -1,5 +1,7 @@
 """Renewing the freshness notice: a publisher confirms, in one step and without rebuilding
-the bundle, that the latest release is still the current one (see notice.py).
+the bundle, that the latest release is still the current one (see notice.py). The notice
+also names, in `withdrawn`, every answer of that release a clinician has withdrawn since
+(review/withdrawal.py): bots drop them at their next pull.
 
 The latest release is verified first, with the keys of the roster's publishers, so a
 publisher never vouches for a release someone else slipped onto the branch.
@@ -17,6 +19,11 @@ from authoring_app.release import memo, published, recording
 from authoring_app.release.notice import Notice, build_notice, schema_files
 from authoring_app.release.publishing import check_publisher
 from authoring_app.review.keys import KeyStoreError, decode_public_key
+from authoring_app.review.withdrawal import withdrawn_keys
+
+# A release is renewed whatever its own expiry: that expiry only tells consumer kits that know
+# no notices when to stop; each answer still leaves bots on its own next-review date.
+_RENEWABLE = dt.datetime.max.replace(tzinfo=dt.UTC)
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,7 @@ def latest_verified(library: Library, commit: str, now: dt.datetime) -> answer_k
             manifest_bytes=manifest,
             now=now,
             allow_sample=library.info.sample,  # a sample library's own, renewed as such
+            renewed_until=_RENEWABLE,  # renewing is what keeps it current past its expiry
         )
     except answer_kit.Refused as exc:
         raise published.PublishError(f"the latest release cannot be renewed: {exc}") from None
@@ -79,11 +87,12 @@ def renew_notice(
             version=release.version,
             sha256=release.sha256,
             size=len(release.bundle_bytes),
-            release_expires=release.data["expires"],
             signer=person,
             private_key=private_key,
             now=now,
             days=library.info.notice_days,
+            # Answers clinicians withdrew since: bots drop them at their next pull.
+            withdrawn=withdrawn_keys(library, among=(a["key"] for a in release.data["answers"])),
         )
         message = [
             f"Notice: release {release.version} is current until {notice.expires:%Y-%m-%d %H:%M}Z"

@@ -38,7 +38,7 @@ ROLES_FOR = {
     COMMENT: ("author", "clinician", "publisher"),
     CHANGES_REQUESTED: ("clinician",),
     SIGNED_OFF: ("clinician",),
-    RETIRED: ("clinician", "publisher"),
+    RETIRED: ("clinician",),  # a withdrawal takes a doctor's signature
 }
 
 

@@ -43,7 +43,7 @@ _ACTIONS = {
     COMMENT: "comment",
     CHANGES_REQUESTED: "request changes",
     SIGNED_OFF: "sign off answers",
-    RETIRED: "retire answers",
+    RETIRED: "withdraw answers",
 }
 
 

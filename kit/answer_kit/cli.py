@@ -141,12 +141,22 @@ def run_status(args) -> int:
         print(json.dumps(_state_json(state), ensure_ascii=False, indent=2))
     elif state.release is not None:
         release = state.release
-        withdrawn = len(release.data["answers"]) - len(release.answers)
+        moment = verify.now_utc(_now(args))
+        due = release.overdue_at(moment)
+        withdrawn = (
+            len(release.data["answers"])
+            - len(release.answers)
+            - len([key for key in due if key not in release.withdrawn])
+        )
+        left_out = [f"{withdrawn} withdrawn"] if withdrawn else []
+        left_out += [f"{len(due)} past their review date"] if due else []
         print(
             f"Current: release {release.version}, {len(release.answers)} answer(s)"
-            + (f" ({withdrawn} withdrawn)" if withdrawn else "")
-            + f", expires {release.data['expires']}"
+            + (f" ({', '.join(left_out)})" if left_out else "")
+            + f", current until {release.current_until:%Y-%m-%dT%H:%M:%SZ}"
         )
+        for key in due:
+            print(f"  not served, review date passed: {key}")
         if state.notice is not None:
             print(f"Confirmed by the publisher until {state.notice.expires:%Y-%m-%dT%H:%M:%SZ}")
     else:
@@ -161,6 +171,8 @@ def _state_json(state: fallback.Serving) -> dict:
         "release": release.version if release else None,
         "expires": release.data["expires"] if release else None,
         "withdrawn": sorted(release.withdrawn) if release else [],
+        "review_passed": release.overdue_at(release.as_of) if release and release.as_of else [],
+        "current_until": (f"{release.current_until:%Y-%m-%dT%H:%M:%SZ}" if release else None),
         "notice_expires": (f"{state.notice.expires:%Y-%m-%dT%H:%M:%SZ}" if state.notice else None),
         "reason": rescue.reason if rescue else None,
         "fallback": None
@@ -204,8 +216,11 @@ def run_site(args) -> int:
     where = args.release
     if (where / "current").is_symlink():  # a folder `pull` keeps: without withdrawn answers
         bundle = pulling.current(where, pinned)
-        if bundle is not None and verify.now_utc(_now(args)) >= bundle.expires:
+        moment = verify.now_utc(_now(args))
+        if bundle is not None and moment >= bundle.current_until:
             raise Refused(f"release {bundle.version} expired at {bundle.data['expires']}")
+        if bundle is not None:  # without the answers past their review date
+            bundle = dataclasses.replace(bundle, as_of=moment)
     else:
         bundle = pulling.verify_file(where, pinned, now=_now(args), **checks_of(args))
     if bundle is None:
@@ -250,11 +265,17 @@ def add_ask(parser: argparse.ArgumentParser) -> None:
 
 
 def _bundle_data(where: Path, args) -> dict:
+    if args.key and (where / "current").is_symlink():  # a folder `pull` keeps
+        state = fallback.serving(where, keys.load_keys(args.key), now=_now(args))
+        if state.release is None:
+            raise Refused(state.fallback.reason if state.fallback else "no current release")
+        return state.release.serving_data(state.release.as_of)
     if (where / "current").exists():
         where = where / "current"
     if args.key:
         pinned = keys.load_keys(args.key)
-        return pulling.verify_file(where, pinned, now=_now(args), **checks_of(args)).data
+        bundle = pulling.verify_file(where, pinned, now=_now(args), **checks_of(args))
+        return bundle.serving_data(verify.now_utc(_now(args)))
     path = where / "bundle.json" if where.is_dir() else where
     try:
         raw = path.read_bytes()

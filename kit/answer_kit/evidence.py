@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import calendar
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
@@ -113,7 +115,7 @@ def check_answer(answer: dict, roster: dict, library: dict) -> None:
     people = {p.get("id"): p for p in roster.get("people", ()) if isinstance(p, dict)}
     services = digest(answer.get("services", []))
     editor = None
-    signers = set()
+    signers: dict[str, str] = {}  # person -> time of their sign-off
     for record in (answer.get("governance") or {}).get("evidence", ()):
         if not _about(record, answer) or record.get("content_hash") != answer.get("content_hash"):
             continue
@@ -130,16 +132,44 @@ def check_answer(answer: dict, roster: dict, library: dict) -> None:
             and record.get("meaning") == MEANING
             and record.get("services_hash") == services
         ):
-            signers.add(record["person"])
+            signers[record["person"]] = min(signers.get(record["person"], "~"), record["time"])
     if editor is None:
         raise EvidenceError(f"{key}: its evidence has no signed edit of this text")
     if not self_allowed:
-        signers.discard(editor)
+        signers.pop(editor, None)
     if len(signers) < required:
         raise EvidenceError(
             f"{key}: its evidence shows {len(signers)} clinicians' sign-offs of this text; "
             f"the library's rules need {required}"
         )
+    _check_review_date(answer, min(signers.values()), library)
+
+
+def _check_review_date(answer: dict, first_sign_off: str, library: dict) -> None:
+    """An answer leaves bots on its `next_review`: it may be no later than its earliest
+    sign-off plus the governed review interval, whatever the publisher wrote."""
+    months = library.get("review_interval_months")
+    months = months if isinstance(months, int) and 1 <= months <= 36 else 12
+    claimed = (answer.get("governance") or {}).get("next_review")
+    try:
+        first = dt.date.fromisoformat(str(first_sign_off)[:10])
+        allowed = _add_months(first, months)
+        stated = dt.date.fromisoformat(str(claimed))
+    except ValueError:
+        raise EvidenceError(f"{answer.get('key')}: its next review date cannot be read") from None
+    if stated > allowed:
+        raise EvidenceError(
+            f"{answer.get('key')}: its next review date {stated} is later than its sign-offs "
+            f"allow ({allowed}: the earliest sign-off plus {months} months)"
+        )
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 def _about(record, answer: dict) -> bool:

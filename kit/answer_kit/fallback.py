@@ -1,6 +1,6 @@
 """Fail safe: what a bot or site may still show when it has no current release.
 
-A release stops being current when it expires, when its key is revoked, or when it no
+A release stops being current when it expires (and no notice naming it renews it), when its key is revoked, or when it no
 longer verifies; before the first pull there is none. Answers are then not served at all:
 stale advice is worse than none. But the emergency numbers and the ways to reach a person
 (the library's hotlines) from the last release that verified are still offered, marked as
@@ -10,7 +10,7 @@ coming from a release that is no longer current, so nobody in need is left with 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from answer_kit.config import DEFAULT, Limits
@@ -98,7 +98,8 @@ def serving(
         return Serving(None, fallback_of(_last_verified(folder, keys), str(exc)), notice)
     if release is None:
         return Serving(None, fallback_of(None, f"no release has been pulled into {to} yet"))
-    if moment >= release.expires:
-        reason = f"release {release.version} expired at {release.data['expires']}"
+    if moment >= release.current_until:
+        until = f"{release.current_until:%Y-%m-%dT%H:%M:%SZ}"
+        reason = f"release {release.version} expired at {until}"
         return Serving(None, fallback_of(release, reason), notice)
-    return Serving(release, None, notice)
+    return Serving(replace(release, as_of=moment), None, notice)

@@ -18,7 +18,7 @@ serving.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from answer_kit.config import DEFAULT, Limits
@@ -50,6 +50,7 @@ class PullResult:
     updated: bool  # False when DIR already had exactly this release
     path: Path  # the folder now holding the current release
     notice_expires: dt.datetime | None = None  # until when the publisher says it is current
+    withdrawn: frozenset[str] = frozenset()  # answers ("id.locale") the notice withdrew
 
 
 def verify_file(
@@ -95,7 +96,9 @@ def stored_notice(folder: PullFolder, keys: Keys) -> VerifiedNotice | None:
 def verify_installed(
     folder: PullFolder, files: dict[str, bytes], keys: Keys, notice: VerifiedNotice | None
 ) -> VerifiedBundle:
-    return verify_bundle(
+    """A release already here, checked (but not for expiry); renewed until the notice's
+    expiry if `notice` names this very release."""
+    bundle = verify_bundle(
         files["bundle.json"],
         files["bundle.json.minisig"],
         keys,
@@ -106,6 +109,9 @@ def verify_installed(
         withdrawn=notice.withdrawn if notice else (),
         allow_sample=True,  # accepted (or not) when it was pulled
     )
+    if notice is not None and (notice.version, notice.sha256) == (bundle.version, bundle.sha256):
+        return replace(bundle, renewed_until=notice.expires)
+    return bundle
 
 
 def current(to: Path | str, keys: Keys, *, limits: Limits = DEFAULT) -> VerifiedBundle | None:
@@ -172,6 +178,7 @@ def pull(
             limits=limits,
             revoked=revoked,
             withdrawn=notice.withdrawn,
+            renewed_until=notice.expires,  # refused below unless the notice names it
             **checks,
         )
         check_named(new, notice)
@@ -183,10 +190,12 @@ def pull(
                 True,
                 folder.root / "current",
                 notice.expires,
+                notice.withdrawn,
             )
-    elif moment >= have.expires:
-        raise Refused(f"release {have.version} expired at {have.data['expires']}")
-    return PullResult(new.version, None, False, folder.root / "current", notice.expires)
+    # Otherwise the notice, verified at `moment`, names the release here: it is current.
+    return PullResult(
+        new.version, None, False, folder.root / "current", notice.expires, notice.withdrawn
+    )
 
 
 def _release_files(channel, notice: VerifiedNotice, limits: Limits) -> dict[str, bytes]:

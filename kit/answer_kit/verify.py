@@ -52,13 +52,77 @@ class VerifiedBundle:
     manifest_bytes: bytes | None = field(default=None, repr=False)
     key_id: str = ""  # the pinned key that signed it, as minisign prints key ids
     withdrawn: frozenset[str] = frozenset()  # "id.locale" keys a notice withdrew
+    renewed_until: dt.datetime | None = None  # a notice naming this release holds until then
+    as_of: dt.datetime | None = None  # `answers` leaves out what is past its review by then
+
+    @property
+    def current_until(self) -> dt.datetime:
+        """Until when this release may be served: its own expiry, or later while a verified
+        notice naming it says it is still current (the publisher renews it)."""
+        if self.renewed_until is None:
+            return self.expires
+        return max(self.expires, self.renewed_until)
 
     @property
     def answers(self) -> list[dict]:
-        """The answers to serve: all of the bundle's but those a notice withdrew."""
+        """The answers to serve: all of the bundle's but those a notice withdrew (and, when
+        `as_of` is set, those past their review date then)."""
+        if self.as_of is not None:
+            return self.answers_at(self.as_of)
         if not self.withdrawn:
             return self.data["answers"]
         return [a for a in self.data["answers"] if a["key"] not in self.withdrawn]
+
+    def answers_at(self, now: dt.datetime) -> list[dict]:
+        """The answers to serve at `now`: without those a notice withdrew, and without each
+        answer whose next review date has come (`overdue`). The emergency response and the
+        bot's own messages stay."""
+        moment = now_utc(now)
+        return [
+            a
+            for a in self.data["answers"]
+            if a["key"] not in self.withdrawn and not overdue(a, moment)
+        ]
+
+    def overdue_at(self, now: dt.datetime) -> list[str]:
+        """Keys of the answers left out at `now` because their review date has come."""
+        moment = now_utc(now)
+        return [a["key"] for a in self.data["answers"] if overdue(a, moment)]
+
+    def next_change(self, now: dt.datetime) -> dt.datetime | None:
+        """The first moment after `now` at which another answer's review date comes."""
+        moment = now_utc(now)
+        later = [
+            due
+            for a in self.data["answers"]
+            if a.get("kind") is None and (due := review_due(a)) is not None and due > moment
+        ]
+        return min(later, default=None)
+
+    def serving_data(self, now: dt.datetime) -> dict:
+        """The bundle's data with only the answers to serve at `now` (for a Responder)."""
+        return {**self.data, "answers": self.answers_at(now)}
+
+
+def review_due(answer: dict) -> dt.datetime | None:
+    """The moment (midnight UTC of `governance.next_review`) an answer leaves the bot; None
+    if the bundle gives no date it can read."""
+    governance = answer.get("governance")
+    text = governance.get("next_review") if isinstance(governance, dict) else None
+    try:
+        day = dt.date.fromisoformat(text)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+def overdue(answer: dict, now: dt.datetime) -> bool:
+    """True if an answer (not the emergency response, not a bot message) is past its next
+    review date at `now`, or gives none: stale advice is not served."""
+    if answer.get("kind") is not None:
+        return False
+    due = review_due(answer)
+    return due is None or now >= due
 
 
 @dataclass(frozen=True)
@@ -201,8 +265,13 @@ def verify_bundle(
     withdrawn: Iterable[str] = (),
     governors: Governors | None = None,
     allow_sample: bool = False,
+    renewed_until: dt.datetime | None = None,
 ) -> VerifiedBundle:
     """Check a bundle completely; raise Refused with the first reason it fails.
+
+    `renewed_until`: the expiry of a verified notice that names this very bundle (the caller
+    checks that with `check_named`): the release counts as current until then even after
+    its own expiry.
 
     `governors`: the governor keys you pinned; then every answer's clinical sign-off is
     checked from the bundle's own evidence (evidence.py). A sample library's bundle
@@ -225,7 +294,7 @@ def verify_bundle(
     if manifest_bytes is not None:
         _check_manifest(manifest_bytes, data, digest, len(bundle_bytes), limits)
     expires = parse_utc(data["expires"])
-    if moment >= expires:
+    if moment >= max(expires, renewed_until or expires):
         raise Refused(f"release {data['version']} expired at {data['expires']}")
     if data["library"]["sample"] and not allow_sample:
         raise Refused(
@@ -250,6 +319,7 @@ def verify_bundle(
         manifest_bytes=manifest_bytes,
         key_id=key_id,
         withdrawn=frozenset(withdrawn),
+        renewed_until=renewed_until,
     )
 
 

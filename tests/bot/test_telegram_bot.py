@@ -233,3 +233,67 @@ def test_a_tampered_release_is_refused_and_the_bot_goes_on_with_its_own(bot_worl
     assert releases.pull(now=OPEN) is False
     feed(application, text_update("друг не дышит"))
     assert "104" not in request.sent()[0]["text"] and "103" in request.sent()[0]["text"]
+
+
+def renewed_channel(sample_release, folder, now: dt.datetime):
+    """A copy of the sample release's channel whose notice the publisher renewed at `now`."""
+    from types import SimpleNamespace
+
+    from cryptography.hazmat.primitives import serialization
+
+    from authoring_app.release.notice import build_notice
+    from authoring_app.review.demo_keys import DEMO_PASSPHRASE, demo_key_files
+
+    channel = shutil.copytree(sample_release.channel, folder)
+    text = demo_key_files()["demo-publisher"].read_bytes()
+    pem = text[text.index(b"-----BEGIN") :]
+    private_key = serialization.load_pem_private_key(pem, DEMO_PASSPHRASE.encode())
+    raw = (channel / "bundle.json").read_bytes()
+    notice = build_notice(
+        library_name=sample_release.data["library"]["name"],
+        version=sample_release.data["version"],
+        sha256=__import__("hashlib").sha256(raw).hexdigest(),
+        size=len(raw),
+        signer=SimpleNamespace(id="demo-publisher", name="Demo publisher"),
+        private_key=private_key,
+        now=now,
+        days=7,
+    )
+    for name, data in notice.files().items():
+        (channel / name).write_bytes(data)
+    return channel
+
+
+def test_an_answer_leaves_the_bot_on_its_review_date_and_the_rest_stay(sample_release, tmp_path):
+    bundle = sample_release.data
+    dates = {a["key"]: a["governance"]["next_review"] for a in bundle["answers"]}
+    day = dt.date.fromisoformat(dates["opioid-overdose-signs.en"])
+    later = dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC)
+    assert dates["hiv-hcv-testing.en"] > later.date().isoformat()
+    channel = renewed_channel(sample_release, tmp_path / "channel", later - dt.timedelta(hours=1))
+    key = answer_kit.load_public_key(sample_release.key_file)
+    releases = Releases(str(channel), tmp_path / "releases", key, allow_sample=True)
+    clock = {"now": OPEN}
+    assert releases.pull(now=OPEN)
+    request = RecordingRequest()
+    application = build_application(
+        "123:TEST", AnswerBot(releases, lambda: clock["now"]), request=request
+    )
+    question = "what are the signs of an opioid overdose"
+    feed(application, text_update(question, language="en"))
+    assert summary(bundle, "opioid-overdose-signs.en") in [m["text"] for m in request.sent()]
+
+    # Past the release's own expiry, a renewed notice keeps it current; the answer whose review
+    # date has come is no longer sent, the others are, and the emergency response always is.
+    clock["now"] = later
+    releases.pull(now=later)
+    request.calls.clear()
+    feed(application, text_update(question, language="en", number=2))
+    texts = [m["text"] for m in request.sent()]
+    assert texts and summary(bundle, "opioid-overdose-signs.en") not in texts
+    request.calls.clear()
+    feed(application, text_update("my friend is not breathing", language="en", number=3))
+    assert request.sent()[0]["text"] == summary(bundle, "emergency-response.en")
+    request.calls.clear()
+    feed(application, text_update("where do i get an hiv test", language="en", number=4))
+    assert request.sent()[0]["text"] == summary(bundle, "hiv-hcv-testing.en")

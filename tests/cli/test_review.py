@@ -219,3 +219,49 @@ def test_the_sample_library_status_shows_approved_and_demo_labels(capsys):
     assert rows["opioid-overdose-signs.ru"]["status"] == "approved"
     assert rows["opioid-overdose-signs.ru"]["signers"] == ["demo-clinician-1", "demo-clinician-2"]
     assert rows["hiv-hcv-transmission.ru"]["status"] == "in review"
+
+
+def test_status_lists_the_answers_due_for_review_soon(capsys, library, lib):
+    """An answer leaves bots on its review date: `status` names it while there is time."""
+    import datetime as dt
+
+    from authoring_app.release.bundle import add_months
+    from tests.release.helpers import sign_all
+
+    keys = give_keys(library, ["dr-one", "dr-two"])
+    now = dt.datetime.now(dt.UTC)
+    early = max(add_months(now, -11), dt.datetime(2026, 1, 2, tzinfo=dt.UTC))
+    sign_all(library, keys, ["dr-one", "dr-two"], now=early, only={KEY})
+    sign_all(library, keys, ["dr-one", "dr-two"], now=now, only={AnswerKey("abscess-signs", "ru")})
+    due = add_months(early, 12).date()
+    left = (due - now.date()).days
+    assert 0 <= left <= 60  # what the test is about
+
+    code, out, _ = run(capsys, "status", *lib)
+    section = out[out.index("Due for review soon") :]
+    window = "within 30 days:" if left <= 30 else "within 60 days:"
+    assert code == 0 and window in section
+    assert f"abscess-signs.en  review due {due.isoformat()}" in section
+    assert "abscess-signs.ru" not in section  # signed today: a year to go
+
+    code, out, _ = run(capsys, "status", "--json", *lib)
+    soon = json.loads(out)["due_soon"]
+    assert [(s["answer"], s["days_left"]) for s in soon] == [("abscess-signs.en", left)]
+
+    # The publisher is warned too, and may still publish.
+    code, out, _ = run(capsys, "publish", "--dry-run", "--as", "pat", *lib)
+    assert code == 0, (out, _)
+    assert "Warning: 1 answer(s) in the release are due for review soon" in out
+    assert f"abscess-signs.en  review due {due.isoformat()} (in {left} days)" in out
+
+
+def test_status_due_soon_windows_come_from_library_yaml_and_a_bad_one_is_reported(
+    capsys, library, lib
+):
+    path = library.path / "library.yaml"
+    path.write_text(path.read_text("utf-8") + "review_due_soon_days: [7]\n", "utf-8")
+    code, out, _ = run(capsys, "status", *lib)
+    assert code == 0 and "Due for review soon: none in the next 7 days" in out
+    path.write_text(path.read_text("utf-8").replace("[7]", '["soon"]'), "utf-8")
+    code, out, err = run(capsys, "validate", *lib)
+    assert "review_due_soon_days" in out + err and "Traceback" not in out + err

@@ -164,7 +164,6 @@ def test_a_version_equal_but_different_is_refused(released, tmp_path):
         version="1.0.0",
         sha256=built.sha256,
         size=len(built.bundle_bytes),
-        release_expires=built.bundle["expires"],
         signer=library.roster.get(PUBLISHER),
         private_key=keys[PUBLISHER],
         now=dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1),

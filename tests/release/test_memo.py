@@ -197,7 +197,7 @@ def test_a_new_sign_off_changes_only_governance(released, monkeypatch):
 def test_a_removed_and_an_added_answer(released):
     lib, keys = released
     gone = AnswerKey("hiv-hcv-testing", "en")
-    review.retire(lib, gone, PUBLISHER, keys[PUBLISHER], reason="out of date")
+    review.retire(lib, gone, "demo-clinician-1", keys["demo-clinician-1"], reason="out of date")
     plan = same_as_full_rebuild(lib, keys, from_memo=True)
     assert plan.removed == (gone,) and plan.bump == "major"
 

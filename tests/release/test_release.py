@@ -204,7 +204,8 @@ def test_versions_follow_what_changed(sample_library):
     assert publishing.choose_version(plan, "1.2.0") == "1.2.0"
     assert publish(lib, keys).release.version == "1.1.1"
 
-    review.retire(lib, testing_en, PUBLISHER, keys[PUBLISHER], reason="out of date")  # removed
+    doctor = "demo-clinician-1"
+    review.retire(lib, testing_en, doctor, keys[doctor], reason="out of date")  # removed
     plan = planning.plan_release(lib)
     assert (plan.bump, plan.removed, plan.proposed_version) == ("major", (testing_en,), "2.0.0")
     with pytest.raises(planning.ReleaseError, match="too low"):

@@ -222,12 +222,14 @@ def test_a_conflicted_answer_cannot_be_signed_off(library, keys):
 
 def test_retire_and_bring_back(library, keys):
     approve(library, EN, {"dr-one": keys["dr-one"]})
-    review.retire(library, EN, "pat", KEYS["pat"], reason="Replaced by a newer answer")
+    with pytest.raises(ReviewError, match="needs the clinician role"):  # a doctor's decision
+        review.retire(library, EN, "pat", KEYS["pat"], reason="Replaced by a newer answer")
+    review.retire(library, EN, "dr-one", keys["dr-one"], reason="Replaced by a newer answer")
     status = answer_status(library, EN)
     assert status.status == Status.RETIRED and not status.publishable
     assert head(library).summary == "Retire answer abscess-signs.en: Replaced by a newer answer"
     with pytest.raises(ReviewError, match="needs a reason"):
-        review.retire(library, RU, "pat", KEYS["pat"], reason=" ")
+        review.retire(library, RU, "dr-one", keys["dr-one"], reason=" ")
 
     # Submitting again does not bring it back: only a clinician signing it off again does.
     review.submit(library, EN, "alex", KEYS["alex"], message="Needed again")

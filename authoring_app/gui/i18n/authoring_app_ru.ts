@@ -220,6 +220,14 @@ blue lips</source>
         <source>review due %1</source>
         <translation>перепроверить до %1</translation>
     </message>
+    <message>
+        <source>review due soon: %1 (within %2 days)</source>
+        <translation>скоро перепроверить: до %1 (в ближайшие %2 дн.)</translation>
+    </message>
+    <message>
+        <source>review soon</source>
+        <translation>скоро перепроверить</translation>
+    </message>
 </context>
 <context>
     <name>Ask</name>
@@ -878,6 +886,14 @@ blue lips</source>
     <message>
         <source>Only for doctors: the answers waiting for their sign-off.</source>
         <translation>Только для врачей: ответы, которые ждут их подписи.</translation>
+    </message>
+    <message>
+        <source>Review due soon</source>
+        <translation>Скоро перепроверить</translation>
+    </message>
+    <message>
+        <source>Approved answers whose review date comes within %1 days: on that date they leave the bots unless a doctor signs them off again.</source>
+        <translation>Утверждённые ответы, которые нужно перепроверить в ближайшие %1 дн.: в этот день они исчезнут из ботов, если врач не утвердит их снова.</translation>
     </message>
 </context>
 <context>
@@ -1820,6 +1836,32 @@ Bots will be told that release %2 is still the current one for the next %3 days.
     <message>
         <source>a translation of a text that changed or is not signed off: a doctor must sign off the original, then the translation again</source>
         <translation>перевод текста, который изменился или ещё не одобрен: врач должен одобрить оригинал, затем снова перевод</translation>
+    </message>
+    <message>
+        <source>Due for review soon (%1):</source>
+        <translation>Скоро перепроверить (%1):</translation>
+    </message>
+    <message>
+        <source>On its review date each leaves the bots (the others stay) unless a doctor signs it off again before then.</source>
+        <translation>В день перепроверки каждый из этих ответов исчезнет из ботов (остальные останутся), если врач не утвердит его снова до этого дня.</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>перепроверить сегодня</translation>
+    </message>
+    <message>
+        <source>due %1, in %2 days</source>
+        <translation>перепроверить до %1, осталось дней: %2</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>и ещё %1</translation>
+    </message>
+    <message>
+        <source>Confirming as: %1
+Bots will be told that release %2 is still the current one for the next %3 days, without the answers doctors withdrew (bots drop them at their next pull): %4</source>
+        <translation>Подтверждает: %1
+Боты узнают, что выпуск %2 остаётся актуальным ещё %3 дн., но без ответов, которые убрали врачи (боты уберут их при следующем обновлении): %4</translation>
     </message>
 </context>
 <context>
@@ -3420,6 +3462,121 @@ You let “%2” pass for this exact text, because: %3</source>
     <message>
         <source>Example reason</source>
         <translation>Пример причины</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <source>&amp;Languages:</source>
+        <translation>&amp;Языки:</translation>
+    </message>
+    <message>
+        <source>&amp;Publish now…</source>
+        <translation>&amp;Опубликовать сейчас…</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required):</source>
+        <translation>&amp;Причина (обязательно):</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw from the bots…</source>
+        <translation>&amp;Убрать из ботов…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>&amp;Убрать…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>All languages (%1)</source>
+        <translation>Все языки (%1)</translation>
+    </message>
+    <message>
+        <source>Ask a publisher to publish now</source>
+        <translation>Попросите публикатора опубликовать сейчас</translation>
+    </message>
+    <message>
+        <source>Not withdrawn</source>
+        <translation>Ответ не убран</translation>
+    </message>
+    <message>
+        <source>Not withdrawn: a withdrawal is signed with your key.</source>
+        <translation>Ответ не убран: снятие ответа подписывается вашим ключом.</translation>
+    </message>
+    <message>
+        <source>Only a doctor can withdraw an answer</source>
+        <translation>Убрать ответ может только врач</translation>
+    </message>
+    <message>
+        <source>Only a doctor can withdraw</source>
+        <translation>Убрать ответ может только врач</translation>
+    </message>
+    <message>
+        <source>Publish an urgent release?</source>
+        <translation>Опубликовать срочный выпуск?</translation>
+    </message>
+    <message>
+        <source>Say why the answer is withdrawn: a withdrawal needs a reason.</source>
+        <translation>Укажите, почему ответ убирают: без причины ответ убрать нельзя.</translation>
+    </message>
+    <message>
+        <source>Take this answer off the bots in every language (doctors only)</source>
+        <translation>Убрать этот ответ из ботов на всех языках (только для врачей)</translation>
+    </message>
+    <message>
+        <source>There is no answer %1 in this library.</source>
+        <translation>В этой библиотеке нет ответа %1.</translation>
+    </message>
+    <message>
+        <source>This answer is already withdrawn.</source>
+        <translation>Этот ответ уже убран.</translation>
+    </message>
+    <message>
+        <source>What is wrong with this advice, and what should happen next</source>
+        <translation>Что не так с этим советом и что делать дальше</translation>
+    </message>
+    <message>
+        <source>Why it is withdrawn</source>
+        <translation>Почему ответ убирают</translation>
+    </message>
+    <message>
+        <source>Withdraw from the bots</source>
+        <translation>Убрать из ботов</translation>
+    </message>
+    <message>
+        <source>Withdraw “%1” from the bots</source>
+        <translation>Убрать «%1» из ботов</translation>
+    </message>
+    <message>
+        <source>Withdrawing</source>
+        <translation>Ответ убирается</translation>
+    </message>
+    <message>
+        <source>Withdrawn: %1 (%2).</source>
+        <translation>Убран ответ %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Bots stop giving this answer: it is left out of the next release, and a publisher can take it off the bots at once. It comes back only when doctors sign it off again. Your signature and the reason are kept in the answer&apos;s history.</source>
+        <translation>Боты перестанут давать этот ответ: он не войдёт в следующий выпуск, а публикатор может убрать его из ботов сразу. Ответ вернётся, только когда врачи снова его утвердят. Ваша подпись и причина сохранятся в истории ответа.</translation>
+    </message>
+    <message>
+        <source>Say why the answer is withdrawn: a withdrawal needs a reason. It is signed with it and shown in the history.</source>
+        <translation>Укажите, почему ответ убирают: без причины ответ убрать нельзя. Причина подписывается вместе с решением и видна в истории.</translation>
+    </message>
+    <message>
+        <source>Only a doctor (the clinician role in the governed people.yaml), with their own key, can withdraw an answer.</source>
+        <translation>Убрать ответ может только врач (роль clinician в утверждённом people.yaml) своим собственным ключом.</translation>
+    </message>
+    <message>
+        <source>Bots keep giving it until they receive a release without it. Publish an urgent release now?</source>
+        <translation>Боты будут давать этот ответ, пока не получат выпуск без него. Опубликовать срочный выпуск сейчас?</translation>
+    </message>
+    <message>
+        <source>Bots keep giving it until a publisher publishes an urgent release, or confirms the current release (a signed notice: bots drop the answer at their next pull). Ask a publisher to do it now.</source>
+        <translation>Боты будут давать этот ответ, пока публикатор не опубликует срочный выпуск или не подтвердит актуальность текущего (подписанное уведомление: боты уберут ответ при следующем обновлении). Попросите публикатора сделать это сейчас.</translation>
     </message>
 </context>
 </TS>

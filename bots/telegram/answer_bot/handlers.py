@@ -68,7 +68,7 @@ class AnswerBot:
         self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
 
     def _responder(self) -> tuple[answer_kit.Responder | None, bool]:
-        current = self.releases.current
+        current = self.releases.at(self.clock())
         if current is None:
             return None, False
         return current.responder, current.fresh(self.clock())
