@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from authoring_app.gui.dialogs import language_name
 from authoring_app.gui.qt_fixes import keep_none_alive
+from authoring_app.gui.search import search_words, searchable
 from authoring_app.gui.status_view import StatusView, status_colour, status_word
 from authoring_app.library.answer import Answer, AnswerKey
 
@@ -57,25 +58,6 @@ class AnswerRow(NamedTuple):
     status: StatusView
     editor_name: str
     search_text: str  # id, title, summary, questions and tags, `searchable`
-
-
-def searchable(text: str) -> str:
-    """Text as a search looks into it: lower case, ё as е, accents dropped (as bots read)."""
-    from answer_kit.words import normalise
-
-    return normalise(text)
-
-
-def search_words(query: str) -> list[str]:
-    """What each word of a search must find: its stem, by the stemmer bots use, so that any
-    form of a word finds the others ("абсцессы" finds "абсцесса", "veins" finds "vein")."""
-    from answer_kit.words import stem, words
-
-    found = []
-    for token in query.split():
-        parts = words(token)
-        found += [stem(part) for part in parts] if parts else [token.casefold()]
-    return found
 
 
 @dataclass
