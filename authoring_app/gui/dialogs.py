@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from authoring_app.library.answer import ID_PATTERN, Answer, AnswerKey
+from authoring_app.library.answer import Answer, AnswerKey
+from authoring_app.library.ids import id_from_title
 from authoring_app.library.info import LibraryInfo
 
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
@@ -57,21 +58,22 @@ class _Form(QDialog):
 
 
 class NewAnswerDialog(_Form):
-    """id, topic and language of a new answer."""
+    """The question, topic and language of a new answer; its id is made from the question."""
 
     def __init__(self, info: LibraryInfo, existing: set[AnswerKey], ui_locale: str, parent=None):
         super().__init__(
             self.tr("New answer"),
             self.tr(
-                "Give the answer a short id in Latin letters, with hyphens between words "
-                "(for example wound-care-basics). It names the file and never changes."
+                "Write the question as people would ask it. You can change it and add "
+                "everything else in the editor."
             ),
             parent,
         )
-        self.existing = existing
-        self.answer_id = QLineEdit()
-        self.answer_id.setObjectName("answer_id")
-        self.answer_id.setPlaceholderText("wound-care-basics")
+        self.taken = {key.id for key in existing}
+        self.question = QLineEdit()
+        self.question.setObjectName("question")
+        self.question.setPlaceholderText(self.tr("For example: How do I look after my veins?"))
+        self.question.setAccessibleName(self.tr("Question"))
         self.topic = QComboBox()
         self.topic.setObjectName("topic")
         for topic in info.topics:
@@ -81,28 +83,41 @@ class NewAnswerDialog(_Form):
         for code in info.locales:
             self.locale.addItem(language_name(code), code)
         self.locale.setCurrentIndex(max(0, self.locale.findData(info.default_locale)))
-        self.form.addRow(self.tr("&Id:"), self.answer_id)
+        self.file_name = QLabel()
+        self.file_name.setObjectName("file_name")
+        self.file_name.setStyleSheet("color: #5f6b7a; font-size: small;")
+        self.file_name.setToolTip(
+            self.tr(
+                "The answer's files are named after the question, in Latin letters. "
+                "You never need to type this name."
+            )
+        )
+        self.form.addRow(self.tr("&Question:"), self.question)
         self.form.addRow(self.tr("&Topic:"), self.topic)
         self.form.addRow(self.tr("&Language:"), self.locale)
+        self.form.addRow("", self.file_name)
+        self.question.textChanged.connect(self._show_file_name)
+        self._show_file_name()
+
+    @property
+    def answer_id(self) -> str:
+        return id_from_title(self.question.text(), self.taken)
+
+    def _show_file_name(self) -> None:
+        shown = self.answer_id if self.question.text().strip() else "…"
+        self.file_name.setText(self.tr("Name in files: %1").replace("%1", shown))
 
     def problem(self) -> str | None:
-        text = self.answer_id.text().strip()
-        if not text:
-            return self.tr("Type an id.")
-        if not ID_PATTERN.match(text) or len(text) > 64:
-            return self.tr(
-                "Use only small Latin letters and digits, with single hyphens between words."
-            )
-        if AnswerKey(text, self.locale.currentData()) in self.existing:
-            return self.tr("There is already an answer with this id in this language.")
+        if not self.question.text().strip():
+            return self.tr("Write the question first.")
         return None
 
     def new_answer(self) -> Answer:
         return Answer(
-            id=self.answer_id.text().strip(),
+            id=self.answer_id,
             locale=self.locale.currentData(),
             topic=self.topic.currentData(),
-            title="",
+            title=" ".join(self.question.text().split()),
             questions=(),
             summary="",
             body="",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -414,7 +416,8 @@ class AnswerEditor(QWidget):
         return text
 
     def _heading_text(self, answer: Answer) -> str:
-        text = f"<b>{answer.id}</b> · " + self.tr("language: %1").replace(
+        title = html.escape(answer.title) if answer.title else self.tr("Untitled answer")
+        text = f"<b>{title}</b> · " + self.tr("language: %1").replace(
             "%1", self._locale_text(answer)
         )
         return text + (" · " + self.tr("new, not saved yet") if self.is_new else "")

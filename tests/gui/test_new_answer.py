@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from authoring_app.library.answer import AnswerKey, parse_answer
 from tests.gui.conftest import commits
 
 
-def fill_new_answer_dialog(qtbot, answer_id: str, topic: str, locale: str) -> None:
+def type_text(widget, text: str) -> None:
+    """Type any text, Cyrillic too, as key presses (QTest.keyClicks knows only ASCII)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, event)
+
+
+def fill_new_answer_dialog(qtbot, question: str, topic: str, locale: str) -> None:
     dialog = QApplication.activeModalWidget()
     assert dialog is not None, "the New answer dialog did not open"
-    qtbot.keyClicks(dialog.answer_id, answer_id)
+    type_text(dialog.question, question)
     dialog.topic.setCurrentIndex(dialog.topic.findData(topic))
     dialog.locale.setCurrentIndex(dialog.locale.findData(locale))
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
@@ -34,14 +43,14 @@ def add_entry(qtbot, entry, text: str) -> None:
 def test_author_writes_and_saves_a_new_answer(qtbot, window, library, answers_to_questions):
     before = commits(library)
     QTimer.singleShot(
-        0, lambda: fill_new_answer_dialog(qtbot, "vein-care-basics", "wound-care", "en")
+        0,
+        lambda: fill_new_answer_dialog(qtbot, "How do I look after my veins?", "wound-care", "en"),
     )
     qtbot.keyClick(window.library_panel.view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     editor = window.editor
     qtbot.waitUntil(lambda: editor.has_answer and editor.is_new)
     assert editor.unsaved_label.isVisible()
-
-    qtbot.keyClicks(editor.title, "How do I look after my veins?")
+    assert editor.title.text() == "How do I look after my veins?"
     add_entry(qtbot, editor.questions.entry, "my veins keep collapsing, what can I do?")
     add_entry(qtbot, editor.questions.entry, "how to keep veins healthy")
     qtbot.keyClicks(editor.summary, "Rotate sites, use a new needle every time.")
@@ -66,9 +75,9 @@ def test_author_writes_and_saves_a_new_answer(qtbot, window, library, answers_to
     assert len(after) == len(before) + 1
     author = library.repo.git.log("-1", "--format=%an <%ae>")
     assert author == "Alex Author <alex@people.invalid>"
-    path = library.path / "answers/wound-care/vein-care-basics.en.md"
+    path = library.path / "answers/wound-care/how-do-i-look-after-my-veins.en.md"
     saved, problems = parse_answer(
-        path.read_text("utf-8"), "answers/wound-care/vein-care-basics.en.md"
+        path.read_text("utf-8"), "answers/wound-care/how-do-i-look-after-my-veins.en.md"
     )
     assert problems == []
     assert saved.title == "How do I look after my veins?"
@@ -84,15 +93,17 @@ def test_author_writes_and_saves_a_new_answer(qtbot, window, library, answers_to
     assert saved.body == "## Look after your veins\n\n- Use a new needle.\n"
     assert not editor.unsaved_label.isVisible()
     assert window.statusBar().currentMessage() == "Saved"
-    assert window.library_panel.current_key() == AnswerKey("vein-care-basics", "en")
-    assert not (window.recovery.store.path_for(AnswerKey("vein-care-basics", "en"))).exists()
+    assert window.library_panel.current_key() == AnswerKey("how-do-i-look-after-my-veins", "en")
+    assert not (
+        window.recovery.store.path_for(AnswerKey("how-do-i-look-after-my-veins", "en"))
+    ).exists()
 
 
 def test_saving_an_unfinished_answer_explains_what_is_missing(
     qtbot, window, library, answers_to_questions
 ):
     before = commits(library)
-    QTimer.singleShot(0, lambda: fill_new_answer_dialog(qtbot, "half-done", "overdose", "ru"))
+    QTimer.singleShot(0, lambda: fill_new_answer_dialog(qtbot, "Наполовину", "overdose", "ru"))
     window.actions["new_answer"].trigger()
     qtbot.waitUntil(lambda: window.editor.is_new)
     window.actions["save"].trigger()
@@ -156,3 +167,36 @@ def test_sources_keep_their_doi_and_offline_mark_through_an_edit(qtbot, window, 
     saved = library.answer(key)
     assert saved.sources == (*cited, Source("Another study", doi="10.5555/12345678"))
     assert "More." in saved.body
+
+
+def test_a_new_answer_is_named_after_its_question_without_typing_an_id(qtbot, window, library):
+    seen = {}
+
+    def fill():
+        dialog = QApplication.activeModalWidget()
+        seen["fields"] = [
+            type(w).__name__ for w in dialog.findChildren(QLineEdit) if w.isVisibleTo(dialog)
+        ]
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)  # no question yet: refused
+        seen["refused"] = dialog.error.text()
+        # The sample library has abscess-signs in ru and en: a Russian answer of the
+        # same name in another language would silently become its translation.
+        qtbot.keyClicks(dialog.question, "Abscess signs")
+        seen["taken"] = dialog.file_name.text()
+        dialog.question.clear()
+        type_text(dialog.question, "Где  сделать ВИЧ-тест?")
+        seen["shown"] = dialog.file_name.text()
+        dialog.locale.setCurrentIndex(dialog.locale.findData("ru"))
+        qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill)
+    window.actions["new_answer"].trigger()
+    qtbot.waitUntil(lambda: window.editor.is_new)
+    assert seen["fields"] == ["QLineEdit"]  # the question only: no id box
+    assert seen["refused"] == "Write the question first."
+    assert seen["taken"].endswith("abscess-signs-2")
+    assert seen["shown"] == "Name in files: gde-sdelat-vich-test"
+    answer = window.editor.answer()
+    assert answer.key == AnswerKey("gde-sdelat-vich-test", "ru")
+    assert answer.title == "Где сделать ВИЧ-тест?"
+    assert "gde-sdelat" not in window.editor.heading.text()

@@ -26,7 +26,7 @@ from tests.gui.review_helpers import (
 from tests.gui.test_new_answer import add_entry, fill_new_answer_dialog, type_lines
 from tests.release.helpers import PASSPHRASE, give_keys
 
-NEW = AnswerKey("naloxone-basics", "en")
+NEW = AnswerKey("what-does-naloxone-do", "en")
 EN = AnswerKey("abscess-signs", "en")
 
 
@@ -43,12 +43,11 @@ def review_window(qtbot, library, settings, keys):
 
 
 def write_new_answer(qtbot, window) -> None:
-    fill = lambda: fill_new_answer_dialog(qtbot, NEW.id, "overdose", NEW.locale)  # noqa: E731
+    fill = lambda: fill_new_answer_dialog(qtbot, "What does naloxone do?", "overdose", "en")  # noqa: E731
     in_next_dialog(lambda _dialog: fill())
     window.actions["new_answer"].trigger()
     editor = window.editor
     qtbot.waitUntil(lambda: editor.has_answer and editor.is_new)
-    qtbot.keyClicks(editor.title, "What does naloxone do?")
     add_entry(qtbot, editor.questions.entry, "what is naloxone")
     qtbot.keyClicks(editor.summary, "Naloxone reverses an opioid overdose for a while.")
     add_entry(qtbot, editor.red_flags.entry, "Not breathing")
@@ -172,7 +171,9 @@ def test_an_answer_goes_from_draft_to_a_verified_release(qtbot, review_window, l
     assert library.repo.git.tag("--list") == "v1.0.0"
 
     # Every step is in the review records and in git, by the right person.
-    lines = (library.path / "reviews/naloxone-basics.en.jsonl").read_text("utf-8").splitlines()
+    lines = (
+        (library.path / "reviews/what-does-naloxone-do.en.jsonl").read_text("utf-8").splitlines()
+    )
     steps = [(r["kind"], r["person"]) for r in map(json.loads, lines)]
     assert steps == [
         ("edited", "alex"),  # each save is signed as Alex's text

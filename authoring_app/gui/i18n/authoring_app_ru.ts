@@ -182,6 +182,10 @@ blue lips</source>
         <source>Example &amp;messages (each must set off the emergency response)</source>
         <translation>Примеры &amp;сообщений (каждое должно вызывать экстренную помощь)</translation>
     </message>
+    <message>
+        <source>Untitled answer</source>
+        <translation>Ответ без названия</translation>
+    </message>
 </context>
 <context>
     <name>AnswerTreeModel</name>
@@ -1266,6 +1270,34 @@ It is kept safe; try saving again.</source>
         <location filename="../dialogs.py" line="97"/>
         <source>There is already an answer with this id in this language.</source>
         <translation>Ответ с таким идентификатором на этом языке уже есть.</translation>
+    </message>
+    <message>
+        <source>Write the question as people would ask it. You can change it and add everything else in the editor.</source>
+        <translation>Напишите вопрос так, как его задают люди. Его можно изменить, а всё остальное добавить в редакторе.</translation>
+    </message>
+    <message>
+        <source>For example: How do I look after my veins?</source>
+        <translation>Например: Как беречь вены?</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Вопрос</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s files are named after the question, in Latin letters. You never need to type this name.</source>
+        <translation>Файлы ответа называются по вопросу, латинскими буквами. Вводить это название не нужно.</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>&amp;Вопрос:</translation>
+    </message>
+    <message>
+        <source>Name in files: %1</source>
+        <translation>Название в файлах: %1</translation>
+    </message>
+    <message>
+        <source>Write the question first.</source>
+        <translation>Сначала напишите вопрос.</translation>
     </message>
 </context>
 <context>
