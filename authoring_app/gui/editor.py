@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from authoring_app.gui.body_toolbar import BodyToolbar
 from authoring_app.gui.dialogs import language_name
 from authoring_app.gui.form_fields import (
     LinesEdit,
@@ -29,6 +30,7 @@ from authoring_app.gui.form_fields import (
 )
 from authoring_app.gui.markdown_edit import MarkdownEdit
 from authoring_app.gui.preview import PreviewTabs
+from authoring_app.gui.service_picker import ServicePicker
 from authoring_app.library.answer import Answer, normalise_body
 from authoring_app.library.directory import Directory
 from authoring_app.library.info import LibraryInfo
@@ -102,10 +104,13 @@ class AnswerEditor(QWidget):
         self.body = MarkdownEdit()
         self.body.setObjectName("body")
         self.body.setPlaceholderText(
-            self.tr("The full answer. Use ## for headings, - for lists, **bold**, and")
-            + " {{ref:ambulance-103}} "
-            + self.tr("for a service from the directory.")
+            self.tr(
+                "The full answer. The buttons above make words bold, lists and headings, "
+                "and name a service from the directory."
+            )
         )
+        self.body_toolbar = BodyToolbar(self.body)
+        self.body_toolbar.insert_service.connect(self.pick_service)
         self.preview = PreviewTabs()
 
         for widget, name in (
@@ -166,7 +171,8 @@ class AnswerEditor(QWidget):
         body_box = QWidget()
         body_layout = QVBoxLayout(body_box)
         body_layout.setContentsMargins(0, 0, 0, 0)
-        body_layout.addWidget(self._label(self.tr("Full &answer (Markdown)"), self.body))
+        body_layout.addWidget(self._label(self.tr("Full &answer"), self.body))
+        body_layout.addWidget(self.body_toolbar)
         body_layout.addWidget(self.body)
         preview_box = QWidget()
         preview_layout = QVBoxLayout(preview_box)
@@ -269,6 +275,7 @@ class AnswerEditor(QWidget):
             self.sources.set_values(answer.sources)
             self.tags.setText(", ".join(answer.tags))
             self.visibility.set_value(answer.visibility)
+            self.body.set_services(self.directory, answer.locale)
             self.body.setPlainText(answer.body)
             self.body.document().clearUndoRedoStacks()
             self.summary.document().clearUndoRedoStacks()
@@ -373,6 +380,15 @@ class AnswerEditor(QWidget):
     def update_preview(self) -> None:
         self.preview_timer.stop()
         self.preview.show_answer(self.answer(), self.directory, self.info, self.find)
+
+    def pick_service(self) -> None:
+        """Choose a service from the directory and name it where the cursor is."""
+        if self._loaded is None:
+            return
+        picker = ServicePicker(self.directory, self._loaded.locale, self)
+        if picker.exec() and picker.chosen():
+            self.body.insert_service(picker.chosen())
+        self.body.setFocus()
 
     # -- going to a field ------------------------------------------------------------------
 

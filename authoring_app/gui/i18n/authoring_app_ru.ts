@@ -186,6 +186,34 @@ blue lips</source>
         <source>Untitled answer</source>
         <translation>Ответ без названия</translation>
     </message>
+    <message>
+        <source>The full answer. The buttons above make words bold, lists and headings, and name a service from the directory.</source>
+        <translation>Полный ответ. Кнопки над текстом выделяют слова жирным, делают списки и заголовки и вставляют службу из справочника.</translation>
+    </message>
+    <message>
+        <source>Full &amp;answer</source>
+        <translation>Полный &amp;ответ</translation>
+    </message>
+    <message>
+        <source>What a chat bot sends first; the full answer follows when the person asks for more.</source>
+        <translation>Это чат-бот отправляет первым; полный ответ — когда человек попросит подробнее.</translation>
+    </message>
+    <message>
+        <source>Write each way people ask, in their own words: a bot uses these to find this answer.</source>
+        <translation>Запишите, как люди об этом спрашивают, их словами: по этим вопросам бот находит ответ.</translation>
+    </message>
+    <message>
+        <source>Signs that mean the person must get medical help now or soon; they are shown with the answer.</source>
+        <translation>Признаки того, что человеку нужна медицинская помощь сейчас или в ближайшее время; они показываются вместе с ответом.</translation>
+    </message>
+    <message>
+        <source>Tick the services the answer points people to; their names, numbers and hours come from the directory.</source>
+        <translation>Отметьте службы, к которым ответ направляет людей; названия, номера и часы работы берутся из справочника.</translation>
+    </message>
+    <message>
+        <source>Words that help a bot and the answer list find this answer.</source>
+        <translation>Слова, по которым бот и список ответов находят этот ответ.</translation>
+    </message>
 </context>
 <context>
     <name>AnswerTreeModel</name>
@@ -769,6 +797,18 @@ blue lips</source>
         <source>let a must-fix check pass (governor&apos;s exception)</source>
         <translation>исключение из обязательной проверки (решение руководителя)</translation>
     </message>
+    <message>
+        <source>Show the &amp;file&apos;s changes</source>
+        <translation>Показать изменения &amp;файла</translation>
+    </message>
+    <message>
+        <source>The changes to the stored file, line by line, as git shows them</source>
+        <translation>Изменения в сохранённом файле, построчно, как их показывает git</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>— сохранение</translation>
+    </message>
 </context>
 <context>
     <name>IdentityDialog</name>
@@ -1214,6 +1254,10 @@ It is kept safe; try saving again.</source>
         <location filename="../markdown_edit.py" line="48"/>
         <source>Full answer text (Markdown)</source>
         <translation>Полный текст ответа (Markdown)</translation>
+    </message>
+    <message>
+        <source>Full answer text</source>
+        <translation>Полный текст ответа</translation>
     </message>
 </context>
 <context>
@@ -1894,6 +1938,30 @@ Bots will be told that release %2 is still the current one for the next %3 days.
 Bots will be told that release %2 is still the current one for the next %3 days, without the answers doctors withdrew (bots drop them at their next pull): %4</source>
         <translation>Подтверждает: %1
 Боты узнают, что выпуск %2 остаётся актуальным ещё %3 дн., но без ответов, которые убрали врачи (боты уберут их при следующем обновлении): %4</translation>
+    </message>
+    <message>
+        <source>Show &amp;details</source>
+        <translation>Показать &amp;подробности</translation>
+    </message>
+    <message>
+        <source>Hide &amp;details</source>
+        <translation>Скрыть &amp;подробности</translation>
+    </message>
+    <message>
+        <source>Where the release is kept, and how anyone can check it</source>
+        <translation>Где хранится выпуск и как любой может его проверить</translation>
+    </message>
+    <message>
+        <source>Chat bots and web sites take it from where it was sent at their next check, and treat it as current until %1.</source>
+        <translation>Чат-боты и сайты заберут его оттуда, куда он отправлен, при следующей проверке и будут считать его актуальным до %1.</translation>
+    </message>
+    <message>
+        <source>It is tagged %1 on the “published” branch of this library.</source>
+        <translation>Он записан в ветку «published» этой библиотеки с меткой %1.</translation>
+    </message>
+    <message>
+        <source>It is kept in this library only: no place where bots read releases is set up yet.</source>
+        <translation>Он хранится только в этой библиотеке: место, откуда боты берут выпуски, ещё не настроено.</translation>
     </message>
 </context>
 <context>
@@ -3609,6 +3677,350 @@ You let “%2” pass for this exact text, because: %3</source>
     <message>
         <source>Bots keep giving it until a publisher publishes an urgent release, or confirms the current release (a signed notice: bots drop the answer at their next pull). Ask a publisher to do it now.</source>
         <translation>Боты будут давать этот ответ, пока публикатор не опубликует срочный выпуск или не подтвердит актуальность текущего (подписанное уведомление: боты уберут ответ при следующем обновлении). Попросите публикатора сделать это сейчас.</translation>
+    </message>
+</context>
+<context>
+    <name>ServicePicker</name>
+    <message>
+        <source>Insert a service</source>
+        <translation>Вставить службу</translation>
+    </message>
+    <message>
+        <source>Choose the service to name in the text. Readers see its name and contact as the directory has them, also after they change.</source>
+        <translation>Выберите службу, которую нужно назвать в тексте. Читатели увидят её название и контакт так, как они записаны в справочнике, — даже после того, как их изменят.</translation>
+    </message>
+    <message>
+        <source>Search by name or contact</source>
+        <translation>Поиск по названию или контакту</translation>
+    </message>
+    <message>
+        <source>Search services</source>
+        <translation>Поиск служб</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Службы</translation>
+    </message>
+    <message>
+        <source>No service matches. Try another word.</source>
+        <translation>Такой службы нет. Попробуйте другое слово.</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>Вставить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>BodyToolbar</name>
+    <message>
+        <source>• List</source>
+        <translation>• Список</translation>
+    </message>
+    <message>
+        <source>Turn the chosen lines into a bulleted list</source>
+        <translation>Сделать выбранные строки списком</translation>
+    </message>
+    <message>
+        <source>1. List</source>
+        <translation>1. Список</translation>
+    </message>
+    <message>
+        <source>Turn the chosen lines into a numbered list</source>
+        <translation>Сделать выбранные строки нумерованным списком</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <source>Make this line a heading inside the answer</source>
+        <translation>Сделать эту строку заголовком внутри ответа</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Ссылка…</translation>
+    </message>
+    <message>
+        <source>Link the chosen words to a web page</source>
+        <translation>Сделать выбранные слова ссылкой на веб-страницу</translation>
+    </message>
+    <message>
+        <source>Insert service…</source>
+        <translation>Вставить службу…</translation>
+    </message>
+    <message>
+        <source>Name a service from the directory; readers see its name and contact as the directory has them</source>
+        <translation>Назвать службу из справочника; читатели увидят её название и контакт так, как они записаны в справочнике</translation>
+    </message>
+    <message>
+        <source>Show source</source>
+        <translation>Исходный текст</translation>
+    </message>
+    <message>
+        <source>Show the text as it is stored, with its formatting marks and service references</source>
+        <translation>Показать текст так, как он хранится: со знаками форматирования и ссылками на службы</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Ссылка</translation>
+    </message>
+    <message>
+        <source>Web address the words lead to:</source>
+        <translation>Адрес страницы, на которую ведут слова:</translation>
+    </message>
+    <message>
+        <source>Insert link</source>
+        <translation>Вставить ссылку</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>Ж</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Жирный</translation>
+    </message>
+    <message>
+        <source>Bold: make the chosen words bold</source>
+        <translation>Жирный: выделить выбранные слова</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Outreach worker</source>
+        <translation>Аутрич-работник</translation>
+    </message>
+    <message>
+        <source>Make a new answer with File → New answer (Ctrl+N): write the question as people ask it, choose the topic and the language.</source>
+        <translation>Создайте ответ: Файл → Новый ответ (Ctrl+N). Напишите вопрос так, как его задают люди, выберите тему и язык.</translation>
+    </message>
+    <message>
+        <source>Fill in the short reply that fits one chat message, the ways people ask, and when to get help urgently. The Checks tab on the right says what is still missing.</source>
+        <translation>Заполните короткий ответ (одно сообщение в чате), как люди спрашивают и когда нужна срочная помощь. Вкладка «Проверки» справа показывает, чего ещё не хватает.</translation>
+    </message>
+    <message>
+        <source>Write the full answer below. The buttons above the text make words bold, lists, headings and links. Insert service (Ctrl+Shift+I) names a service from the directory: never type a phone number, the service&apos;s number is added for you.</source>
+        <translation>Ниже напишите полный ответ. Кнопки над текстом выделяют слова жирным, делают списки, заголовки и ссылки. «Вставить службу» (Ctrl+Shift+I) добавляет службу из справочника: не вводите номера телефонов сами, номер службы подставится автоматически.</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S). Every save is kept: Answer → History shows each version and who saved it.</source>
+        <translation>Сохраните (Ctrl+S). Каждое сохранение остаётся: Ответ → История показывает все версии и кто их сохранил.</translation>
+    </message>
+    <message>
+        <source>When the answer is ready, send it for review in the Review tab. A doctor reads it and either signs it off or asks for changes.</source>
+        <translation>Когда ответ готов, отправьте его на проверку во вкладке «Проверка». Врач прочитает его и утвердит или попросит исправить.</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>Врач</translation>
+    </message>
+    <message>
+        <source>The list on the left shows the answers waiting for you first.</source>
+        <translation>В списке слева первыми стоят ответы, которые ждут вас.</translation>
+    </message>
+    <message>
+        <source>Open one: the Review tab shows what changed since the last sign-off, the conversation about it, and every check.</source>
+        <translation>Откройте ответ: вкладка «Проверка» показывает, что изменилось с последнего утверждения, обсуждение и результаты всех проверок.</translation>
+    </message>
+    <message>
+        <source>Ask for changes with a note, or sign off. Before your passphrase, the app shows the exact text, every service it names and what your signature means.</source>
+        <translation>Попросите исправить, оставив пояснение, или утвердите. Перед вводом пароля приложение покажет точный текст, все упомянутые службы и что означает ваша подпись.</translation>
+    </message>
+    <message>
+        <source>Your sign-off holds for that exact text only: any later edit needs a new one. Each answer comes back for review when its review date passes.</source>
+        <translation>Утверждение действует только для этого текста: после любой правки нужно новое. Когда подходит срок перепроверки, ответ возвращается к вам.</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>Публикатор</translation>
+    </message>
+    <message>
+        <source>Library → Publish shows which signed-off answers go out, what changed since the last release, and what stops anything else.</source>
+        <translation>Библиотека → Опубликовать показывает, какие утверждённые ответы войдут в выпуск, что изменилось с прошлого выпуска и что мешает остальным.</translation>
+    </message>
+    <message>
+        <source>Confirm the version the app proposes. The release is signed with your key and sent to every place the library names; the result says where it went.</source>
+        <translation>Подтвердите версию, которую предлагает приложение. Выпуск подписывается вашим ключом и отправляется во все места, указанные в библиотеке; в итоге видно, куда он попал.</translation>
+    </message>
+    <message>
+        <source>Chat bots and web sites pick up the new release by themselves and check its signatures before they use it.</source>
+        <translation>Чат-боты и сайты сами забирают новый выпуск и проверяют его подписи, прежде чем использовать.</translation>
+    </message>
+    <message>
+        <source>Governor</source>
+        <translation>Руководитель</translation>
+    </message>
+    <message>
+        <source>Governors decide who counts as a doctor or a publisher, how many doctors must sign each topic, and which services and numbers answers may name.</source>
+        <translation>Руководители решают, кто считается врачом или публикатором, сколько врачей должны утвердить ответы каждой темы и какие службы и номера можно упоминать в ответах.</translation>
+    </message>
+    <message>
+        <source>Library → Governors and rules shows every change waiting for your signature. A change counts only once enough governors have signed that exact file.</source>
+        <translation>Библиотека → Руководители и правила показывает все изменения, которые ждут вашей подписи. Изменение вступает в силу, только когда его подписало достаточно руководителей.</translation>
+    </message>
+    <message>
+        <source>Until then the app keeps using the last version the governors signed, and a release never uses the pending one.</source>
+        <translation>До этого приложение пользуется последней подписанной версией, а в выпуск неподписанная версия не попадает.</translation>
+    </message>
+    <message>
+        <source>What the statuses mean</source>
+        <translation>Что значат состояния</translation>
+    </message>
+    <message>
+        <source>Being written. Nobody has been asked to review this text yet.</source>
+        <translation>Ответ пишется. На проверку этот текст ещё не отправляли.</translation>
+    </message>
+    <message>
+        <source>Sent to the doctors; waiting for a sign-off or a request for changes.</source>
+        <translation>Отправлен врачам; ждёт утверждения или просьбы исправить.</translation>
+    </message>
+    <message>
+        <source>A doctor asked for changes. Edit and save, then send it again.</source>
+        <translation>Врач попросил исправить. Исправьте, сохраните и отправьте снова.</translation>
+    </message>
+    <message>
+        <source>Signed off by enough doctors; it goes out with the next release.</source>
+        <translation>Утверждён нужным числом врачей; войдёт в следующий выпуск.</translation>
+    </message>
+    <message>
+        <source>Signed off and in a release: chat bots and web sites are using it.</source>
+        <translation>Утверждён и вошёл в выпуск: его используют чат-боты и сайты.</translation>
+    </message>
+    <message>
+        <source>The sign-off is too old. A doctor must read it again; until then bots stop sending it.</source>
+        <translation>Утверждение устарело. Врач должен прочитать ответ ещё раз; до тех пор боты его не отправляют.</translation>
+    </message>
+    <message>
+        <source>Withdrawn on purpose; it is in no release.</source>
+        <translation>Снят намеренно; ни в один выпуск не входит.</translation>
+    </message>
+    <message>
+        <source>Two people changed it on different computers. Choose or combine the two texts before anything else.</source>
+        <translation>Два человека изменили его на разных компьютерах. Сначала выберите один из текстов или объедините их.</translation>
+    </message>
+    <message>
+        <source>Who to ask</source>
+        <translation>К кому обращаться</translation>
+    </message>
+    <message>
+        <source>Is the medical content right? Ask a doctor:</source>
+        <translation>Вопрос о медицинском содержании — к врачу:</translation>
+    </message>
+    <message>
+        <source>Why is an answer not in the bot yet? Ask a publisher:</source>
+        <translation>Почему ответа ещё нет в боте — к публикатору:</translation>
+    </message>
+    <message>
+        <source>Who may sign, or a service&apos;s number is wrong? Ask a governor:</source>
+        <translation>Кто может утверждать, неверный номер службы — к руководителю:</translation>
+    </message>
+    <message>
+        <source>nobody is named yet</source>
+        <translation>пока никто не назначен</translation>
+    </message>
+    <message>
+        <source>Anything else: ask the person who set up the app for you.</source>
+        <translation>Остальные вопросы — к тому, кто настроил вам приложение.</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Справка</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;Guide…</source>
+        <translation>&amp;Руководство…</translation>
+    </message>
+    <message>
+        <source>How to use the app, for your role</source>
+        <translation>Как пользоваться приложением в вашей роли</translation>
+    </message>
+    <message>
+        <source>A translation whose original changed since it was signed off, or is not signed off: a doctor signs off the original, then this translation again.</source>
+        <translation>Перевод, оригинал которого изменился после утверждения или не утверждён: врач утверждает оригинал, затем снова этот перевод.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryCompare</name>
+    <message>
+        <source>Title</source>
+        <translation>Заголовок</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Short reply (for chat)</source>
+        <translation>Краткий ответ (для чата)</translation>
+    </message>
+    <message>
+        <source>How people ask it</source>
+        <translation>Как спрашивают</translation>
+    </message>
+    <message>
+        <source>Trigger words</source>
+        <translation>Слова-сигналы</translation>
+    </message>
+    <message>
+        <source>When to get help urgently</source>
+        <translation>Когда нужна срочная помощь</translation>
+    </message>
+    <message>
+        <source>Refer to</source>
+        <translation>Куда направить</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <source>Who can see it</source>
+        <translation>Кому видно</translation>
+    </message>
+    <message>
+        <source>Full answer</source>
+        <translation>Полный ответ</translation>
+    </message>
+    <message>
+        <source>Group chats too</source>
+        <translation>И в групповых чатах</translation>
+    </message>
+    <message>
+        <source>Private messages only</source>
+        <translation>Только в личных сообщениях</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Было</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Стало</translation>
+    </message>
+    <message>
+        <source>Only the formatting changed (bold, lists, headings).</source>
+        <translation>Изменилось только оформление (жирный шрифт, списки, заголовки).</translation>
     </message>
 </context>
 </TS>
