@@ -5,9 +5,17 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QToolBar
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLineEdit,
+    QSizePolicy,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from authoring_app.gui.markdown_edit import MarkdownEdit
 
@@ -16,8 +24,9 @@ NUMBER = re.compile(r"^\d+[.)] ")
 HEADING = re.compile(r"^#{1,6} ")
 
 
-class BodyToolbar(QToolBar):
-    """The buttons act on `body`; `insert_service` asks the editor to pick a service."""
+class BodyToolbar(QWidget):
+    """The buttons act on `body`; `insert_service` asks the editor to pick a service. Two
+    rows, so every button shows beside a narrow text on a laptop's screen."""
 
     insert_service = Signal()
 
@@ -25,33 +34,49 @@ class BodyToolbar(QToolBar):
         super().__init__(parent)
         self.body = body
         self.setObjectName("body_toolbar")
-        self.setToolButtonStyle(self.toolButtonStyle().ToolButtonTextOnly)
         self.actions_by_name: dict[str, QAction] = {}
-        self._add("bold", self.tr("Bold"), self.bold, QKeySequence.StandardKey.Bold,
-                  self.tr("Make the chosen words bold"))  # fmt: skip
-        self._add("bullets", self.tr("• List"), self.bullets, "Ctrl+Shift+8",
+        self.rows = [QToolBar(self), QToolBar(self)]
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        for row in self.rows:
+            row.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            layout.addWidget(row)
+        first, second = self.rows
+        self._add(first, "bold", self.tr("B"),
+                  self.bold, QKeySequence.StandardKey.Bold,
+                  self.tr("Bold: make the chosen words bold"))  # fmt: skip
+        self._add(first, "bullets", self.tr("• List"), self.bullets, "Ctrl+Shift+8",
                   self.tr("Turn the chosen lines into a bulleted list"))  # fmt: skip
-        self._add("numbers", self.tr("1. List"), self.numbers, "Ctrl+Shift+7",
+        self._add(first, "numbers", self.tr("1. List"), self.numbers, "Ctrl+Shift+7",
                   self.tr("Turn the chosen lines into a numbered list"))  # fmt: skip
-        self._add("heading", self.tr("Heading"), self.heading, "Ctrl+Alt+2",
+        self._add(first, "heading", self.tr("Heading"), self.heading, "Ctrl+Alt+2",
                   self.tr("Make this line a heading inside the answer"))  # fmt: skip
-        self._add("link", self.tr("Link…"), self.link, "Ctrl+K",
+        self._add(first, "link", self.tr("Link…"), self.link, "Ctrl+K",
                   self.tr("Link the chosen words to a web page"))  # fmt: skip
-        self.addSeparator()
-        self._add("service", self.tr("Insert service…"), self.insert_service.emit,
+        self._add(second, "service", self.tr("Insert service…"), self.insert_service.emit,
                   "Ctrl+Shift+I",
                   self.tr("Name a service from the directory; readers see its name and "
                           "contact as the directory has them"))  # fmt: skip
-        self.addSeparator()
-        source = self._add("source", self.tr("Show source"), self._toggle_source, None,
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        second.addWidget(spacer)
+        source = self._add(second, "source", self.tr("Show source"), self._toggle_source, None,
                            self.tr("Show the text as it is stored, with its formatting "
                                    "marks and service references"))  # fmt: skip
         source.setCheckable(True)
-        bold = self.widgetForAction(self.actions_by_name["bold"]).font()
-        bold.setBold(True)
-        self.widgetForAction(self.actions_by_name["bold"]).setFont(bold)
+        bold = self.button("bold")
+        font = bold.font()
+        font.setBold(True)
+        bold.setFont(font)
+        bold.setAccessibleName(self.tr("Bold"))
 
-    def _add(self, name, text, slot, shortcut, tip) -> QAction:
+    def button(self, name: str) -> QToolButton:
+        action = self.actions_by_name[name]
+        row = next(r for r in self.rows if action in r.actions())
+        return row.widgetForAction(action)
+
+    def _add(self, row: QToolBar, name, text, slot, shortcut, tip) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if isinstance(shortcut, QKeySequence.StandardKey):
@@ -61,9 +86,9 @@ class BodyToolbar(QToolBar):
         keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         action.setToolTip(f"{tip} ({keys})" if keys else tip)
         action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
+        row.addAction(action)
         # The shortcuts work while the text has the focus, and nowhere else.
-        action.setShortcutContext(action.shortcutContext().WidgetWithChildrenShortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.body.addAction(action)
         self.actions_by_name[name] = action
         return action

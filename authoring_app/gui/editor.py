@@ -27,6 +27,7 @@ from authoring_app.gui.form_fields import (
     SourcesEdit,
     StringListEdit,
     VisibilityChoice,
+    explain_fields,
 )
 from authoring_app.gui.markdown_edit import MarkdownEdit
 from authoring_app.gui.preview import PreviewTabs
@@ -121,6 +122,7 @@ class AnswerEditor(QWidget):
             (self.triggers, "triggers"),
         ):
             widget.setObjectName(name)
+        explain_fields(self)
         self.title.setAccessibleName(self.tr("Title"))
         self.topic.setAccessibleName(self.tr("Topic"))
         self.summary.setAccessibleName(self.tr("Short reply"))

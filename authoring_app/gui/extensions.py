@@ -27,6 +27,7 @@ WINDOW_MODULES = (
     "authoring_app.gui.governance_dialog",
     "authoring_app.gui.exception_dialog",
     "authoring_app.gui.withdraw_dialog",
+    "authoring_app.gui.help_window",  # last, so Help is the last menu
 )
 WINDOW_EXTENSIONS: list[Callable] = []  # install(window) functions added at run time
 SCREENSHOT_VIEWS: dict[str, Callable] = {}

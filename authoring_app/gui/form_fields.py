@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -363,3 +363,23 @@ class VisibilityChoice(QWidget):
         (self.private if value == "private" else self.group).setChecked(True)
         self.blockSignals(False)
         self._explain()
+
+
+def explain_fields(editor) -> None:
+    """Tooltips for the answer editor's fields whose use is not plain from their names."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("AnswerEditor", text)
+
+    for widget, tip in (
+        (editor.summary, tr("What a chat bot sends first; the full answer follows when the "
+                            "person asks for more.")),
+        (editor.questions, tr("Write each way people ask, in their own words: a bot uses "
+                              "these to find this answer.")),
+        (editor.red_flags, tr("Signs that mean the person must get medical help now or soon; "
+                              "they are shown with the answer.")),
+        (editor.refer_to, tr("Tick the services the answer points people to; their names, "
+                             "numbers and hours come from the directory.")),
+        (editor.tags, tr("Words that help a bot and the answer list find this answer.")),
+    ):  # fmt: skip
+        widget.setToolTip(tip)

@@ -55,10 +55,24 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         (re.compile(r"\{\{ref:[^}\n]*\}\}"), _format("#1b5e20", bold=True, background="#e8f5e9")),
     )
 
+    # The marks themselves are faint: the words are what a person reads.
+    MARKS = (
+        re.compile(r"^(#{1,6}\s)"),
+        re.compile(r"(\*\*|__)(?=\S).+?(?<=\S)(\1)"),
+    )
+    FAINT = _format("#a0a8b0")
+
     def highlightBlock(self, text: str) -> None:  # Qt override
         for pattern, fmt in self.RULES:
             for match in pattern.finditer(text):
                 self.setFormat(match.start(), match.end() - match.start(), fmt)
+        for pattern in self.MARKS:
+            for match in pattern.finditer(text):
+                for group in range(1, (match.lastindex or 0) + 1):
+                    start, end = match.span(group)
+                    fmt = QTextCharFormat(self.format(start))
+                    fmt.setForeground(self.FAINT.foreground())
+                    self.setFormat(start, end - start, fmt)
 
 
 class ServiceChip(QPyTextObject):

@@ -3,13 +3,15 @@
 Views: main, review, publish, history, signoff (the sign-off dialog as a doctor sees it
 before the passphrase), telegram (the preview of what the bot sends), emergency-editor (the
 emergency response open in the
-editor), and try-emergency, try-answer, try-declined (the Try a question panel with a
+editor), new-answer, editor-service (the text with a service named and the formatting
+buttons), service-picker, help, and try-emergency, try-answer, try-declined (the Try a question panel with a
 message of each kind)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+from authoring_app.gui.writing_views import WRITING_VIEWS
 from authoring_app.library.answer import AnswerKey
 
 SIZE = (1400, 900)
@@ -66,6 +68,8 @@ def screenshot_widget(window, view: str, language: str, size: tuple[int, int] = 
             return dialog
     if view == "signoff" and key is not None:
         return signoff_dialog(window, key, size)
+    if view in WRITING_VIEWS:
+        return WRITING_VIEWS[view](window, size)
     if view == "telegram":  # the preview's Telegram tab: what the bot sends
         window.editor.preview.setCurrentWidget(window.editor.preview.telegram)
         return window

@@ -37,6 +37,8 @@ class ServicePicker(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("services")
         self.list.setAccessibleName(self.tr("Services"))
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for service in directory:
             name = localise(service.name, locale) or service.id
             item = QListWidgetItem(f"{name} — {service.contact}")
@@ -62,7 +64,7 @@ class ServicePicker(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
         layout.addWidget(self.buttons)
-        self.resize(520, 420)
+        self.resize(600, 440)
         self._filter()
 
     def _filter(self) -> None:

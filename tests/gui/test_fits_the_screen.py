@@ -46,10 +46,12 @@ def laptop_window(qtbot, sample_library, settings, language):
 def dialogs(window) -> dict[str, QDialog]:
     """Every dialog of the app, made as the app makes it."""
     from authoring_app.gui.dialogs import NewAnswerDialog, NewTranslationDialog, SettingsDialog
+    from authoring_app.gui.help_window import HelpWindow
     from authoring_app.gui.identity_dialog import IdentityDialog
     from authoring_app.gui.publish_dialog import PublishDialog
     from authoring_app.gui.review_dialogs import MessageDialog, NewPassphraseDialog
     from authoring_app.gui.server_dialogs import HostKeyDialog, SignInDialog
+    from authoring_app.gui.service_picker import ServicePicker
     from authoring_app.gui.share_dialog import CloneDialog, ShareDialog
     from authoring_app.gui.signoff_dialog import SignOffDialog
     from authoring_app.release.preview import sign_off_preview
@@ -114,6 +116,8 @@ def dialogs(window) -> dict[str, QDialog]:
         ),
         "share": ShareDialog(window),
         "clone": CloneDialog(window),
+        "insert a service": ServicePicker(library.directory, "ru", window),
+        "help": HelpWindow(window),
     }
 
 

@@ -78,6 +78,10 @@ def test_screenshot_writes_a_png(tmp_path, sample_library, view):
         ("emergency-editor", "ru"),
         ("signoff", "en"),
         ("signoff", "ru"),
+        ("new-answer", "ru"),
+        ("editor-service", "ru"),
+        ("service-picker", "en"),
+        ("help", "ru"),
     ],
 )
 def test_screenshot_of_the_try_panel_and_the_emergency_editor_at_a_laptops_size(

@@ -15,8 +15,8 @@ from tests.gui.test_new_answer import add_entry, fill_new_answer_dialog, type_te
 
 
 def click_tool(qtbot, editor, name: str) -> None:
-    toolbar = editor.body_toolbar
-    button = toolbar.widgetForAction(toolbar.actions_by_name[name])
+    button = editor.body_toolbar.button(name)
+    assert button.isVisible(), f"the {name} button is hidden"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
