@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -87,8 +86,7 @@ class AnswerEditor(QWidget):
         self.triggers = LinesEdit(
             self.tr("Trigger words"), self.tr("not breathing\nwon't wake up\nblue lips")
         )
-        self.summary = QPlainTextEdit()
-        self.summary.setTabChangesFocus(True)
+        self.summary = MarkdownEdit()  # a service in it shows by name, as in the body
         self.summary.setPlaceholderText(self.tr("A short reply that fits one chat message"))
         self.summary.setMinimumHeight(70)
         self.summary.setMaximumHeight(110)
@@ -112,6 +110,7 @@ class AnswerEditor(QWidget):
         )
         self.body_toolbar = BodyToolbar(self.body)
         self.body_toolbar.insert_service.connect(self.pick_service)
+        self.summary.addAction(self.body_toolbar.actions_by_name["service"])  # Ctrl+Shift+I
         self.preview = PreviewTabs()
 
         for widget, name in (
@@ -260,6 +259,8 @@ class AnswerEditor(QWidget):
         self._loading = True
         try:
             self.saved, self.is_new, self._loaded = saved, is_new, answer
+            for text in (self.summary, self.body):  # services shown by name
+                text.set_services(self.directory, answer.locale)
             self.topic.clear()
             for topic in self.info.topics if self.info else ():
                 self.topic.addItem(topic.label(self.ui_locale), topic.id)
@@ -277,7 +278,6 @@ class AnswerEditor(QWidget):
             self.sources.set_values(answer.sources)
             self.tags.setText(", ".join(answer.tags))
             self.visibility.set_value(answer.visibility)
-            self.body.set_services(self.directory, answer.locale)
             self.body.setPlainText(answer.body)
             self.body.document().clearUndoRedoStacks()
             self.summary.document().clearUndoRedoStacks()
@@ -387,10 +387,11 @@ class AnswerEditor(QWidget):
         """Choose a service from the directory and name it where the cursor is."""
         if self._loaded is None:
             return
+        text = self.summary if self.summary.hasFocus() else self.body
         picker = ServicePicker(self.directory, self._loaded.locale, self)
         if picker.exec() and picker.chosen():
-            self.body.insert_service(picker.chosen())
-        self.body.setFocus()
+            text.insert_service(picker.chosen())
+        text.setFocus()
 
     # -- going to a field ------------------------------------------------------------------
 

@@ -185,3 +185,24 @@ def test_a_link_and_a_heading_from_the_toolbar(qtbot, window):
     assert editor.body.toPlainText().endswith("\n## about wounds")
     click_tool(qtbot, editor, "heading")
     assert editor.body.toPlainText().endswith("\nabout wounds")
+
+
+def test_the_short_reply_shows_services_by_name_and_takes_one_from_the_list(qtbot, window, library):
+    saved = library.answer(AnswerKey("abscess-signs", "en"))
+    editor = window.editor
+    editor.load(saved.edited(summary="Call {{ref:ambulance-103}}."), saved=saved)
+    assert editor.summary.chips() == ["ambulance-103"]
+    assert "{{ref" not in editor.summary.document().toPlainText()
+    cursor = editor.summary.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.summary.setTextCursor(cursor)
+    editor.summary.setFocus()
+    seen: dict = {}
+    pick_service(qtbot, "mobile", seen)
+    qtbot.keyClick(
+        editor.summary,
+        Qt.Key.Key_I,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert editor.answer().summary == "Call {{ref:ambulance-103}}.{{ref:example-mobile-unit}}"
+    assert editor.body.chips() == []
