@@ -7,6 +7,7 @@ import html
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from authoring_app.gui import ask
+from authoring_app.gui.history_compare import compare_html, version_html
 from authoring_app.gui.screen_fit import resize_to_fit
 from authoring_app.library.answer import AnswerKey
 from authoring_app.library.library import Revision
@@ -102,6 +104,12 @@ class HistoryDialog(QDialog):
         self.diff.setObjectName("diff")
         self.diff.setReadOnly(True)
         self.diff.setAccessibleName(self.tr("Changes"))
+        self.file_changes = QCheckBox(self.tr("Show the &file's changes"))
+        self.file_changes.setObjectName("file_changes")
+        self.file_changes.setToolTip(
+            self.tr("The changes to the stored file, line by line, as git shows them")
+        )
+        self.file_changes.toggled.connect(self.show_diff)
         self.restore_button = QPushButton(self.tr("&Bring back this version…"))
         self.restore_button.setObjectName("restore")
         self.restore_button.setEnabled(False)
@@ -121,6 +129,7 @@ class HistoryDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.file_changes)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -152,7 +161,7 @@ class HistoryDialog(QDialog):
                     who,
                     action_words(revision.action)
                     if "Action" in revision.trailers
-                    else revision.subject,
+                    else self.tr("saved"),
                 ]
             )
             item.setData(0, COMMIT_ROLE, revision.commit)
@@ -183,7 +192,13 @@ class HistoryDialog(QDialog):
                 self.caption.setText(
                     self.tr("The first version of this answer, as it was written:")
                 )
-                self.diff.setPlainText(self.library.text_at(self.key, commits[0]) or "")
+                first = self.library.answer_at(self.key, commits[0])
+                if self.file_changes.isChecked() or first is None:
+                    self.diff.setPlainText(self.library.text_at(self.key, commits[0]) or "")
+                else:
+                    self.diff.setHtml(
+                        version_html(first, self.library.directory, self.library.info.topics)
+                    )
                 return
             old, new = self.revisions[position + 1].commit, commits[0]
             self.caption.setText(self.tr("What this version changed:"))
@@ -194,6 +209,14 @@ class HistoryDialog(QDialog):
                 .replace("%1", self._when(old))
                 .replace("%2", self._when(new))
             )
+        if not self.file_changes.isChecked():
+            before, after = (self.library.answer_at(self.key, c) for c in (old, new))
+            text = compare_html(before, after, self.library.directory, self.library.info.topics)
+            if text:
+                self.diff.setHtml(text)
+            else:
+                self.diff.setPlainText(self.tr("The text is the same in both versions."))
+            return
         text = self.library.diff(self.key, old, new)
         if text:
             self.diff.setHtml(diff_html(text))

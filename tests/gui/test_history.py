@@ -56,3 +56,37 @@ def test_comparing_two_revisions_colours_the_changes(qtbot, window, library):
     html = dialog.diff.toHtml()
     assert "today" in dialog.diff.toPlainText()
     assert "#e6f4ea" in html.lower() or "230, 244, 234" in html or "e6f4ea" in html.lower()
+
+
+def test_history_compares_the_fields_side_by_side_in_plain_words(qtbot, window, library):
+    """What changed is shown as the editor shows it: field names, services by name, the
+    changed words marked; no file syntax, ids or commit hashes unless asked for."""
+    window.open_answer(EN)
+    editor = window.editor
+    editor.summary.setPlainText("Most lumps heal, but call {{ref:ambulance-103}} for streaks.")
+    with qtbot.waitSignal(window.answer_saved, timeout=10_000):
+        window.save()
+    dialog = window.history_dialog()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: len(dialog.revisions) == 2, timeout=10_000)
+    shown = dialog.diff.toPlainText()
+    assert "Short reply (for chat)" in shown
+    assert "Before" in shown and "After" in shown
+    assert "“Ambulance” for streaks" in shown
+    assert "a doctor" in shown  # the words taken out, on the left
+    for syntax in ("{{ref", "summary:", "abscess-signs", "---", "@@", dialog.revisions[0].short):
+        assert syntax not in shown, syntax
+    assert "Title" not in shown  # unchanged fields are left out
+    html = dialog.diff.toHtml().lower()
+    assert "#e6f4ea" in html and "#fdecea" in html
+    assert dialog.list.topLevelItem(1).text(2) == "saved"  # a commit made outside the app
+
+    dialog.file_changes.setChecked(True)
+    assert "summary:" in dialog.diff.toPlainText()
+
+    dialog.file_changes.setChecked(False)
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(1))
+    first = dialog.diff.toPlainText()
+    assert "How people ask it" in first and "I have a red lump, what do I do?" in first
+    assert "wound-care" not in first
+    assert "Example mobile unit" in first and "example-mobile-unit" not in first
