@@ -351,24 +351,25 @@ class PublishDialog(RenewAndResend, QDialog):
         self._done(
             self.tr("Release %1 is published.").replace("%1", version),
             self.tr(
-                "It is tagged %1 on the “published” branch of this library, and bots are told "
-                "it is current until %2."
-            )
-            .replace("%1", result.tag)
-            .replace("%2", f"{result.notice.expires:%Y-%m-%d %H:%M} UTC")
+                "Chat bots and web sites take it from where it was sent at their next check, "
+                "and treat it as current until %1."
+            ).replace("%1", f"{result.notice.expires:%Y-%m-%d %H:%M} UTC")
             + " "
             + sent_words(sent),
             deliveries,
+            self.tr("It is tagged %1 on the “published” branch of this library.").replace(
+                "%1", result.tag
+            ),
         )
         self.window.refresh_list()
 
-    def _done(self, headline: str, detail: str, deliveries) -> None:
+    def _done(self, headline: str, detail: str, deliveries, technical: str = "") -> None:
         """Show what was done, where it went, and how anyone checks it."""
         self._busy(False)
         self.progress.setVisible(True)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self.report.show_done(headline, detail, deliveries, self.library, self.person)
+        self.report.show_done(headline, detail, deliveries, self.library, self.person, technical)
         self.renew_button.setVisible(False)
         self.close_button.setText(self.tr("Close"))
         self.close_button.setEnabled(True)

@@ -46,11 +46,24 @@ class PublishOutcome(QWidget):
             )
         )
         self.resend.setVisible(False)
+        # Tags, branches and commands are there for whoever opens them, not in the way.
+        self.details = QPushButton(QApplication.translate("PublishDialog", "Show &details"))
+        self.details.setObjectName("publish_details")
+        self.details.setCheckable(True)
+        self.details.setVisible(False)
+        self.details.setToolTip(
+            QApplication.translate(
+                "PublishDialog", "Where the release is kept, and how anyone can check it"
+            )
+        )
+        self.details.toggled.connect(self._show_details)
+        self.technical = self._label("publish_technical")
         self.deliveries: list = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.outcome, self.sent, self.commands):
+        for widget in (self.outcome, self.sent, self.details, self.technical, self.commands):
             layout.addWidget(widget)
+        layout.setAlignment(self.details, Qt.AlignmentFlag.AlignLeft)
 
     def _label(self, name: str) -> QLabel:
         label = QLabel()
@@ -60,25 +73,41 @@ class PublishOutcome(QWidget):
         label.setVisible(False)
         return label
 
-    def show_done(self, headline: str, detail: str, deliveries, library, person) -> None:
-        """A release published or confirmed: where it went and how anyone checks it."""
+    def show_done(
+        self, headline: str, detail: str, deliveries, library, person, technical: str = ""
+    ) -> None:
+        """A release published or confirmed: where it went; behind Show details, where git
+        keeps it (`technical`) and how anyone checks it."""
         self.outcome.setText(
             f"<p style='color:#1b5e20;font-size:large;'><b>{html.escape(headline)}</b></p><p>{html.escape(detail)}</p>"
         )
         self.outcome.setVisible(True)
         self.show_sent(deliveries)
-        self.commands.setPlainText(verify_commands(library.path, person.id, library.info.channels))
-        self.commands.setVisible(True)
-        self.copy.setVisible(True)
-
-    def show_sent(self, deliveries) -> None:
-        self.deliveries = list(deliveries)
         check = QApplication.translate(
             "PublishDialog",
             "To check it, anyone can run these commands; a bot maintainer pins your key once, "
             "after checking its fingerprint with you by phone or in person:",
         )
-        self.sent.setText(delivery_html(deliveries) + f"<p>{html.escape(check)}</p>")
+        self.technical.setText(
+            (f"<p>{html.escape(technical)}</p>" if technical else "")
+            + f"<p>{html.escape(check)}</p>"
+        )
+        self.commands.setPlainText(verify_commands(library.path, person.id, library.info.channels))
+        self.details.setVisible(True)
+        self._show_details(self.details.isChecked())
+
+    def _show_details(self, on: bool) -> None:
+        for widget in (self.technical, self.commands, self.copy):
+            widget.setVisible(on)
+        self.details.setText(
+            QApplication.translate("PublishDialog", "Hide &details")
+            if on
+            else QApplication.translate("PublishDialog", "Show &details")
+        )
+
+    def show_sent(self, deliveries) -> None:
+        self.deliveries = list(deliveries)
+        self.sent.setText(delivery_html(deliveries))
         self.sent.setVisible(True)
         self.resend.setVisible(not all(d.delivered for d in deliveries))
         self.resend.setEnabled(True)

@@ -89,7 +89,9 @@ def delivery_html(deliveries) -> str:
         return "<p>{}</p>".format(
             html.escape(
                 QApplication.translate(
-                    "PublishDialog", "It is on the “published” branch of this library only."
+                    "PublishDialog",
+                    "It is kept in this library only: no place where bots read releases is "
+                    "set up yet.",
                 )
             )
         )

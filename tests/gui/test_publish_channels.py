@@ -62,7 +62,7 @@ def test_the_dialog_says_where_releases_go_and_where_this_one_went(
     assert f"✗ Not sent to the releases folder {missing}: there is no such folder" in sent
     notice = json.loads((served / "notice.json").read_text())
     assert notice["release"]["version"] == "1.0.0"
-    assert "bots are told it is current until" in plain(dialog.outcome)
+    assert "treat it as current until" in plain(dialog.outcome)
     commands = dialog.commands.toPlainText()
     assert "answer-kit pull https://answers.example.org/releases/ --to answers" in commands
 

@@ -149,8 +149,17 @@ def test_an_answer_goes_from_draft_to_a_verified_release(qtbot, review_window, l
     in_next_dialog(lambda unlock: (qtbot.keyClicks(unlock.passphrase, PASSPHRASE), unlock.accept()))
     click(qtbot, dialog.publish_button)
     qtbot.waitUntil(lambda: dialog.result is not None, timeout=15_000)
-    assert "v1.0.0" in plain(dialog.outcome)
-    assert "on the “published” branch of this library only" in plain(dialog.report.sent)
+    # In plain words first: what happened and what bots do; no tags, branches or commands.
+    outcome = plain(dialog.outcome) + plain(dialog.report.sent)
+    assert "Release 1.0.0 is published." in outcome
+    assert "Chat bots and web sites take it from where it was sent" in outcome
+    assert "no place where bots read releases is set up yet" in outcome
+    for word in ("v1.0.0", "branch", "tag", "commit"):
+        assert word not in outcome, word
+    assert not dialog.commands.isVisible() and not dialog.copy.isVisible()
+    click(qtbot, dialog.report.details)
+    assert "tagged v1.0.0 on the “published” branch" in plain(dialog.report.technical)
+    assert dialog.commands.isVisible()
     commands = dialog.commands.toPlainText()
     assert "authoring-app keys export --person pat" in commands
     assert "minisign -Vm answers/current/bundle.json -p publisher.pub" in commands
