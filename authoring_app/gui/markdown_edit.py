@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from PySide6.QtCore import QMimeData, QSizeF, Qt
@@ -162,7 +163,8 @@ class MarkdownEdit(QPlainTextEdit):
         fmt.setObjectType(CHIP_TYPE)
         fmt.setProperty(CHIP_ID, service_id)
         fmt.setProperty(CHIP_NAME, self.names.get(service_id, service_id))
-        fmt.setToolTip(self.names.get(service_id, service_id))
+        # A name from the directory is text: escaped, so a tooltip never reads it as markup.
+        fmt.setToolTip("<p>" + html.escape(self.names.get(service_id, service_id)) + "</p>")
         cursor.insertText(OBJECT, fmt)
         cursor.setCharFormat(QTextCharFormat())  # what is typed next is plain text
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -44,7 +46,8 @@ class ServicePicker(QDialog):
             item = QListWidgetItem(f"{name} — {service.contact}")
             item.setData(Qt.ItemDataRole.UserRole, service.id)
             hours = localise(service.hours, locale)
-            item.setToolTip(f"{name}\n{service.contact}" + (f"\n{hours}" if hours else ""))
+            lines = [name, service.contact] + ([hours] if hours else [])
+            item.setToolTip("<p>" + "<br>".join(html.escape(t) for t in lines) + "</p>")
             words = " ".join([*service.name.values(), service.contact, service.id]).lower()
             item.setData(Qt.ItemDataRole.UserRole + 1, words)
             self.list.addItem(item)

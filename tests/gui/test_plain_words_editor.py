@@ -206,3 +206,37 @@ def test_the_short_reply_shows_services_by_name_and_takes_one_from_the_list(qtbo
     )
     assert editor.answer().summary == "Call {{ref:ambulance-103}}.{{ref:example-mobile-unit}}"
     assert editor.body.chips() == []
+
+
+def test_a_service_name_with_markup_is_shown_as_text(qtbot, window, library):
+    """A hostile directory entry cannot put a link or an image into the text box."""
+    from authoring_app.gui.service_picker import ServicePicker
+    from authoring_app.library.directory import Directory
+
+    name = "<img src='x'><a href='https://evil.example'>Ambulance</a>"
+    directory = Directory.from_data(
+        {"services": [{"id": "ambulance-103", "kind": "emergency", "name": {"en": name},
+                       "contact": "103"}]}
+    )  # fmt: skip
+    body = window.editor.body
+    body.set_services(directory, "en")
+    body.setPlainText("Call {{ref:ambulance-103}}.")
+    fragment = next(f for f in _fragments(body.document()) if f.charFormat().objectType() > 0)
+    assert fragment.charFormat().toolTip() == (
+        "<p>&lt;img src=&#x27;x&#x27;&gt;&lt;a href=&#x27;https://evil.example&#x27;&gt;"
+        "Ambulance&lt;/a&gt;</p>"
+    )
+    picker = ServicePicker(directory, "en", window)
+    qtbot.addWidget(picker)
+    assert picker.list.item(0).text() == f"{name} — 103"
+    assert "&lt;img" in picker.list.item(0).toolTip()
+
+
+def _fragments(document):
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            yield it.fragment()
+            it += 1
+        block = block.next()
