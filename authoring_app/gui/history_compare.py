@@ -66,7 +66,22 @@ def field_text(answer: Answer | None, name: str, directory: Directory, topics=No
         return tr("Group chats too") if value == "group" else tr("Private messages only")
     if isinstance(value, tuple):
         return "\n".join(named(v) for v in value)
+    if name == "body":
+        return named(readable(value or ""))
     return named(value or "")
+
+
+def readable(body: str) -> str:
+    """The body as a person reads it: list marks as bullets, no heading or bold marks, a
+    link as its words and address."""
+    lines = []
+    for line in body.splitlines():
+        line = re.sub(r"^(\s*)[-*+] ", r"\1• ", line)
+        line = re.sub(r"^#{1,6} ", "", line)
+        line = re.sub(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", r"\2", line)
+        line = re.sub(r"\[([^\]\n]*)\]\(([^)\n]*)\)", r"\1 (\2)", line)
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _marked(tokens: list[str], style: str) -> str:
@@ -99,14 +114,11 @@ def compare_html(old: Answer | None, new: Answer | None, directory: Directory, t
         before = field_text(old, name, directory, topics)
         after = field_text(new, name, directory, topics)
         if before == after:
+            if name == "body" and old and new and old.body != new.body:
+                note = html.escape(tr("Only the formatting changed (bold, lists, headings)."))
+                rows.append(_row(label, note, note))
             continue
-        left, right = word_diff(before, after)
-        rows.append(
-            f'<tr><td colspan="2" style="padding-top:10px;"><b>{html.escape(tr(label))}</b>'
-            "</td></tr>"
-            f'<tr><td width="50%" style="background:#fafafa;">{left}</td>'
-            f'<td width="50%" style="background:#fafafa;">{right}</td></tr>'
-        )
+        rows.append(_row(label, *word_diff(before, after)))
     if not rows:
         return ""
     head = (
@@ -115,6 +127,15 @@ def compare_html(old: Answer | None, new: Answer | None, directory: Directory, t
     )
     return (
         '<table width="100%" cellspacing="4" cellpadding="4">' + head + "".join(rows) + "</table>"
+    )
+
+
+def _row(label: str, left: str, right: str) -> str:
+    return (
+        f'<tr><td colspan="2" style="padding-top:10px;"><b>{html.escape(tr(label))}</b>'
+        "</td></tr>"
+        f'<tr><td width="50%" style="background:#fafafa;">{left}</td>'
+        f'<td width="50%" style="background:#fafafa;">{right}</td></tr>'
     )
 
 

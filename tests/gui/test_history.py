@@ -90,3 +90,24 @@ def test_history_compares_the_fields_side_by_side_in_plain_words(qtbot, window, 
     assert "How people ask it" in first and "I have a red lump, what do I do?" in first
     assert "wound-care" not in first
     assert "Example mobile unit" in first and "example-mobile-unit" not in first
+
+
+def test_history_shows_the_full_answer_without_formatting_marks(qtbot, window, library):
+    window.open_answer(EN)
+    window.editor.body.setPlainText(
+        "## Care\n\nSee a **nurse** if the lump grows.\n\n- Keep it clean"
+    )
+    with qtbot.waitSignal(window.answer_saved, timeout=10_000):
+        window.save()
+    window.editor.body.setPlainText("## Care\n\nSee a nurse if the lump grows.\n\n- Keep it clean")
+    with qtbot.waitSignal(window.answer_saved, timeout=10_000):
+        window.save()
+    dialog = window.history_dialog()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: len(dialog.revisions) == 3, timeout=10_000)
+    assert "Only the formatting changed" in dialog.diff.toPlainText()
+    dialog.list.setCurrentItem(dialog.list.topLevelItem(1))
+    shown = dialog.diff.toPlainText()
+    assert "• Keep it clean" in shown and "Care" in shown
+    for mark in ("**", "## ", "- Keep"):
+        assert mark not in shown, mark
