@@ -10,6 +10,7 @@ from authoring_app.gui.dialogs import NewAnswerDialog, NewTranslationDialog, Set
 from authoring_app.gui.history_dialog import HistoryDialog
 from authoring_app.library.answer import Answer, AnswerKey, parse_answer
 from authoring_app.library.checks import lint_answer
+from authoring_app.library.ids import id_from_title
 from authoring_app.library.problems import Problem
 from authoring_app.review import edits
 
@@ -132,6 +133,7 @@ class EditingMixin:
         dialog = NewAnswerDialog(self.library.info, existing, self.ui_locale, self)
         if dialog.exec():
             self._start_new(dialog.new_answer())
+            self.editor.named_after_title = True  # until saved, the id follows the title
 
     def new_translation(self) -> None:
         source = self.editor.answer()
@@ -171,6 +173,7 @@ class EditingMixin:
                 QCoreApplication.translate("MainWindow", "Say who you are before saving."),
             )
             return None
+        answer = self._named_after_title(answer)
         parsed, problems = parse_answer(answer.to_text(), answer.path)
         if parsed is None:
             self._explain_unsavable(problems)
@@ -189,6 +192,18 @@ class EditingMixin:
             on_error=self._save_failed,
             description=QCoreApplication.translate("MainWindow", "Saving"),
         )
+
+    def _named_after_title(self, answer: Answer) -> Answer:
+        """A new answer's id made again from its title as it is now, so a question
+        corrected in the editor before the first save names the files, not the first try."""
+        if not (self.editor.is_new and self.editor.named_after_title and answer.title):
+            return answer
+        answer_id = id_from_title(answer.title, {a.id for a in self.library.answers()})
+        if answer_id == answer.id:
+            return answer
+        self.recovery.discard(answer.key)  # the unsaved text is kept under its new name
+        self.editor.rename_new(answer_id)
+        return answer.edited(id=answer_id)
 
     def _saved(self, answer: Answer, after, unsigned: str | None = None) -> None:
         self.recovery.discard(answer.key)

@@ -53,6 +53,7 @@ class AnswerEditor(QWidget):
         self.ui_locale = "en"
         self.saved: Answer | None = None  # the saved text this edit started from
         self.is_new = False
+        self.named_after_title = False  # a new answer whose id follows its title until saved
         self._loaded: Answer | None = None
         self._modified = False
         self._loading = False
@@ -259,6 +260,7 @@ class AnswerEditor(QWidget):
         self._loading = True
         try:
             self.saved, self.is_new, self._loaded = saved, is_new, answer
+            self.named_after_title = False
             for text in (self.summary, self.body):  # services shown by name
                 text.set_services(self.directory, answer.locale)
             self.topic.clear()
@@ -325,9 +327,13 @@ class AnswerEditor(QWidget):
     def is_modified(self) -> bool:
         return self._modified
 
+    def rename_new(self, answer_id: str) -> None:
+        """A new, unsaved answer is to be saved as `answer_id`."""
+        self._loaded = self._loaded.edited(id=answer_id)
+
     def mark_saved(self, answer: Answer) -> None:
         """The text `answer` is now saved; the form stays as it is."""
-        self.saved, self.is_new = answer, False
+        self.saved, self.is_new, self.named_after_title = answer, False, False
         self._set_modified(self._compute_modified())
 
     def refresh_heading(self) -> None:

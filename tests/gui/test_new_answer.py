@@ -200,3 +200,39 @@ def test_a_new_answer_is_named_after_its_question_without_typing_an_id(qtbot, wi
     assert answer.key == AnswerKey("gde-sdelat-vich-test", "ru")
     assert answer.title == "Где сделать ВИЧ-тест?"
     assert "gde-sdelat" not in window.editor.heading.text()
+
+
+def test_a_question_corrected_before_the_first_save_names_the_files(qtbot, window, library):
+    """A typo in the New answer dialog does not stay in the file name for ever: until the
+    first save, the name follows the title; after it, it stays put."""
+    QTimer.singleShot(
+        0, lambda: fill_new_answer_dialog(qtbot, "Кака беречь вены", "wound-care", "ru")
+    )
+    window.actions["new_answer"].trigger()
+    editor = window.editor
+    qtbot.waitUntil(lambda: editor.is_new)
+    assert editor.answer().id == "kaka-berech-veny"
+    editor.title.clear()
+    type_text(editor.title, "Как беречь вены?")
+    add_entry(qtbot, editor.questions.entry, "how to look after veins")
+    qtbot.keyClicks(editor.summary, "Rotate sites.")
+    add_entry(qtbot, editor.red_flags.entry, "A hot, hard, painful limb")
+    qtbot.keyClicks(editor.sources.title_entry, "NHS: Veins")
+    qtbot.keyClick(editor.sources.title_entry, Qt.Key.Key_Return)
+    type_text(editor.body, "Меняйте места.")
+    window.recovery.flush()  # the unsaved text is kept, under the name it has so far
+    pending = [r.answer.key for r in window.recovery.store.pending()]
+    assert pending == [AnswerKey("kaka-berech-veny", "ru")]
+    with qtbot.waitSignal(window.answer_saved, timeout=10_000):
+        window.save()
+    assert (library.path / "answers/wound-care/kak-berech-veny.ru.md").is_file()
+    assert not (library.path / "answers/wound-care/kaka-berech-veny.ru.md").exists()
+    assert window.current_key() == AnswerKey("kak-berech-veny", "ru")
+    assert list(window.recovery.store.pending()) == []
+
+    editor.title.clear()
+    type_text(editor.title, "Как сберечь вены?")
+    with qtbot.waitSignal(window.answer_saved, timeout=10_000):
+        window.save()
+    assert (library.path / "answers/wound-care/kak-berech-veny.ru.md").is_file()
+    assert not (library.path / "answers/wound-care/kak-sberech-veny.ru.md").exists()
