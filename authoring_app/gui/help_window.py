@@ -83,6 +83,8 @@ STATUS_MEANINGS = {
     "published": "Signed off and in a release: chat bots and web sites are using it.",
     "review due": "The sign-off is too old. A doctor must read it again; until then bots "
     "stop sending it.",
+    "source changed": "A translation whose original changed since it was signed off, or is "
+    "not signed off: a doctor signs off the original, then this translation again.",
     "retired": "Withdrawn on purpose; it is in no release.",
     "conflict": "Two people changed it on different computers. Choose or combine the two "
     "texts before anything else.",
@@ -135,6 +137,8 @@ def _guide(steps: list[str]) -> str:
 def _statuses() -> str:
     rows = []
     for status in STATUSES:
+        if status not in STATUS_MEANINGS:
+            continue
         colour = status_colour(status).name()
         rows.append(
             f"<p><b style='color:{colour}'>{html.escape(status_word(status))}</b> — "

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from authoring_app.gui.help_window import GUIDES, HelpWindow, role_of
-from authoring_app.gui.status_view import STATUSES
+from authoring_app.gui.help_window import GUIDES, STATUS_MEANINGS, HelpWindow, role_of
+from authoring_app.gui.status_view import STATUSES, status_word
 from tests.gui.conftest import drain, make_window
 from tests.gui.review_helpers import in_next_dialog
 
@@ -54,7 +54,8 @@ def test_every_status_is_explained_and_the_people_to_ask_are_named(qtbot, window
     qtbot.addWidget(dialog)
     statuses = dialog.page_text(len(GUIDES))
     for status in STATUSES:
-        assert status in statuses
+        assert status_word(status) in statuses
+        assert status in STATUS_MEANINGS, f"Help does not explain {status!r}"
     who = dialog.page_text(len(GUIDES) + 1)
     for person in library.roster.with_role("clinician"):
         assert person.name in who
