@@ -28,12 +28,16 @@ _CYRILLIC = {
 def latin(text: str) -> str:
     """`text` in small Latin letters and digits; anything else becomes a space."""
     out = []
-    for char in text.lower():
-        if char in _CYRILLIC:
-            out.append(_CYRILLIC[char])
+    for char in text:
+        if unicodedata.combining(char):  # an accent typed apart from its letter
             continue
-        base = unicodedata.normalize("NFKD", char)[:1]  # é -> e, ﬁ -> f
-        out.append(base if base.isascii() and base.isalnum() else " ")
+        if char.lower() in _CYRILLIC:
+            out.append(_CYRILLIC[char.lower()])
+            continue
+        # é -> e, ﬁ -> fi, 𝔸 -> a: the Latin letters and digits a character stands for.
+        plain = unicodedata.normalize("NFKD", char)
+        kept = "".join(c for c in plain if c.isascii() and c.isalnum()).lower()
+        out.append(kept or " ")
     return "".join(out)
 
 
@@ -48,8 +52,8 @@ def id_from_title(title: str, taken: Collection[str] = ()) -> str:
         base = longer
     if not base and words:
         base = words[0][: MAX_LENGTH - 4]
-    base = base or FALLBACK
-    assert ID_PATTERN.match(base), base
+    if not ID_PATTERN.match(base):  # cannot happen: words are Latin letters and digits
+        base = FALLBACK
     if base not in taken:
         return base
     number = 2

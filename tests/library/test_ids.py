@@ -28,6 +28,11 @@ def test_a_taken_id_gets_the_next_free_number():
     assert id_from_title("Налоксон", taken) == "nalokson-3"
 
 
+def test_letters_written_another_way_become_plain_latin():
+    assert id_from_title("Café naïve 𝔸𝔹 ﬁle Ｗｉｆｉ") == "cafe-naive-ab-file-wifi"
+    assert id_from_title("Cafe\u0301 ЁЛКА") == "cafe-elka"
+
+
 def test_a_title_of_only_signs_or_emoji_still_gives_an_id():
     assert id_from_title("?!… 💉") == "answer"
     assert id_from_title("", {"answer"}) == "answer-2"
