@@ -7,8 +7,9 @@ Flesch reading ease with Oborneva's coefficients for Russian (Оборнева 2
 
 The text is read as a person reads it: Markdown's marks, code and `{{ref:ID}}` (a service's
 name and number, filled in later) are taken out first; a heading or a list item is a sentence
-of its own. Syllables: a Russian syllable is a vowel, exactly; an English one is estimated
-from groups of vowels (the usual rule of readability tools, without a pronouncing dictionary).
+of its own. Syllables: a Russian syllable is a vowel, exactly; an English one (and a Latin
+word in Russian text) is estimated from groups of vowels, the usual rule of readability tools
+without a pronouncing dictionary.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from authoring_app.library.text import REF_PATTERN
 SMOG = "smog"  # a school grade: lower is easier
 READING_EASE = "reading-ease"  # 0 to 100: higher is easier
 
-FENCE = re.compile(r"^\s*(```|~~~).*?^\s*\1[^\n]*$", re.MULTILINE | re.DOTALL)
 CODE_SPAN = re.compile(r"`[^`\n]*`")
-IMAGE_OR_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# Bounded, so that a line of a thousand "[" costs no more than a line of words.
+IMAGE_OR_LINK = re.compile(r"!?\[([^\]\n]{0,300})\]\([^)\s]{0,2000}\)")
 AUTOLINK = re.compile(r"<(?:https?|mailto):[^>\s]*>|\bhttps?://\S+")
 HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 LINE_MARK = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|[-*+]\s+|\d{1,9}[.)]\s+)+")
@@ -77,8 +78,7 @@ MIN_WORDS = 10  # below this, one long word swings the figure from easy to hard
 
 def plain_text(markdown: str) -> str:
     """What a person reads of `markdown`, one block per line."""
-    text = FENCE.sub(" ", markdown)
-    text = REF_PATTERN.sub(" ", text)
+    text = REF_PATTERN.sub(" ", _without_code_blocks(markdown))
     text = CODE_SPAN.sub(" ", text)
     text = IMAGE_OR_LINK.sub(r"\1", text)
     text = AUTOLINK.sub(" ", text)
@@ -87,6 +87,20 @@ def plain_text(markdown: str) -> str:
         " ".join(EMPHASIS.sub("", LINE_MARK.sub("", line)).split()) for line in text.split("\n")
     )
     return "\n".join(line for line in lines if line)
+
+
+def _without_code_blocks(markdown: str) -> str:
+    """Drop fenced code blocks (``` or ~~~), which no one reads as prose."""
+    kept, fence = [], ""
+    for line in markdown.split("\n"):
+        mark = line.lstrip()[:3]
+        if fence:
+            fence = "" if mark == fence else fence
+        elif mark in ("```", "~~~"):
+            fence = mark
+        else:
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def sentences_of(text: str) -> list[str]:
@@ -100,7 +114,7 @@ def sentences_of(text: str) -> list[str]:
 
 def syllables(word: str, locale: str) -> int:
     word = word.lower()
-    if locale == "ru":
+    if locale == "ru" and not word.isascii():  # a Latin word in Russian text ("Telegram")
         return sum(letter in RU_VOWELS for letter in word)
     count = 0
     for part in re.split(r"[-'’]", word):

@@ -44,6 +44,7 @@ def test_oborneva_reading_ease_on_a_counted_russian_primer_sentence():
 
 def test_syllables_of_russian_words_are_their_vowels():
     words = {"в": 0, "передозировка": 6, "налоксон": 3, "ёлка": 2, "Шприц": 1, "ЮЛА": 2}
+    words |= {"Telegram": 3}  # a Latin word read by the English rule
     assert {w: readability.syllables(w, "ru") for w in words} == words
 
 
@@ -64,6 +65,21 @@ def test_the_reader_reads_no_markdown_code_or_service_reference():
     assert plain == "What to do\nTake the needle out.\nCall now\nSee the guide"
     # a heading and each list item are sentences of their own
     assert readability.count(plain, "en") == Counts(4, 12, 13, 0)
+
+
+def test_a_hostile_text_is_measured_in_one_pass():
+    """Brackets that never close, fences that never end, a word of 100,000 letters: the
+    editor measures as the author types, so none of them may make it crawl."""
+    for text in (
+        "[" * 100_000,
+        "```\n" + "[x](" * 50_000,
+        "Word. " * 20 + "a" * 100_000 + ".",
+        "~~~\n" * 50_000,
+        "![" * 50_000 + "](" * 50_000,
+    ):
+        found = readability.figure(text, "en")
+        assert found is None or found.value > 0
+    assert readability.figure("Word. " * 20 + "я" * 100_000 + ".", "ru").counts.syllables == 100_020
 
 
 def test_a_text_too_short_or_in_another_language_has_no_figure():
