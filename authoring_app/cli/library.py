@@ -22,15 +22,26 @@ def cmd_validate(args) -> int:
     if path is None:
         path = own_library()
     problems = validate_path(path)
+    readings = _readings(path) if args.readability else None
     if args.json:
-        print(
-            json.dumps(
-                {"library": str(path), "problems": [p.to_json() for p in problems]},
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        data = {"library": str(path), "problems": [p.to_json() for p in problems]}
+        if readings is not None:
+            data["readability"] = [
+                {
+                    "answer": key,
+                    "field": r.field,
+                    "measure": r.figure.measure,
+                    "value": round(r.figure.value, 1),
+                    "limit": r.limit_text,
+                    "too_hard": r.too_hard,
+                    **({"flesch_kincaid": round(r.figure.grade, 1)} if r.figure.grade else {}),
+                }
+                for key, r in readings
+            ]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
+        for key, reading in readings or ():
+            print(f"{key} [{reading.field}]: {_reading_text(reading)}")
         for problem in problems:
             print(problem)
         errors = sum(p.severity == "error" for p in problems)
@@ -41,6 +52,36 @@ def cmd_validate(args) -> int:
             else f"{path}: no problems found"
         )
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
+
+
+def _readings(path) -> list:
+    """Each answer's readability, for `validate --readability` (none if it cannot be read)."""
+    from authoring_app.library.checks import answer_readings
+    from authoring_app.library.library import Library, LibraryError
+
+    try:
+        with Library.open(path, files_only=True) as library:
+            return [
+                (str(answer.key), reading)
+                for answer in library.answers()
+                for reading in answer_readings(answer, library.info)
+            ]
+    except (LibraryError, OSError):  # the problems above already say why it cannot be read
+        return []
+
+
+def _reading_text(reading) -> str:
+    from authoring_app.library.readability import SMOG
+
+    if reading.figure.measure == SMOG:
+        text = (
+            f"reading grade {reading.value_text} (SMOG; Flesch–Kincaid {reading.figure.grade:.1f})"
+        )
+        limit = f"above this library's limit of {reading.limit_text}"
+    else:
+        text = f"easy to read: {reading.value_text} of 100 (Flesch reading ease, Oborneva)"
+        limit = f"below this library's limit of {reading.limit_text}"
+    return f"{text}, {limit}" if reading.too_hard else f"{text}, ok"
 
 
 def cmd_list(args) -> int:
@@ -92,6 +133,11 @@ def register(add) -> None:
     p = add("validate", cmd_validate, "check a whole library and list every problem")
     p.add_argument("path", nargs="?", help="the library folder (default: --library or your own)")
     p.add_argument("--json", action="store_true", help="print problems as JSON")
+    p.add_argument(
+        "--readability",
+        action="store_true",
+        help="also print how easy each answer's short reply and full text are to read",
+    )
 
     add("list", cmd_list, "list the answers in a library")
 

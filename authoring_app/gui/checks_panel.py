@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from authoring_app.library.problems import Problem
+from authoring_app.library.readability import SMOG, Reading
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -76,6 +79,7 @@ def check_headline(code: str) -> str:
         "example-does-not-fire": QCoreApplication.translate(
             "Checks", "This example does not set off the emergency response"
         ),
+        "hard-to-read": QCoreApplication.translate("Checks", "Hard to read"),
     }
     return headlines.get(code, code)
 
@@ -119,6 +123,21 @@ def _detail(problem: Problem) -> str:
             )
         )
         return text.replace("%1", question)
+    if problem.code == "hard-to-read":
+        text = (
+            QCoreApplication.translate(
+                "Checks",
+                "Reading grade %1 is above this library's limit of %2. Use shorter sentences "
+                "and everyday words.",
+            )
+            if problem.param("measure") == SMOG
+            else QCoreApplication.translate(
+                "Checks",
+                "Easy to read: %1 of 100, below this library's limit of %2. Use shorter "
+                "sentences and everyday words.",
+            )
+        )
+        return text.replace("%1", problem.param("value")).replace("%2", problem.param("limit"))
     if problem.code == "example-does-not-fire":
         return QCoreApplication.translate(
             "Checks", "“%1”: add the words people write in it to the trigger words."
@@ -141,11 +160,18 @@ class ChecksPanel(QWidget):
         self.list.setSpacing(3)
         self.list.itemActivated.connect(self._activate)
         self.list.itemClicked.connect(self._activate)
+        self.reading = QLabel()
+        self.reading.setObjectName("readability")
+        self.reading.setWordWrap(True)
+        self.reading.setTextFormat(Qt.TextFormat.RichText)
+        self.reading.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.reading.setVisible(False)
         hint = QLabel(self.tr("Click a check (or press Enter on it) to go to the field."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(placeholder-text);")
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.reading)
         layout.addWidget(self.list, 1)
         layout.addWidget(hint)
         self.problems: list[Problem] = []
@@ -155,7 +181,7 @@ class ChecksPanel(QWidget):
         """The checks of the current answer; None when no answer is open."""
         self.problems = list(problems or [])
         self.list.clear()
-        self.layout().setStretchFactor(self.summary, 0 if self.problems else 1)
+        self._stretch()
         if problems is None:
             self.list.setVisible(False)
             self.summary.setText(self.tr("Open an answer to see its checks."))
@@ -197,6 +223,61 @@ class ChecksPanel(QWidget):
             item.setToolTip(detail)
             item.setForeground(QColor("#b71c1c" if error else "#8a5a00"))
             self.list.addItem(item)
+
+    def show_readability(self, readings: list[Reading] | None) -> None:
+        """How easy the short reply and the full answer are to read, in the answer's language
+        (a grade for English, 0 to 100 for Russian), against the library's limit."""
+        self.reading.setVisible(bool(readings))
+        self._stretch()
+        if not readings:
+            self.reading.clear()
+            return
+        grade = readings[0].figure.measure == SMOG
+        lines = [
+            "<b>"
+            + (
+                self.tr("Reading level: a school grade (7 to 9 is readable by most adults)")
+                if grade
+                else self.tr("Easy to read: 0 to 100, the higher the easier")
+            )
+            + "</b>"
+        ]
+        for reading in readings:
+            if grade:
+                figure = (
+                    self.tr("grade %1 (Flesch–Kincaid: %2)")
+                    .replace("%1", reading.value_text)
+                    .replace("%2", f"{reading.figure.grade:.1f}")
+                )
+            else:
+                figure = self.tr("%1 of 100").replace("%1", reading.value_text)
+            if reading.too_hard:
+                mark = (
+                    ' <span style="color:#8a5a00">— '
+                    + self.tr("harder than this library's limit (%1)").replace(
+                        "%1", reading.limit_text
+                    )
+                    + "</span>"
+                )
+            else:
+                mark = ' <span style="color:#2e7d32">✔</span>'
+            lines.append(f"{escape(field_label(reading.field))}: {escape(figure)}{mark}")
+        self.reading.setText("<br>".join(lines))
+        self.reading.setToolTip(
+            self.tr(
+                "Measured on the text a person reads (without Markdown marks and service "
+                "names). English: SMOG grade, as the NHS uses, and the Flesch–Kincaid grade. "
+                "Russian: Flesch reading ease with Oborneva's coefficients for Russian. "
+                "Governors set the limits in the library's settings."
+            )
+        )
+
+    def _stretch(self) -> None:
+        """Without a list of checks, the last text shown takes the room, so the figures sit
+        right under the summary."""
+        reading = not self.reading.isHidden()
+        self.layout().setStretchFactor(self.summary, 0 if self.problems or reading else 1)
+        self.layout().setStretchFactor(self.reading, 0 if self.problems or not reading else 1)
 
     def _activate(self, item: QListWidgetItem) -> None:
         self.field_activated.emit(item.data(FIELD_ROLE) or "")

@@ -8,6 +8,7 @@ from authoring_app.gui import ask
 from authoring_app.gui.checks_panel import check_headline, field_label
 from authoring_app.gui.dialogs import NewAnswerDialog, NewTranslationDialog, SettingsDialog
 from authoring_app.gui.history_dialog import HistoryDialog
+from authoring_app.library import readability
 from authoring_app.library.answer import Answer, AnswerKey, parse_answer
 from authoring_app.library.checks import lint_answer
 from authoring_app.library.ids import id_from_title
@@ -320,7 +321,12 @@ class EditingMixin:
         answer = self.editor.answer()
         if answer is None or self.library is None:
             self.checks.show_problems(None)
+            self.checks.show_readability(None)
             return
+        limit = self.library.info.readability_limit(answer.locale)
+        self.checks.show_readability(
+            readability.readings(answer.summary, answer.body, answer.locale, limit)
+        )
         problems = answer_problems(answer, self.library)
         problems = with_exceptions(problems, answer, self.statuses.get(answer.key), self.library)
         self.checks.show_problems(problems + self.bot_index.question_problems(answer))

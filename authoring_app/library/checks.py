@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from authoring_app.library import questions
+from authoring_app.library import questions, readability
 from authoring_app.library.answer import Answer
 from authoring_app.library.directory import Directory
 from authoring_app.library.info import LibraryInfo
@@ -42,6 +42,7 @@ CODES = {
     "emergency-private": "the emergency response is kept out of group chats",
     "unknown-bot-message": "a bot message whose id no bot sends",
     "unknown-time-zone": "opening hours in a time zone that does not exist",
+    "hard-to-read": "the summary or the full answer is harder to read than the library's limit",
 }
 
 
@@ -135,7 +136,45 @@ def lint_answer(answer: Answer, info: LibraryInfo, directory: Directory) -> list
                 f"the source {source.title[:80]!r} has no address: give its web address or DOI "
                 "so a reader can check it (or mark it as an offline document)",
             )
+    problems += readability_problems(answer, info)
     return problems
+
+
+def readability_problems(answer: Answer, info: LibraryInfo) -> list[Problem]:
+    """A warning (never an error) for a summary or full answer harder to read than the
+    library's limit for its language."""
+    found = []
+    for reading in answer_readings(answer, info):
+        if not reading.too_hard:
+            continue
+        said = (
+            "SMOG grade {} is above this library's {}"
+            if reading.figure.measure == readability.SMOG
+            else "reading ease {} of 100 is below this library's {}"
+        )
+        found.append(
+            Problem(
+                answer.path,
+                None,
+                reading.field,
+                "hard-to-read",
+                f"hard to read: {said.format(reading.value_text, reading.limit_text)}; "
+                "use shorter sentences and words",
+                "warning",
+                (
+                    ("measure", reading.figure.measure),
+                    ("value", reading.value_text),
+                    ("limit", reading.limit_text),
+                ),
+            )
+        )
+    return found
+
+
+def answer_readings(answer: Answer, info: LibraryInfo) -> list[readability.Reading]:
+    """How easy the answer's summary and full text are to read, against the library's limit."""
+    limit = info.readability_limit(answer.locale)
+    return readability.readings(answer.summary, answer.body, answer.locale, limit)
 
 
 def _kind_problems(answer: Answer, info: LibraryInfo, directory: Directory) -> list[Problem]:

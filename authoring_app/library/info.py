@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from authoring_app.library.directory import Localised, localise
+from authoring_app.library.readability import DEFAULT_LIMITS, Limit, limits_from
 from authoring_app.library.roster import items_of
 
 DEFAULT_REVIEW_MONTHS = 12
@@ -94,6 +95,8 @@ class LibraryInfo:
     # What every published answer carries besides its own text (STATEMENTS), by locale.
     statements: dict[str, dict[str, str]] = field(default_factory=dict)
     due_soon_days: tuple[int, ...] = DEFAULT_DUE_SOON_DAYS  # ascending
+    # Per language, where a text becomes hard to read (checks.readability): (locale, limit)
+    readability: tuple[tuple[str, Limit], ...] = tuple(DEFAULT_LIMITS.items())
 
     @classmethod
     def from_data(cls, data: Any) -> LibraryInfo:
@@ -147,6 +150,7 @@ class LibraryInfo:
             rules_valid=rules_valid,
             statements=_statements(data.get("statements")),
             due_soon_days=_due_soon_days(data.get("review_due_soon_days")),
+            readability=tuple(limits_from(_section(data, "checks").get("readability")).items()),
             **_releases(data.get("releases")),
         )
 
@@ -177,11 +181,19 @@ class LibraryInfo:
         read: the one place demonstration people's records count."""
         return self.sample and bool(self.governors) and all(g.demo for g in self.governors)
 
+    def readability_limit(self, locale: str) -> Limit:
+        """Where a text in `locale` becomes hard to read."""
+        return dict(self.readability).get(locale, Limit())
+
     def clinicians_required_for(self, topic_id: str) -> int:
         topic = self.topic(topic_id)
         if topic is not None and topic.clinicians_required:
             return topic.clinicians_required
         return self.clinicians_required
+
+
+def _section(data: dict, name: str) -> dict:
+    return data[name] if isinstance(data.get(name), dict) else {}
 
 
 def _count(value: Any, default: int | None) -> int | None:

@@ -444,6 +444,18 @@ blue lips</source>
         <source>A source has no web address or DOI for readers to check</source>
         <translation>У источника нет веб-адреса или DOI, по которому читатель может его проверить</translation>
     </message>
+    <message>
+        <source>Hard to read</source>
+        <translation>Текст трудно читать</translation>
+    </message>
+    <message>
+        <source>Reading grade %1 is above this library&apos;s limit of %2. Use shorter sentences and everyday words.</source>
+        <translation>Уровень текста — %1 класс, выше предела библиотеки (%2). Пишите короче и простыми словами.</translation>
+    </message>
+    <message>
+        <source>Easy to read: %1 of 100, below this library&apos;s limit of %2. Use shorter sentences and everyday words.</source>
+        <translation>Лёгкость чтения: %1 из 100, ниже предела библиотеки (%2). Пишите короче и простыми словами.</translation>
+    </message>
 </context>
 <context>
     <name>ChecksPanel</name>
@@ -485,6 +497,30 @@ blue lips</source>
     <message>
         <source>The checks run as you type: required fields, danger signs, phone numbers typed into the text, services missing from the directory, sources, whether the short reply fits one Telegram message, and whether the bot would find this answer for each way people ask it.</source>
         <translation>Проверки идут прямо во время набора: обязательные поля, опасные признаки, номера телефонов в тексте, службы, которых нет в справочнике, источники, помещается ли краткий ответ в одно сообщение Telegram и находит ли бот этот ответ по каждому вопросу.</translation>
+    </message>
+    <message>
+        <source>Reading level: a school grade (7 to 9 is readable by most adults)</source>
+        <translation>Уровень текста: школьный класс (7–9 понятно большинству взрослых)</translation>
+    </message>
+    <message>
+        <source>Easy to read: 0 to 100, the higher the easier</source>
+        <translation>Лёгкость чтения: от 0 до 100, чем больше, тем легче</translation>
+    </message>
+    <message>
+        <source>grade %1 (Flesch–Kincaid: %2)</source>
+        <translation>класс %1 (по Флешу — Кинкейду: %2)</translation>
+    </message>
+    <message>
+        <source>%1 of 100</source>
+        <translation>%1 из 100</translation>
+    </message>
+    <message>
+        <source>harder than this library&apos;s limit (%1)</source>
+        <translation>сложнее, чем допускает библиотека (%1)</translation>
+    </message>
+    <message>
+        <source>Measured on the text a person reads (without Markdown marks and service names). English: SMOG grade, as the NHS uses, and the Flesch–Kincaid grade. Russian: Flesch reading ease with Oborneva&apos;s coefficients for Russian. Governors set the limits in the library&apos;s settings.</source>
+        <translation>Считается по тексту, который видит читатель (без разметки Markdown и названий служб). Английский текст: индекс SMOG, как в NHS, и класс по Флешу — Кинкейду. Русский текст: индекс удобочитаемости Флеша с коэффициентами Оборневой для русского языка. Пределы задают руководители в настройках библиотеки.</translation>
     </message>
 </context>
 <context>
