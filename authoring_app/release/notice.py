@@ -107,12 +107,15 @@ class NoticeState:
 
     version: str
     expires: dt.datetime
+    issued: dt.datetime | None = None
 
 
 def current_notice(library) -> NoticeState | None:
     """The notice at the tip of the published branch, or None if there is none."""
     try:
         data = json.loads(read_file(library, NOTICE) or b"null")
-        return NoticeState(data["release"]["version"], parse_utc(data["expires"]))
+        return NoticeState(
+            data["release"]["version"], parse_utc(data["expires"]), parse_utc(data["issued"])
+        )
     except (PublishError, ValueError, TypeError, KeyError):
         return None

@@ -16,7 +16,7 @@ import answer_kit
 from answer_kit import minisign
 from authoring_app.library.library import Library
 from authoring_app.release import memo, published, recording
-from authoring_app.release.notice import Notice, build_notice, schema_files
+from authoring_app.release.notice import Notice, build_notice, current_notice, schema_files
 from authoring_app.release.publishing import check_publisher
 from authoring_app.review.keys import KeyStoreError, decode_public_key
 from authoring_app.review.withdrawal import withdrawn_keys
@@ -82,6 +82,11 @@ def renew_notice(
         if tip is None:
             raise published.PublishError("nothing has been published yet: publish a release first")
         release = latest_verified(library, tip, now)
+        # Bots take a notice only if it was issued after the one they have (else: a replay),
+        # to the second: a second renewal within the same second is dated the next one.
+        before = current_notice(library)
+        if before is not None and before.issued is not None and before.version == release.version:
+            now = max(now, before.issued + dt.timedelta(seconds=1))
         notice = build_notice(
             library_name=library.info.name,
             version=release.version,

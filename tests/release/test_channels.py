@@ -122,6 +122,17 @@ def test_a_renewed_notice_reaches_bots_without_a_new_bundle(channels, tmp_path, 
         == renewed.notice.expires
     )
 
+    # Renewed twice within one second: the second is dated a second later, so a bot that
+    # has the first takes it rather than refusing it as a replay.
+    moment = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(minutes=1)
+    twice = []
+    for _ in range(2):
+        twice.append(renew_notice(library, PUBLISHER, keys[PUBLISHER], now=moment))
+        delivery.deliver(library)
+        pulled = answer_kit.pull(host.url, bot, key, limits=limits, allow_sample=True)
+        assert pulled.notice_expires == twice[-1].notice.expires
+    assert twice[1].notice.expires == twice[0].notice.expires + dt.timedelta(seconds=1)
+
     # The next release still reuses this one's rendering: only the changed answer renders.
     author = library.roster.get("demo-author")
     changed = AnswerKey("collapsed-veins", "en")
