@@ -138,6 +138,12 @@ def _detail(problem: Problem) -> str:
             )
         )
         return text.replace("%1", problem.param("value")).replace("%2", problem.param("limit"))
+    if problem.code == "source-no-address" and problem.param("source"):
+        return QCoreApplication.translate(
+            "Checks",
+            "“%1”: give its web address or DOI so a reader can check it (a governor may let "
+            "this pass, saying why).",
+        ).replace("%1", problem.param("source"))
     if problem.code == "example-does-not-fire":
         return QCoreApplication.translate(
             "Checks", "“%1”: add the words people write in it to the trigger words."

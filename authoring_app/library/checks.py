@@ -58,8 +58,10 @@ def lint_answer(answer: Answer, info: LibraryInfo, directory: Directory) -> list
     rel = answer.path
     problems: list[Problem] = []
 
-    def add(field: str | None, code: str, message: str, severity: str = "error") -> None:
-        problems.append(Problem(rel, None, field, code, message, severity))  # type: ignore[arg-type]
+    def add(field: str | None, code: str, message: str, severity: str = "error", **params) -> None:
+        problems.append(
+            Problem(rel, None, field, code, message, severity, tuple(params.items()))  # type: ignore[arg-type]
+        )
 
     topic = info.topic(answer.topic)
     if topic is None:
@@ -135,6 +137,7 @@ def lint_answer(answer: Answer, info: LibraryInfo, directory: Directory) -> list
                 "source-no-address",
                 f"the source {source.title[:80]!r} has no address: give its web address or DOI "
                 "so a reader can check it (or mark it as an offline document)",
+                source=source.title,
             )
     problems += readability_problems(answer, info)
     return problems

@@ -179,3 +179,21 @@ def test_a_governor_lets_a_check_pass_from_the_answer_menu_and_the_doctor_can_si
     assert seen["refusal"] == "" and seen["can_type"]
     qtbot.waitUntil(lambda: answer_status(library, EN).sign_offs != (), timeout=10_000)
     drain(qtbot, window)
+
+
+def test_a_source_without_an_address_is_worded_in_russian(qtbot, library, settings):
+    from PySide6.QtWidgets import QApplication
+
+    from authoring_app.library.answer import Source
+
+    save_as(library, library.answer(EN).edited(sources=(Source("Листовка клиники"),)), "alex")
+    install_translations(QApplication.instance(), "ru")
+    try:
+        window = make_window(qtbot, library, settings, person_id="alex", ui_locale="ru")
+        window.open_answer(EN)
+        texts = [window.checks.list.item(i).text() for i in range(window.checks.list.count())]
+        drain(qtbot, window)
+    finally:
+        install_translations(QApplication.instance(), "en")
+    [shown] = [t for t in texts if "Листовка клиники" in t]
+    assert "укажите веб-адрес или DOI" in shown and "has no address" not in shown

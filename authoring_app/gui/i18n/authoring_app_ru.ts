@@ -456,6 +456,10 @@ blue lips</source>
         <source>Easy to read: %1 of 100, below this library&apos;s limit of %2. Use shorter sentences and everyday words.</source>
         <translation>Лёгкость чтения: %1 из 100, ниже предела библиотеки (%2). Пишите короче и простыми словами.</translation>
     </message>
+    <message>
+        <source>“%1”: give its web address or DOI so a reader can check it (a governor may let this pass, saying why).</source>
+        <translation>«%1»: укажите веб-адрес или DOI, чтобы читатель мог проверить источник (руководитель может пропустить эту проверку, объяснив почему).</translation>
+    </message>
 </context>
 <context>
     <name>ChecksPanel</name>
