@@ -53,8 +53,12 @@ def _text_fields(answer: Answer) -> list[tuple[str, str]]:
     return fields
 
 
-def lint_answer(answer: Answer, info: LibraryInfo, directory: Directory) -> list[Problem]:
-    """Checks that need only this answer, the library's rules and its directory."""
+def lint_answer(
+    answer: Answer, info: LibraryInfo, directory: Directory, *, readability: bool = True
+) -> list[Problem]:
+    """Checks that need only this answer, the library's rules and its directory.
+    `readability=False` leaves out the readability figures: only ever a warning, and the
+    slowest check, which deciding what may be signed off or published does not need."""
     rel = answer.path
     problems: list[Problem] = []
 
@@ -139,7 +143,8 @@ def lint_answer(answer: Answer, info: LibraryInfo, directory: Directory) -> list
                 "so a reader can check it (or mark it as an offline document)",
                 source=source.title,
             )
-    problems += readability_problems(answer, info)
+    if readability:
+        problems += readability_problems(answer, info)
     return problems
 
 

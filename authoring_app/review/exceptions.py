@@ -40,9 +40,10 @@ class ChecksStand(ReviewError):
         )
 
 
-def answer_checks(library: Library, answer: Answer) -> list[Problem]:
-    """Every check result of one answer: errors first, then warnings."""
-    problems = lint_answer(answer, library.info, library.directory)
+def answer_checks(library: Library, answer: Answer, *, warnings: bool = True) -> list[Problem]:
+    """Every check result of one answer: errors first, then warnings (`warnings=False`: the
+    slow warning-only readability figures left out)."""
+    problems = lint_answer(answer, library.info, library.directory, readability=warnings)
     source = answer.translation_of
     if source and source != answer.locale and library.find(AnswerKey(answer.id, source)) is None:
         problems.append(
@@ -64,7 +65,7 @@ def standing_errors(
     excepted = excepted_checks(answer, exceptions)
     return [
         p
-        for p in answer_checks(library, answer)
+        for p in answer_checks(library, answer, warnings=False)
         if p.severity == "error" and p.code not in excepted
     ]
 
@@ -135,7 +136,9 @@ def record_exception(
     status = answer_status(library, key, now=now)
     if check in excepted_checks(answer, status.exceptions):
         raise ReviewError(f"an exception to {check} is already recorded for this text of {key}")
-    errors = {p.code for p in answer_checks(library, answer) if p.severity == "error"}
+    errors = {
+        p.code for p in answer_checks(library, answer, warnings=False) if p.severity == "error"
+    }
     if check not in errors:
         stands = ", ".join(sorted(errors)) or "none"
         raise ReviewError(
