@@ -59,6 +59,7 @@ def answer_status(
     *,
     now: dt.datetime | None = None,
     published: Mapping[AnswerKey, str] | None = None,
+    _hold: bool = True,
 ) -> AnswerStatus:
     """The status of one answer (raises AnswerNotFound for an unknown answer)."""
     answer = library.answer(key)
@@ -70,10 +71,10 @@ def answer_status(
     trusted = governed(library, now)
     source = _source_of(library, answer)
     status = derive(library, answer, records, file_problems, now, source, trusted)
-    if answer.translation_of and answer.translation_of != answer.locale:
+    if _hold and answer.translation_of and answer.translation_of != answer.locale:
         statuses = {key: status}
-        if source is not None:
-            statuses[source.key] = answer_status(library, source.key, now=now)
+        if source is not None:  # (its own source not followed: two files naming each other)
+            statuses[source.key] = answer_status(library, source.key, now=now, _hold=False)
         hold_translations(statuses, {key: AnswerKey(answer.id, answer.translation_of)})
         status = statuses[key]
     return _with_published(status, published or {})

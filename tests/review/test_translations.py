@@ -122,3 +122,10 @@ def test_a_clinician_whose_languages_are_not_said_is_named_in_validate(library):
     govern(library, "people.yaml", lambda text: text.replace("    languages: [ru, en]\n", "", 1))
     found = [p for p in validate(library) if p.code == "roster-no-languages"]
     assert len(found) == 1 and "Dr One" in found[0].message and found[0].severity == "warning"
+
+
+def test_two_files_that_each_say_they_translate_the_other_are_held_not_a_crash(library, keys):
+    save(library, library.answer(EN).edited(translation_of="ru"), "alex")
+    save(library, library.answer(RU).edited(translation_of="en"), "alex")
+    assert answer_status(library, EN).status != Status.APPROVED
+    assert not any(s.publishable for s in library_status(library).values())
